@@ -1,0 +1,80 @@
+// The one test command: type-check and compile every package, run the browser tests in
+// Chromium and the Node tests with node's runner, then print one line for the whole run.
+//   node scripts/run-tests.mjs [--only browser|node]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChrome } from './chrome.mjs';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const npx = (args, env = {}) =>
+  spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+// Type errors fail the run: tests are only as good as the code they import.
+console.log('\n== tsc -b (type-check and compile)');
+if (npx(['tsc', '-b']) !== 0) {
+  console.error('TypeScript build failed.');
+  totals.failed += 1;
+}
+
+if (only !== 'node') {
+  console.log('\n== browser tests (@web/test-runner, Chromium)');
+  let chromeOk = true;
+  try {
+    findChrome();
+  } catch (error) {
+    console.error(error.message);
+    chromeOk = false;
+    totals.failed += 1;
+  }
+  if (chromeOk) {
+    const status = npx(['web-test-runner', '--config', 'web-test-runner.config.mjs']);
+    const file = '.test-results/browser.json';
+    if (existsSync(file)) {
+      const counts = JSON.parse(readFileSync(file, 'utf8'));
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+      totals.skipped += counts.skipped;
+      if (status !== 0 && counts.failed === 0) totals.failed += 1;
+    } else if (status !== 0) {
+      totals.failed += 1;
+    }
+  }
+}
+
+if (only !== 'browser') {
+  console.log('\n== node tests (node --test)');
+  const files = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.test.js') && !name.endsWith('.browser.test.js')) files.push(path);
+    }
+  };
+  for (const pkg of ['aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
+  if (files.length > 0) {
+    const tap = '.test-results/node.tap';
+    const status =
+      spawnSync(
+        process.execPath,
+        ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+          '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+        { stdio: 'inherit' },
+      ).status ?? 1;
+    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+    const read = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+    totals.passed += read('pass');
+    totals.failed += read('fail') + read('cancelled');
+    totals.skipped += read('skipped') + read('todo');
+    if (status !== 0 && read('fail') === 0 && read('cancelled') === 0) totals.failed += 1;
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

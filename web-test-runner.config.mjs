@@ -1,0 +1,44 @@
+// Browser tests run in Debian's Chromium through the Chrome launcher (puppeteer-core, which
+// never downloads a browser). TypeScript is served through esbuild; `tsc -b` type-checks.
+import { chromeLauncher } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
+import { testMiddleware } from './scripts/wtr-middleware.mjs';
+import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+let executablePath;
+try {
+  executablePath = findChrome();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const filter = process.env.PV_TEST_FILES;
+
+export default {
+  files: filter ? filter.split(',') : [
+        // Browser packages run every test in Chromium; Node packages only their *.browser.test.ts.
+        'packages/{survey,store}/src/**/*.test.ts',
+        'packages/*/src/**/*.browser.test.ts',
+      ],
+  nodeResolve: { exportConditions: ['source'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 10 * 60 * 1000,
+  middleware: testMiddleware,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    a11ySnapshotPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+    }),
+  ],
+  testFramework: { config: { ui: 'bdd', timeout: 10000 } },
+  reporters: [defaultReporter(), countingReporter()],
+  filterBrowserLogs: ({ type }) => type === 'error',
+};
