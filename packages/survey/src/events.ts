@@ -1,0 +1,74 @@
+import type { SurveyModel } from 'survey-core';
+
+/** Options every Pupil Voice event shares: it crosses shadow roots so a host page can listen. */
+const EVENT_INIT: EventInit = { bubbles: true, composed: true };
+
+/** Fired once the survey-core model exists and the first page is rendered. */
+export class PvReadyEvent extends Event {
+  static readonly eventName = 'pv-ready';
+  constructor(readonly model: SurveyModel) {
+    super(PvReadyEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** Fired after an answer changes in the model (typed, chosen, or set by code). */
+export class PvValueChangedEvent extends Event {
+  static readonly eventName = 'pv-value-changed';
+  constructor(
+    readonly name: string,
+    readonly value: unknown,
+  ) {
+    super(PvValueChangedEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** Fired after the respondent moves to another page. */
+export class PvPageChangedEvent extends Event {
+  static readonly eventName = 'pv-page-changed';
+  constructor(
+    readonly pageIndex: number,
+    readonly pageName: string,
+    readonly previousPageIndex: number,
+  ) {
+    super(PvPageChangedEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** Fired when the respondent submits a valid survey; `data` is the survey-core response data. */
+export class PvCompleteEvent extends Event {
+  static readonly eventName = 'pv-complete';
+  constructor(readonly data: Record<string, unknown>) {
+    super(PvCompleteEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** What went wrong, for integrators; the respondent sees a translated message in the element. */
+export type PvErrorKind =
+  | 'fetch-failed'
+  | 'invalid-json'
+  | 'invalid-definition'
+  | 'model-failed'
+  | 'storage-failed'
+  | 'send-failed';
+
+/** Fired when the survey cannot be shown or an answer cannot be kept. */
+export class PvErrorEvent extends Event {
+  static readonly eventName = 'pv-error';
+  constructor(
+    readonly kind: PvErrorKind,
+    readonly message: string,
+    readonly cause?: unknown,
+  ) {
+    super(PvErrorEvent.eventName, EVENT_INIT);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pv-ready': PvReadyEvent;
+    'pv-value-changed': PvValueChangedEvent;
+    'pv-page-changed': PvPageChangedEvent;
+    'pv-complete': PvCompleteEvent;
+    'pv-error': PvErrorEvent;
+  }
+}

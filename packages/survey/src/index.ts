@@ -1,0 +1,13 @@
+export { PvSurvey } from './survey/survey.js';
+export { PvPanel } from './panel/panel.js';
+export { PvQuestionElement } from './question/question-element.js';
+export { PvUnsupportedQuestion } from './unsupported-question/unsupported-question.js';
+export { QUESTION_TAGS } from './question/question-tags.js';
+export { SurveyModelController } from './model-controller.js';
+export { LocalizeController, translationFor } from './strings/localize-controller.js';
+export type { Translation } from './strings/translation.js';
+export { sanitizeHtml, isSafeLinkUrl, isSafeImageUrl } from './sanitize.js';
+export { renderLocString, locText } from './loc-string.js';
+export { checkDefinitionShape } from './definition-check.js';
+export { loadSurveyCore } from './survey-core-loader.js';
+export * from './events.js';

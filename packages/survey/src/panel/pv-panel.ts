@@ -1,0 +1,9 @@
+import { PvPanel } from './panel.js';
+
+customElements.define('pv-panel', PvPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pv-panel': PvPanel;
+  }
+}

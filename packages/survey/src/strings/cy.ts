@@ -1,0 +1,30 @@
+import type { Translation } from './translation.js';
+
+// Welsh. Reviewed wording is preferable to machine translation for pupils: keep sentences
+// short and plain, as in the English.
+export const cy: Translation = {
+  loading: 'Wrthi’n llwytho’r arolwg…',
+  errorSummaryTitle: 'Mae problem wedi codi',
+  errorPrefix: 'Gwall:',
+  requiredHint: '(gofynnol)',
+  pageOf: (page, total) => `Tudalen ${page} o ${total}`,
+  progressLabel: 'Cynnydd',
+  unsupportedQuestion: (type) =>
+    `Nid yw’r math hwn o gwestiwn (“${type}”) yn cael ei gefnogi eto, felly ni ellir ei ddangos yma.`,
+  loadFailedTitle: 'Mae’n ddrwg gennym, ni ellir dangos yr arolwg hwn',
+  fetchFailed: 'Nid oedd modd llwytho’r arolwg i lawr. Gwiriwch y cysylltiad a rhowch gynnig arall arni.',
+  invalidJson: 'Mae ffeil yr arolwg wedi’i difrodi (nid yw’n JSON dilys).',
+  invalidDefinition: (detail) => `Mae problem gyda diffiniad yr arolwg: ${detail}`,
+  modelFailed: 'Nid oedd modd dechrau’r arolwg.',
+  completedHeading: 'Diolch',
+  selectPlaceholder: 'Dewiswch…',
+  otherCommentLabel: (choice) => `Disgrifiwch os gwelwch yn dda (${choice})`,
+  moveUp: (item) => `Symud “${item}” i fyny`,
+  moveDown: (item) => `Symud “${item}” i lawr`,
+  rankingMoved: (item, position, total) => `Mae “${item}” nawr yn ${position} o ${total}`,
+  addPanel: 'Ychwanegu un arall',
+  removePanel: (index) => `Dileu cofnod ${index}`,
+  panelHeading: (index) => `Cofnod ${index}`,
+  filterChoices: 'Teipiwch i hidlo’r dewisiadau',
+  noChoicesMatch: 'Does dim dewisiadau’n cyfateb',
+};

@@ -1,0 +1,30 @@
+/**
+ * The element's own words (not the survey's: those come from the definition through
+ * survey-core's locales). Functions take the values they place, so word order and plurals
+ * stay with each language.
+ */
+export interface Translation {
+  loading: string;
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  requiredHint: string;
+  pageOf: (page: number, total: number) => string;
+  progressLabel: string;
+  unsupportedQuestion: (type: string) => string;
+  loadFailedTitle: string;
+  fetchFailed: string;
+  invalidJson: string;
+  invalidDefinition: (detail: string) => string;
+  modelFailed: string;
+  completedHeading: string;
+  selectPlaceholder: string;
+  otherCommentLabel: (choice: string) => string;
+  moveUp: (item: string) => string;
+  moveDown: (item: string) => string;
+  rankingMoved: (item: string, position: number, total: number) => string;
+  addPanel: string;
+  removePanel: (index: number) => string;
+  panelHeading: (index: number) => string;
+  filterChoices: string;
+  noChoicesMatch: string;
+}

@@ -1,0 +1,9 @@
+import { PvSurvey } from './survey.js';
+
+customElements.define('pv-survey', PvSurvey);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pv-survey': PvSurvey;
+  }
+}

@@ -1,0 +1,433 @@
+import {
+  adoptStyles,
+  html,
+  LitElement,
+  nothing,
+  type CSSResultOrNative,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { PageModel, Question, SurveyModel } from 'survey-core';
+import { checkDefinitionShape } from '../definition-check.js';
+import {
+  PvCompleteEvent,
+  PvErrorEvent,
+  PvPageChangedEvent,
+  PvReadyEvent,
+  PvValueChangedEvent,
+  type PvErrorKind,
+} from '../events.js';
+import { locText, renderLocString } from '../loc-string.js';
+import { SurveyModelController } from '../model-controller.js';
+import { definedQuestionStyles } from '../question/question-tags.js';
+import { renderElements } from '../question/render-element.js';
+import { sanitizeHtml } from '../sanitize.js';
+import { LocalizeController } from '../strings/localize-controller.js';
+import { loadSurveyCore, loadSurveyLocale } from '../survey-core-loader.js';
+import { surveyStyles } from './survey.styles.js';
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+type PendingFocus = 'page' | 'summary' | 'completed' | undefined;
+
+/** A question element as the survey sees it: something that can take focus. */
+interface FocusableQuestion extends HTMLElement {
+  focusControl(): void;
+}
+
+/**
+ * An anonymous survey from a SurveyJS definition, rendered with Lit on the survey-core model.
+ *
+ * @summary Renders a SurveyJS survey, page by page, accessibly.
+ *
+ * @fires pv-ready - The model exists and is exposed as `model`.
+ * @fires pv-value-changed - An answer changed.
+ * @fires pv-page-changed - The respondent moved to another page.
+ * @fires pv-complete - The respondent submitted; carries the response data.
+ * @fires pv-error - The survey could not be loaded or an answer could not be kept.
+ *
+ * @csspart survey - the outer container
+ * @csspart header - the survey title and description
+ * @csspart progress - the progress bar
+ * @csspart error-summary - the list of problems shown after a failed Continue or Submit
+ * @csspart page - the current page
+ * @csspart question - each question
+ * @csspart navigation - the row of buttons
+ * @csspart button - every navigation button
+ * @csspart completed - the thank-you message
+ * @csspart error - the message shown when the survey cannot be shown
+ *
+ * @cssproperty --pv-color-text - Text colour.
+ * @cssproperty --pv-color-background - Background colour.
+ * @cssproperty --pv-color-accent - Buttons, selected options and the progress bar.
+ * @cssproperty --pv-color-error - Error messages and borders.
+ * @cssproperty --pv-color-focus - The focus highlight.
+ * @cssproperty --pv-color-border - Borders of inputs and panels.
+ * @cssproperty --pv-font-family - Font.
+ * @cssproperty --pv-font-size - Base font size.
+ * @cssproperty --pv-radius - Corner radius.
+ * @cssproperty --pv-space-s - Small spacing.
+ * @cssproperty --pv-space-m - Medium spacing.
+ * @cssproperty --pv-space-l - Large spacing.
+ * @cssproperty --pv-target-size - Minimum size of options and buttons (at least 24px).
+ */
+export class PvSurvey extends LitElement {
+  static override styles: CSSResultOrNative[] = [surveyStyles];
+
+  /** URL of a SurveyJS JSON definition. Ignored when `definition` is set. */
+  @property() src?: string;
+
+  /** A SurveyJS definition object; wins over `src`. */
+  @property({ attribute: false }) definition?: unknown;
+
+  /**
+   * The survey's language (a survey-core locale such as `cy`). Defaults to the element's own
+   * `lang`, then the definition's `locale`.
+   */
+  @property() locale?: string;
+
+  /** The survey-core model, once loaded. */
+  get model(): SurveyModel | undefined {
+    return this._model;
+  }
+
+  @state() private status: Status = 'idle';
+  @state() private errorMessage = '';
+  @state() private _model?: SurveyModel;
+  @state() private revision = 0;
+  @state() private showErrorSummary = false;
+
+  private readonly surveyController = new SurveyModelController(this);
+  private readonly localize = new LocalizeController(this);
+  private loadToken = 0;
+  private pendingFocus: PendingFocus;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('definition') || changed.has('src')) {
+      void this.load();
+    }
+    if (changed.has('locale') && this._model && this.locale) {
+      void this.applyLocale(this._model, this.locale);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+  }
+
+  /** Loads the definition (property first, then `src`) and builds the model. */
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    const stale = () => token !== this.loadToken;
+    if (this.definition === undefined && !this.src) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'loading';
+    this.showErrorSummary = false;
+    let definition = this.definition;
+    if (definition === undefined && this.src) {
+      let text: string;
+      try {
+        const response = await fetch(this.src, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        text = await response.text();
+      } catch (cause) {
+        if (!stale()) this.fail('fetch-failed', this.localize.t.fetchFailed, cause);
+        return;
+      }
+      if (stale()) return;
+      try {
+        definition = JSON.parse(text) as unknown;
+      } catch (cause) {
+        this.fail('invalid-json', this.localize.t.invalidJson, cause);
+        return;
+      }
+    }
+    const problem = checkDefinitionShape(definition);
+    if (problem) {
+      this.fail('invalid-definition', this.localize.t.invalidDefinition(problem));
+      return;
+    }
+    let model: SurveyModel;
+    try {
+      const { Model } = await loadSurveyCore();
+      if (stale()) return;
+      model = new Model(definition);
+      const locale = this.locale ?? this.getAttribute('lang') ?? undefined;
+      if (locale) await this.applyLocale(model, locale);
+    } catch (cause) {
+      if (!stale()) this.fail('model-failed', this.localize.t.modelFailed, cause);
+      return;
+    }
+    if (stale()) return;
+    if (model.getAllQuestions().length === 0) {
+      this.fail('invalid-definition', this.localize.t.invalidDefinition('it contains no questions.'));
+      return;
+    }
+    this.attachModel(model);
+    this.status = 'ready';
+    await this.updateComplete;
+    this.dispatchEvent(new PvReadyEvent(model));
+  }
+
+  private async applyLocale(model: SurveyModel, locale: string): Promise<void> {
+    await loadSurveyLocale(locale);
+    model.locale = locale;
+    this.revision += 1;
+  }
+
+  private attachModel(model: SurveyModel): void {
+    this._model?.dispose();
+    this._model = model;
+    this.surveyController.observe(model);
+    model.onValueChanged.add((_, options) => {
+      this.revision += 1;
+      this.dispatchEvent(new PvValueChangedEvent(options.name, options.value));
+    });
+    model.onCurrentPageChanged.add((_, options) => {
+      this.revision += 1;
+      this.showErrorSummary = false;
+      this.pendingFocus = 'page';
+      const pages = model.visiblePages;
+      this.dispatchEvent(
+        new PvPageChangedEvent(
+          pages.indexOf(options.newCurrentPage),
+          options.newCurrentPage?.name ?? '',
+          options.oldCurrentPage ? pages.indexOf(options.oldCurrentPage) : -1,
+        ),
+      );
+    });
+    model.onComplete.add((sender) => {
+      this.pendingFocus = 'completed';
+      this.dispatchEvent(new PvCompleteEvent({ ...(sender.data as Record<string, unknown>) }));
+    });
+    model.onStarted.add(() => {
+      this.pendingFocus = 'page';
+      this.revision += 1;
+    });
+    // Question elements are defined separately; adopt the styles of every one on the page.
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [surveyStyles, ...definedQuestionStyles()]);
+    }
+  }
+
+  private fail(kind: PvErrorKind, message: string, cause?: unknown): void {
+    this.status = 'error';
+    this.errorMessage = message;
+    this.dispatchEvent(new PvErrorEvent(kind, message, cause));
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    if (!focus) return;
+    this.pendingFocus = undefined;
+    const selector =
+      focus === 'page' ? '.pv-page-heading' : focus === 'summary' ? '.pv-error-summary' : '.pv-completed';
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const model = this._model;
+    return html`<div
+      class="pv-survey"
+      part="survey"
+      lang=${model?.locale || this.localize.lang || nothing}
+      dir=${model?.localeDir || nothing}
+    >
+      ${this.status === 'loading'
+        ? html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>`
+        : nothing}
+      ${this.status === 'error' ? this.renderLoadError() : nothing}
+      ${this.status === 'ready' && model ? this.renderModel(model) : nothing}
+    </div>`;
+  }
+
+  private renderLoadError(): TemplateResult {
+    return html`<div class="pv-load-error" role="alert" part="error">
+      <h2 class="pv-load-error-title">${this.localize.t.loadFailedTitle}</h2>
+      <p>${this.errorMessage}</p>
+    </div>`;
+  }
+
+  private renderModel(model: SurveyModel): TemplateResult {
+    switch (model.state) {
+      case 'completed':
+        return this.renderCompleted(model);
+      case 'completedbefore':
+        return html`<div class="pv-completed" tabindex="-1" part="completed">
+          ${unsafeHTML(sanitizeHtml(model.processedCompletedBeforeHtml))}
+        </div>`;
+      case 'empty':
+        return html`<p class="pv-empty" role="status">${renderLocString(model.locEmptySurveyText)}</p>`;
+      case 'starting':
+        return this.renderRunning(model, model.startedPage, true);
+      default:
+        return this.renderRunning(model, model.activePage as PageModel, false);
+    }
+  }
+
+  private renderCompleted(model: SurveyModel): TemplateResult {
+    if (!model.showCompletedPage) return html``;
+    return html`<div class="pv-completed" tabindex="-1" part="completed" role="status">
+      ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))}
+    </div>`;
+  }
+
+  private renderRunning(model: SurveyModel, page: PageModel | undefined, starting: boolean): TemplateResult {
+    if (!page) return html``;
+    return html`${this.renderHeader(model)}
+      ${!starting && model.showProgressBar ? this.renderProgress(model) : nothing}
+      ${this.showErrorSummary ? this.renderErrorSummary(page) : nothing}
+      <section class="pv-page" part="page">
+        ${this.renderPageHeading(model, page, starting)}
+        ${page.hasDescription
+          ? html`<div class="pv-description">${renderLocString(page.locDescription)}</div>`
+          : nothing}
+        ${renderElements(page, this.revision)}
+      </section>
+      ${this.renderNavigation(model, starting)}`;
+  }
+
+  private renderHeader(model: SurveyModel): TemplateResult | typeof nothing {
+    if (!model.hasTitle && !model.hasDescription) return nothing;
+    return html`<header class="pv-header" part="header">
+      ${model.hasTitle ? html`<h2 class="pv-survey-title">${renderLocString(model.locTitle)}</h2>` : nothing}
+      ${model.hasDescription
+        ? html`<div class="pv-description">${renderLocString(model.locDescription)}</div>`
+        : nothing}
+    </header>`;
+  }
+
+  private renderPageHeading(
+    model: SurveyModel,
+    page: PageModel,
+    starting: boolean,
+  ): TemplateResult | typeof nothing {
+    const pages = model.visiblePages;
+    const position = pages.indexOf(page) + 1;
+    const hasTitle = page.hasTitle;
+    // Untitled pages still get a heading for screen readers, and as the focus target when the
+    // page changes: "Page 2 of 4", or the survey title on a one-page survey.
+    const fallback =
+      !starting && pages.length > 1 && position > 0 ? this.localize.t.pageOf(position, pages.length) : locText(model.locTitle);
+    if (!hasTitle && !fallback) return nothing;
+    return html`<h3
+      class="pv-page-heading ${hasTitle ? '' : 'pv-visually-hidden'}"
+      id="pv-page-heading"
+      tabindex="-1"
+    >
+      ${hasTitle ? renderLocString(page.locTitle) : fallback}
+    </h3>`;
+  }
+
+  private renderProgress(model: SurveyModel): TemplateResult {
+    const value = Math.max(0, Math.min(100, Math.round(model.progressValue)));
+    return html`<div class="pv-progress" part="progress">
+      <div
+        class="pv-progress-track"
+        role="progressbar"
+        aria-label=${this.localize.t.progressLabel}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${value}
+        aria-valuetext=${model.progressText}
+      >
+        <div class="pv-progress-fill" style="width: ${value}%"></div>
+      </div>
+      <p class="pv-progress-text" aria-hidden="true">${model.progressText}</p>
+    </div>`;
+  }
+
+  private questionsWithErrors(page: PageModel): Question[] {
+    return page.questions.filter((question) => question.isVisible && question.errors.length > 0);
+  }
+
+  private renderErrorSummary(page: PageModel): TemplateResult | typeof nothing {
+    const invalid = this.questionsWithErrors(page);
+    const panelErrors = page.errors;
+    if (invalid.length === 0 && panelErrors.length === 0) return nothing;
+    return html`<div
+      class="pv-error-summary"
+      part="error-summary"
+      role="alert"
+      tabindex="-1"
+      aria-labelledby="pv-error-summary-title"
+    >
+      <h3 class="pv-error-summary-title" id="pv-error-summary-title">${this.localize.t.errorSummaryTitle}</h3>
+      <ul class="pv-error-summary-list">
+        ${panelErrors.map((error) => html`<li>${error.getText()}</li>`)}
+        ${invalid.map(
+          (question) => html`<li>
+            <a href="#${question.inputId}" @click=${(event: Event) => this.focusQuestion(event, question)}
+              >${locText(question.locTitle)}: ${question.errors[0]?.getText() ?? ''}</a
+            >
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private focusQuestion(event: Event, question: Question): void {
+    // Fragment links cannot reach into a shadow root, so the summary moves focus itself.
+    event.preventDefault();
+    const element = this.renderRoot.querySelector<FocusableQuestion>(
+      `[data-qid="${CSS.escape(question.id)}"]`,
+    );
+    element?.scrollIntoView?.({ block: 'center' });
+    element?.focusControl();
+  }
+
+  private renderNavigation(model: SurveyModel, starting: boolean): TemplateResult | typeof nothing {
+    if (starting) {
+      return html`<div class="pv-navigation" part="navigation">
+        <button type="button" class="pv-button" part="button start-button" @click=${() => model.start()}>
+          ${locText(model.locStartSurveyText)}
+        </button>
+      </div>`;
+    }
+    if (!model.showNavigationButtons) return nothing;
+    return html`<div class="pv-navigation" part="navigation">
+      ${model.isShowPrevButton
+        ? html`<button
+            type="button"
+            class="pv-button pv-button--secondary"
+            part="button back-button"
+            @click=${() => model.prevPage()}
+          >
+            ${locText(model.locPagePrevText)}
+          </button>`
+        : nothing}
+      ${model.isLastPage
+        ? html`<button type="button" class="pv-button" part="button submit-button" @click=${this.submit}>
+            ${locText(model.locCompleteText)}
+          </button>`
+        : html`<button type="button" class="pv-button" part="button next-button" @click=${this.next}>
+            ${locText(model.locPageNextText)}
+          </button>`}
+    </div>`;
+  }
+
+  private readonly next = (): void => {
+    const model = this._model;
+    if (!model) return;
+    if (!model.nextPage()) this.reportInvalid();
+  };
+
+  private readonly submit = (): void => {
+    const model = this._model;
+    if (!model) return;
+    if (!model.tryComplete()) this.reportInvalid();
+  };
+
+  private reportInvalid(): void {
+    this.showErrorSummary = true;
+    this.pendingFocus = 'summary';
+    this.revision += 1;
+  }
+}
