@@ -4,13 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChrome } from './chrome.mjs';
+import { ensureChrome, ensureDependencies } from './ensure-setup.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const npx = (args, env = {}) =>
   spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
+ensureDependencies();
 rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 
@@ -25,7 +26,7 @@ if (only !== 'node') {
   console.log('\n== browser tests (@web/test-runner, Chromium)');
   let chromeOk = true;
   try {
-    findChrome();
+    ensureChrome();
   } catch (error) {
     console.error(error.message);
     chromeOk = false;
