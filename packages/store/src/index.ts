@@ -1,0 +1,41 @@
+export { openResponseStore, ResponseStore } from './response-store.js';
+export type {
+  CompleteResponseOptions,
+  CompletedResponse,
+  Draft,
+  FailedResponseExport,
+  FailedResponsesExportFile,
+  OpenResponseStoreOptions,
+  OutboxEntry,
+  StorageCheck,
+} from './response-store.js';
+export { SendLoop } from './send-loop.js';
+export type { EndpointResolver, FlushReport, LoopTimers, SendLoopOptions } from './send-loop.js';
+export {
+  OutboxChangeEvent,
+  OutboxWaitingEvent,
+  ResponseFailedEvent,
+  ResponseSentEvent,
+  RetryScheduledEvent,
+  StorageLowEvent,
+} from './events.js';
+export type { OutboxCounts, ResponseStoreEventMap, SendLoopEventMap } from './events.js';
+export { StoreError } from './errors.js';
+export type { StoreErrorKind } from './errors.js';
+export { IdleTimeout } from './idle-timeout.js';
+export type { IdleTimeoutOptions } from './idle-timeout.js';
+export { encryptResponse, importResponsePublicKey, ENVELOPE_ALG, ENVELOPE_VERSION } from './encryption.js';
+export type { SealedResponse } from './encryption.js';
+export { findPersonalInformation } from './personal-information.js';
+export type { PersonalInformationKind, PersonalInformationMatch } from './personal-information.js';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export type { BackoffOptions } from './backoff.js';
+export { deliver } from './delivery.js';
+export type { DeliveryOutcome, DeliverOptions } from './delivery.js';
+export { cleanMeta, isAcknowledgement } from './wire.js';
+export type { Answers, EncryptedEnvelope, ResponseMeta, WireBody } from './wire.js';
+export { dayOf, isDay } from './day.js';
+export type { Day } from './day.js';
+export { newResponseId } from './response-id.js';
+export { openStoreDB, SCHEMA_VERSION } from './schema.js';
+export type { DraftRecord, OutboxRecord, OutboxStatus, PupilVoiceStoreDB, ReceiptRecord } from './schema.js';
