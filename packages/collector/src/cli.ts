@@ -1,0 +1,71 @@
+import { startCollector } from './collector.js';
+import { parseCommand, USAGE, type Command } from './config.js';
+import { exportCsv, exportTallies } from './export.js';
+import { openStorage } from './storage/open-storage.js';
+import { SurveyRegistry } from './surveys/survey-registry.js';
+
+async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void> {
+  const collector = await startCollector(command.config);
+  console.log(`Pupil Voice collector listening on ${collector.url}`);
+  console.log(
+    `  storage: ${collector.storage.kind}; surveys: ${collector.surveys.ids.join(', ') || '(none)'}; ` +
+      `origins: ${command.config.origins.join(', ') || '(same origin only)'}; k=${command.config.k}`,
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      console.error(`collector: second ${signal}, exiting at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`collector: ${signal} received, finishing in-flight writes`);
+    collector.close().then(
+      () => {
+        console.log('collector: stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`collector: shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<void> {
+  const surveys = SurveyRegistry.fromFolder(command.config.surveysDir);
+  const survey = surveys.get(command.surveyId);
+  if (survey === undefined) {
+    const problem = surveys.problems.find((item) => item.file.endsWith(`${command.surveyId}.json`));
+    throw new Error(`survey "${command.surveyId}" is not in ${command.config.surveysDir}${problem ? `: ${problem.reason}` : ''}`);
+  }
+  const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl });
+  try {
+    if (command.format === 'csv') await exportCsv(storage, survey, process.stdout);
+    else await exportTallies(storage, survey, process.stdout, command.config.yearQuestions);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Entry point of the `pupil-voice-collector` command; returns the process exit code for errors. */
+export async function main(argv: readonly string[]): Promise<void> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    console.error(`pupil-voice-collector: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    if (command.kind === 'help') console.log(USAGE);
+    else if (command.kind === 'serve') await serve(command);
+    else await runExport(command);
+  } catch (error) {
+    console.error(`pupil-voice-collector: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

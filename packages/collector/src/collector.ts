@@ -1,0 +1,265 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CollectorError } from './errors.js';
+import { CorsPolicy } from './http/cors.js';
+import { readBody } from './http/read-body.js';
+import { sendError, sendJson } from './http/send.js';
+import { serveStatic, type StaticMount } from './http/static-files.js';
+import { PollHub } from './polls/poll-hub.js';
+import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
+import { aggregateApi } from './results/aggregate-bridge.js';
+import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, publishedResults, tallyStored } from './results/results.js';
+import { openStorage } from './storage/open-storage.js';
+import type { ResponseStorage } from './storage/storage.js';
+import { SurveyRegistry, type RegisteredSurvey } from './surveys/survey-registry.js';
+import { DEFAULT_ANSWER_LIMITS, validateAnswers, type AnswerLimits } from './validation/validate-response.js';
+import { isUuid, parseWireResponse, utcDay } from './wire.js';
+
+/** Everything a collector needs; the CLI builds this from flags and environment. */
+export interface CollectorConfig {
+  /** Folder for the SQLite file (ignored with `databaseUrl`). */
+  dataDir: string;
+  /** Folder of SurveyJS JSON definitions. */
+  surveysDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
+  databaseUrl?: string | undefined;
+  port: number;
+  host: string;
+  /** School origins allowed to call the API from a browser. */
+  origins: string[];
+  /** Read-only folders for demo pages and the embed bundle. */
+  staticMounts: StaticMount[];
+  /** Suppression threshold for published results (never below 5). */
+  k: number;
+  /** Polls whose live stream shows exact counts; all others stream suppressed tallies. */
+  livePolls: string[];
+  /** Largest accepted request body in bytes. */
+  maxBodyBytes: number;
+  answerLimits: AnswerLimits;
+  /** Questions that hold the year group, for the `year` filter. */
+  yearQuestions: string[];
+}
+
+/** Defaults for everything but the folders. */
+export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
+  port: 8787,
+  host: '127.0.0.1',
+  origins: [],
+  staticMounts: [],
+  k: 10,
+  livePolls: [],
+  maxBodyBytes: 64 * 1024,
+  answerLimits: DEFAULT_ANSWER_LIMITS,
+  yearQuestions: DEFAULT_YEAR_QUESTIONS,
+};
+
+/** Smallest suppression threshold the collector will publish with. */
+export const MIN_K = 5;
+
+const SURVEY_PATH = /^\/v1\/surveys\/([^/]+)$/;
+const RESPONSES_PATH = /^\/v1\/surveys\/([^/]+)\/responses$/;
+const RESULTS_PATH = /^\/v1\/surveys\/([^/]+)\/results$/;
+const POLL_STREAM_PATH = /^\/v1\/polls\/([^/]+)\/stream$/;
+
+/** A running collector: its URL, and a graceful `close`. */
+export interface RunningCollector {
+  url: string;
+  port: number;
+  server: Server;
+  storage: ResponseStorage;
+  surveys: SurveyRegistry;
+  /** Stops accepting, ends poll streams, finishes in-flight writes, then closes storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * The reference collector: receives completed responses, validates them against their
+ * SurveyJS definition, stores each exactly once under its client-generated id, and serves
+ * definitions, suppressed results and live poll tallies. It listens first (so `/healthz`
+ * answers during start-up) and reports ready once storage is migrated and surveys loaded.
+ */
+export async function startCollector(config: CollectorConfig): Promise<RunningCollector> {
+  if (config.k < MIN_K) throw new Error(`k must be at least ${MIN_K}`);
+  const cors = new CorsPolicy(config.origins);
+  let storage: ResponseStorage | undefined;
+  let surveys = new SurveyRegistry();
+  let ready = false;
+  let draining = false;
+  const inFlightWrites = new Set<Promise<unknown>>();
+  const livePolls = new Set(config.livePolls);
+
+  const polls = new PollHub(async (pollId) => {
+    const survey = surveys.get(pollId);
+    if (survey === undefined || storage === undefined) throw new Error('unknown poll');
+    const live = livePolls.has(pollId);
+    const tally = await tallyStored(storage, survey, { filters: {}, by: [] }, config.yearQuestions);
+    const api = await aggregateApi();
+    return { poll: pollId, live, k: live ? null : config.k, tally: live ? tally : api.suppress(tally, { k: config.k }) };
+  });
+
+  const requireSurvey = (id: string): RegisteredSurvey => {
+    const survey = surveys.get(decodeURIComponent(id));
+    if (survey === undefined) throw new CollectorError(404, 'unknown_survey', 'survey', 'no survey with this id');
+    return survey;
+  };
+
+  async function receive(req: IncomingMessage, res: ServerResponse, survey: RegisteredSurvey): Promise<void> {
+    if (cors.isRefused(req)) throw new CollectorError(403, 'origin_not_allowed', 'Origin', 'this origin is not on the collector allowlist');
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+      throw new CollectorError(415, 'unsupported_media_type', 'Content-Type', 'send application/json');
+    }
+    const key = req.headers['idempotency-key'];
+    if (key === undefined || key === '') {
+      throw new CollectorError(400, 'missing_idempotency_key', 'Idempotency-Key', 'send the response id as the Idempotency-Key header');
+    }
+    if (typeof key !== 'string' || !isUuid(key.replace(/^"|"$/g, ''))) {
+      throw new CollectorError(400, 'invalid_idempotency_key', 'Idempotency-Key', 'the key must be the response UUID');
+    }
+    const text = await readBody(req, config.maxBodyBytes);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CollectorError(400, 'invalid_json', undefined, 'the body is not valid JSON');
+    }
+    const response = parseWireResponse(parsed);
+    if (key.replace(/^"|"$/g, '').toLowerCase() !== response.id) {
+      throw new CollectorError(400, 'idempotency_key_mismatch', 'Idempotency-Key', 'the key must equal the body id');
+    }
+    const fingerprint = bodyFingerprint(response);
+    const receipt = receiptFor(survey.id, response, fingerprint);
+    try {
+      validateAnswers(survey.definition, response.data, config.answerLimits);
+    } catch (error) {
+      // A response stored before the definition changed is still acknowledged on re-send.
+      const stored = await storage!.lookup(response.id);
+      if (stored && stored.surveyId === survey.id && stored.bodyHash === fingerprint) {
+        acknowledge(res, 200, { status: 'stored', id: response.id, receipt: stored.receipt });
+        return;
+      }
+      throw error;
+    }
+    const write = storage!.save({ ...response, surveyId: survey.id, bodyHash: fingerprint, receipt, receivedDay: utcDay() });
+    inFlightWrites.add(write);
+    let outcome;
+    try {
+      outcome = await write;
+    } finally {
+      inFlightWrites.delete(write);
+    }
+    if (outcome.kind === 'conflict') throw new CollectorError(409, 'idempotency_conflict', 'Idempotency-Key', outcome.reason);
+    acknowledge(res, outcome.kind === 'created' ? 201 : 200, { status: 'stored', id: response.id, receipt: outcome.receipt });
+    if (outcome.kind === 'created') polls.notify(survey.id);
+  }
+
+  function acknowledge(res: ServerResponse, status: number, body: Acknowledgement): void {
+    sendJson(res, status, body);
+  }
+
+  function serveDefinition(req: IncomingMessage, res: ServerResponse, survey: RegisteredSurvey): void {
+    const headers = {
+      ETag: survey.etag,
+      'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
+    };
+    if (req.headers['if-none-match']?.split(',').some((tag) => tag.trim() === survey.etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(survey.body),
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : survey.body);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      return sendJson(res, ready && !draining ? 200 : 503, {
+        status: ready && !draining ? 'ready' : draining ? 'draining' : 'starting',
+        storage: storage?.kind ?? null,
+        surveys: surveys.ids.length,
+      });
+    }
+    if (path.startsWith('/v1/')) {
+      cors.decorate(req, res);
+      if (method === 'OPTIONS') return cors.preflight(req, res);
+      if (draining) throw new CollectorError(503, 'shutting_down', undefined, 'the collector is shutting down; retry shortly');
+      if (!ready || storage === undefined) throw new CollectorError(503, 'starting', undefined, 'the collector is starting; retry shortly');
+      let match: RegExpExecArray | null;
+      if ((match = RESPONSES_PATH.exec(path))) {
+        if (method !== 'POST') throw new CollectorError(405, 'method_not_allowed', undefined, 'POST a response here');
+        return receive(req, res, requireSurvey(match[1]!));
+      }
+      if ((match = SURVEY_PATH.exec(path)) && (method === 'GET' || method === 'HEAD')) {
+        return serveDefinition(req, res, requireSurvey(match[1]!));
+      }
+      if ((match = RESULTS_PATH.exec(path)) && method === 'GET') {
+        const survey = requireSurvey(match[1]!);
+        const query = parseResultsQuery(url.searchParams);
+        return sendJson(res, 200, await publishedResults(storage, survey, query, { k: config.k, yearQuestions: config.yearQuestions }));
+      }
+      if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
+        const survey = requireSurvey(match[1]!);
+        return polls.subscribe(survey.id, res);
+      }
+      throw new CollectorError(404, 'not_found', undefined, 'no such endpoint');
+    }
+    if (await serveStatic(req, res, config.staticMounts)) return;
+    throw new CollectorError(404, 'not_found', undefined, 'no such endpoint');
+  }
+
+  const server = createServer((req, res) => {
+    if (draining) res.setHeader('Connection', 'close');
+    route(req, res).catch((error: unknown) => sendError(res, error));
+  });
+  // Slow or stalled uploads must not hold a worker forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  try {
+    surveys = SurveyRegistry.fromFolder(config.surveysDir);
+    for (const problem of surveys.problems) console.error(`collector: skipped survey ${problem.file}: ${problem.reason}`);
+    storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  if (storage.kind === 'postgres') polls.watchCounts((pollId) => storage!.count(pollId));
+  ready = true;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      polls.close();
+      server.closeIdleConnections();
+      while (inFlightWrites.size > 0) await Promise.allSettled([...inFlightWrites]);
+      const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(timeout);
+      await storage?.close();
+    })());
+
+  return { url, port: address.port, server, storage, surveys, close };
+}

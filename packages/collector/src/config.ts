@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, MIN_K, type CollectorConfig } from './collector.js';
+import { parseStaticMount } from './http/static-files.js';
+
+/** Environment variables read when a flag is absent (flags win). */
+export const ENVIRONMENT = {
+  DATABASE_URL: 'PostgreSQL connection string; selects PostgreSQL instead of SQLite',
+  PV_DATA_DIR: 'data folder (SQLite file)',
+  PV_SURVEYS_DIR: 'folder of SurveyJS JSON definitions',
+  PV_PORT: 'port (0 = any free port)',
+  PV_HOST: 'interface to listen on',
+  PV_ORIGINS: 'comma-separated allowed origins',
+  PV_STATIC: 'comma-separated dir[:mount] static folders',
+  PV_K: 'suppression threshold (>= 5)',
+  PV_LIVE_POLLS: 'comma-separated poll ids whose stream shows exact counts',
+} as const;
+
+export const USAGE = `Usage:
+  pupil-voice-collector [serve] [--data DIR] [--surveys DIR] [--port 8787] [--host 127.0.0.1]
+                        [--origin URL]... [--static DIR[:/mount/]]... [--k 10] [--live-poll ID]...
+                        [--max-body BYTES]
+  pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
+
+Environment (flags win): ${Object.entries(ENVIRONMENT)
+  .map(([name, meaning]) => `\n  ${name.padEnd(13)} ${meaning}`)
+  .join('')}
+`;
+
+/** A command line after parsing: what to do, and with which configuration. */
+export type Command =
+  | { kind: 'serve'; config: CollectorConfig }
+  | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies' }
+  | { kind: 'help' };
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function integer(name: string, value: string, min: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new Error(`${name} must be an integer >= ${min}, got "${value}"`);
+  return number;
+}
+
+/** Parses argv (without `node` and the script) and the environment into a command. */
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      surveys: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      static: { type: 'string', multiple: true },
+      k: { type: 'string' },
+      'live-poll': { type: 'string', multiple: true },
+      'max-body': { type: 'string' },
+      survey: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { kind: 'help' };
+  const verb = positionals[0] ?? 'serve';
+  if (positionals.length > 1 || (verb !== 'serve' && verb !== 'export')) throw new Error(`unknown command "${positionals.join(' ')}"`);
+  const config: CollectorConfig = {
+    ...DEFAULT_CONFIG,
+    dataDir: resolve(values.data ?? env.PV_DATA_DIR ?? './data'),
+    surveysDir: resolve(values.surveys ?? env.PV_SURVEYS_DIR ?? './surveys'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    port: integer('--port', values.port ?? env.PV_PORT ?? String(DEFAULT_CONFIG.port), 0),
+    host: values.host ?? env.PV_HOST ?? DEFAULT_CONFIG.host,
+    origins: values.origin ?? list(env.PV_ORIGINS),
+    staticMounts: (values.static ?? list(env.PV_STATIC)).map(parseStaticMount),
+    k: integer('--k', values.k ?? env.PV_K ?? String(DEFAULT_CONFIG.k), MIN_K),
+    livePolls: values['live-poll'] ?? list(env.PV_LIVE_POLLS),
+    maxBodyBytes: integer('--max-body', values['max-body'] ?? String(DEFAULT_CONFIG.maxBodyBytes), 1024),
+  };
+  if (verb === 'serve') return { kind: 'serve', config };
+  if (values.survey === undefined) throw new Error('export needs --survey ID');
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'tallies') throw new Error('--format must be csv or tallies');
+  return { kind: 'export', config, surveyId: values.survey, format };
+}

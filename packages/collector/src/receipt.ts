@@ -1,0 +1,23 @@
+import { canonicalJSON, sha256Hex } from './canonical-json.js';
+import type { WireResponse } from './wire.js';
+
+/** Fingerprint of a response body: equal for a byte-identical or key-reordered re-send. */
+export function bodyFingerprint(response: WireResponse): string {
+  return sha256Hex(canonicalJSON({ id: response.id, data: response.data, meta: response.meta }));
+}
+
+/**
+ * The receipt handed back with every acknowledgement. Derived from the survey, the id and the
+ * body fingerprint, so a replay gets the very same receipt and a client (or an auditor) can
+ * check it without the server keeping any clock time.
+ */
+export function receiptFor(surveyId: string, response: WireResponse, fingerprint: string): string {
+  return `pv1.${sha256Hex(`${surveyId}\n${response.id}\n${fingerprint}`).slice(0, 32)}`;
+}
+
+/** The JSON body of an acknowledgement; it echoes the id so a captive portal's 200 is not mistaken for one. */
+export interface Acknowledgement {
+  status: 'stored';
+  id: string;
+  receipt: string;
+}

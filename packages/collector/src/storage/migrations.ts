@@ -1,0 +1,56 @@
+/**
+ * Versioned schema changes, applied in order and recorded in `schema_version`. Each step is
+ * written once per dialect; the two dialects describe the same tables and columns, so a
+ * partnership can move from the embedded SQLite file to PostgreSQL without reshaping data.
+ * Never edit a released step: add a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sqlite: readonly string[];
+  postgres: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'responses keyed by their client-generated UUID, with coarse segment columns',
+    sqlite: [
+      `CREATE TABLE responses (
+        id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        data TEXT NOT NULL,
+        audience TEXT,
+        school TEXT,
+        wave TEXT,
+        day TEXT,
+        received_day TEXT NOT NULL
+      )`,
+      'CREATE INDEX responses_by_survey ON responses (survey_id, id)',
+    ],
+    postgres: [
+      `CREATE TABLE responses (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        survey_id TEXT COLLATE "C" NOT NULL,
+        body_hash TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        data TEXT NOT NULL,
+        audience TEXT,
+        school TEXT,
+        wave TEXT,
+        day TEXT,
+        received_day TEXT NOT NULL
+      )`,
+      'CREATE INDEX responses_by_survey ON responses (survey_id, id)',
+    ],
+  },
+];
+
+/** DDL for the version table itself, identical in both dialects. */
+export const SCHEMA_VERSION_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_day TEXT NOT NULL)';
+
+/** The version a fully migrated database reports. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

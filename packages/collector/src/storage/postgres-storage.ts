@@ -1,0 +1,136 @@
+import pg from 'pg';
+import { utcDay } from '../wire.js';
+import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
+import { conflictReason, rowToResponse, type ResponseRow } from './rows.js';
+import {
+  RESPONSE_PAGE_SIZE,
+  type NewResponse,
+  type ResponseFilter,
+  type ResponseStorage,
+  type SaveOutcome,
+  type StoredResponse,
+} from './storage.js';
+
+/** Arbitrary constant naming the advisory lock that serialises migrations across collectors. */
+const MIGRATION_LOCK = 7_245_001;
+
+/**
+ * PostgreSQL storage for a partnership running several collectors: the same schema and
+ * migrations as SQLite, the same `INSERT … ON CONFLICT DO NOTHING` idempotency, so any
+ * collector can acknowledge any replay. Migrations take an advisory lock so two collectors
+ * starting together do not race.
+ */
+export class PostgresStorage implements ResponseStorage {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, options: { maxConnections?: number } = {}) {
+    this.pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+    // An idle client losing its connection must not crash the collector; the pool replaces it.
+    this.pool.on('error', (error) => console.error(`PostgreSQL pool error: ${error.message}`));
+  }
+
+  async migrate(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await client.query(SCHEMA_VERSION_TABLE);
+        const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
+        let current = rows[0]?.version ?? 0;
+        for (const migration of MIGRATIONS) {
+          if (migration.version <= current) continue;
+          await client.query('BEGIN');
+          try {
+            for (const statement of migration.postgres) await client.query(statement);
+            await client.query('INSERT INTO schema_version (version, description, applied_day) VALUES ($1, $2, $3)', [
+              migration.version,
+              migration.description,
+              utcDay(),
+            ]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+          current = migration.version;
+        }
+        return current;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async save(response: NewResponse): Promise<SaveOutcome> {
+    const inserted = await this.pool.query(
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, audience, school, wave, day, received_day)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        response.id,
+        response.surveyId,
+        response.bodyHash,
+        response.receipt,
+        JSON.stringify(response.data),
+        response.meta.audience ?? null,
+        response.meta.school ?? null,
+        response.meta.wave ?? null,
+        response.meta.day ?? null,
+        response.receivedDay,
+      ],
+    );
+    if (inserted.rowCount === 1) return { kind: 'created', receipt: response.receipt };
+    const { rows } = await this.pool.query<{ survey_id: string; body_hash: string; receipt: string }>(
+      'SELECT survey_id, body_hash, receipt FROM responses WHERE id = $1',
+      [response.id],
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error('response vanished between insert and lookup');
+    if (row.survey_id !== response.surveyId || row.body_hash !== response.bodyHash) {
+      return { kind: 'conflict', reason: conflictReason(row.survey_id, response.surveyId) };
+    }
+    return { kind: 'replayed', receipt: row.receipt };
+  }
+
+  async lookup(id: string): Promise<{ surveyId: string; bodyHash: string; receipt: string } | undefined> {
+    const { rows } = await this.pool.query<{ survey_id: string; body_hash: string; receipt: string }>(
+      'SELECT survey_id, body_hash, receipt FROM responses WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { surveyId: row.survey_id, bodyHash: row.body_hash, receipt: row.receipt };
+  }
+
+  async *responses(surveyId: string, filter: ResponseFilter = {}): AsyncIterable<StoredResponse> {
+    let after = '';
+    for (;;) {
+      const { rows } = await this.pool.query<ResponseRow>(
+        `SELECT id, survey_id, data, audience, school, wave, day, received_day FROM responses
+         WHERE survey_id = $1 AND id > $2
+           AND ($3::text IS NULL OR audience = $3)
+           AND ($4::text IS NULL OR school = $4)
+           AND ($5::text IS NULL OR wave = $5)
+         ORDER BY id LIMIT $6`,
+        [surveyId, after, filter.audience ?? null, filter.school ?? null, filter.wave ?? null, RESPONSE_PAGE_SIZE],
+      );
+      for (const row of rows) yield rowToResponse(row);
+      if (rows.length < RESPONSE_PAGE_SIZE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async count(surveyId?: string): Promise<number> {
+    const { rows } =
+      surveyId === undefined
+        ? await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM responses')
+        : await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM responses WHERE survey_id = $1', [surveyId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ResponseMeta } from '../wire.js';
+import type { StoredResponse } from './storage.js';
+
+/** A `responses` row as both dialects return it. */
+export interface ResponseRow {
+  id: string;
+  survey_id: string;
+  data: string;
+  audience: string | null;
+  school: string | null;
+  wave: string | null;
+  day: string | null;
+  received_day: string;
+}
+
+/** Turns a row back into the response it stored; absent meta stays absent. */
+export function rowToResponse(row: ResponseRow): StoredResponse {
+  const meta: ResponseMeta = {};
+  if (row.audience !== null) meta.audience = row.audience;
+  if (row.school !== null) meta.school = row.school;
+  if (row.wave !== null) meta.wave = row.wave;
+  if (row.day !== null) meta.day = row.day;
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    meta,
+    receivedDay: row.received_day,
+  };
+}
+
+/** Explains why a stored row and a new body under the same id cannot both be true. */
+export function conflictReason(existingSurveyId: string, surveyId: string): string {
+  return existingSurveyId === surveyId
+    ? 'a different response was already stored under this id'
+    : 'this id was already used for a response to another survey';
+}

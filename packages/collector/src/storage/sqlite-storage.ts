@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { utcDay } from '../wire.js';
+import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
+import { conflictReason, rowToResponse, type ResponseRow } from './rows.js';
+import {
+  RESPONSE_PAGE_SIZE,
+  type NewResponse,
+  type ResponseFilter,
+  type ResponseStorage,
+  type SaveOutcome,
+  type StoredResponse,
+} from './storage.js';
+
+/**
+ * The embedded default: one SQLite file in the data folder, in WAL mode so results and
+ * exports read while responses are written. `synchronous=FULL` makes every acknowledged
+ * response durable before the receipt is sent, surviving a killed process and a power cut.
+ */
+export class SqliteStorage implements ResponseStorage {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private readonly existing: Database.Statement<[string], { survey_id: string; body_hash: string; receipt: string }>;
+
+  constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrateNow();
+    this.insert = this.db.prepare(
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, audience, school, wave, day, received_day)
+       VALUES (@id, @surveyId, @bodyHash, @receipt, @data, @audience, @school, @wave, @day, @receivedDay)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.existing = this.db.prepare('SELECT survey_id, body_hash, receipt FROM responses WHERE id = ?');
+  }
+
+  /** Migrations run in the constructor (statements need the tables); this reports the version. */
+  async migrate(): Promise<number> {
+    return this.migrateNow();
+  }
+
+  private migrateNow(): number {
+    this.db.exec(SCHEMA_VERSION_TABLE);
+    const apply = this.db.transaction(() => {
+      const row = this.db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null };
+      let current = row.version ?? 0;
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= current) continue;
+        for (const statement of migration.sqlite) this.db.exec(statement);
+        this.db
+          .prepare('INSERT INTO schema_version (version, description, applied_day) VALUES (?, ?, ?)')
+          .run(migration.version, migration.description, utcDay());
+        current = migration.version;
+      }
+      return current;
+    });
+    return apply.immediate();
+  }
+
+  async save(response: NewResponse): Promise<SaveOutcome> {
+    const result = this.insert.run({
+      id: response.id,
+      surveyId: response.surveyId,
+      bodyHash: response.bodyHash,
+      receipt: response.receipt,
+      data: JSON.stringify(response.data),
+      audience: response.meta.audience ?? null,
+      school: response.meta.school ?? null,
+      wave: response.meta.wave ?? null,
+      day: response.meta.day ?? null,
+      receivedDay: response.receivedDay,
+    });
+    if (result.changes === 1) return { kind: 'created', receipt: response.receipt };
+    const row = this.existing.get(response.id);
+    if (row === undefined) throw new Error('response vanished between insert and lookup');
+    if (row.survey_id !== response.surveyId || row.body_hash !== response.bodyHash) {
+      return { kind: 'conflict', reason: conflictReason(row.survey_id, response.surveyId) };
+    }
+    return { kind: 'replayed', receipt: row.receipt };
+  }
+
+  async lookup(id: string): Promise<{ surveyId: string; bodyHash: string; receipt: string } | undefined> {
+    const row = this.existing.get(id);
+    return row === undefined ? undefined : { surveyId: row.survey_id, bodyHash: row.body_hash, receipt: row.receipt };
+  }
+
+  async *responses(surveyId: string, filter: ResponseFilter = {}): AsyncIterable<StoredResponse> {
+    const page = this.db.prepare(
+      `SELECT id, survey_id, data, audience, school, wave, day, received_day FROM responses
+       WHERE survey_id = @surveyId AND id > @after
+         AND (@audience IS NULL OR audience = @audience)
+         AND (@school IS NULL OR school = @school)
+         AND (@wave IS NULL OR wave = @wave)
+       ORDER BY id LIMIT @limit`,
+    );
+    let after = '';
+    for (;;) {
+      const rows = page.all({
+        surveyId,
+        after,
+        audience: filter.audience ?? null,
+        school: filter.school ?? null,
+        wave: filter.wave ?? null,
+        limit: RESPONSE_PAGE_SIZE,
+      }) as ResponseRow[];
+      for (const row of rows) yield rowToResponse(row);
+      if (rows.length < RESPONSE_PAGE_SIZE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async count(surveyId?: string): Promise<number> {
+    const row = (
+      surveyId === undefined
+        ? this.db.prepare('SELECT COUNT(*) AS n FROM responses').get()
+        : this.db.prepare('SELECT COUNT(*) AS n FROM responses WHERE survey_id = ?').get(surveyId)
+    ) as { n: number };
+    return row.n;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

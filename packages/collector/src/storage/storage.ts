@@ -1,0 +1,60 @@
+import type { ResponseMeta } from '../wire.js';
+
+/** A response as the collector keeps it: answers, coarse meta, and the day it arrived. */
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  data: Record<string, unknown>;
+  meta: ResponseMeta;
+  /** UTC day the collector first stored it; never a finer time. */
+  receivedDay: string;
+}
+
+/** What `save` is given: the response plus its fingerprint and the receipt to hand back. */
+export interface NewResponse extends StoredResponse {
+  /** SHA-256 of the canonical body; equal fingerprints mean a harmless replay. */
+  bodyHash: string;
+  receipt: string;
+}
+
+/**
+ * The outcome of saving a response under its idempotency key: stored for the first time, a
+ * replay of the same body (same receipt again), or a conflict (the key was used for a
+ * different body or another survey), which the client must not retry.
+ */
+export type SaveOutcome =
+  | { kind: 'created'; receipt: string }
+  | { kind: 'replayed'; receipt: string }
+  | { kind: 'conflict'; reason: string };
+
+/** Segment filters applied in storage; `undefined` means "any". */
+export interface ResponseFilter {
+  audience?: string;
+  school?: string;
+  wave?: string;
+}
+
+/**
+ * Where responses live. Two implementations share one schema and one migration list:
+ * SQLite (the embedded default, one file in the data folder) and PostgreSQL (for several
+ * collectors behind a load balancer). Everything is async so both fit the same interface.
+ */
+export interface ResponseStorage {
+  /** `sqlite` or `postgres`, for logs and readiness. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations; returns the schema version now in force. */
+  migrate(): Promise<number>;
+  /** Stores a response once per id, atomically, and says whether it was new, a replay or a conflict. */
+  save(response: NewResponse): Promise<SaveOutcome>;
+  /** What is stored under an id (survey, fingerprint, receipt), without the answers; undefined if nothing. */
+  lookup(id: string): Promise<{ surveyId: string; bodyHash: string; receipt: string } | undefined>;
+  /** Streams one survey's responses in id order (random UUIDs, so not arrival order). */
+  responses(surveyId: string, filter?: ResponseFilter): AsyncIterable<StoredResponse>;
+  /** How many responses are stored, for one survey or for all. */
+  count(surveyId?: string): Promise<number>;
+  /** Releases the database once in-flight writes have finished. */
+  close(): Promise<void>;
+}
+
+/** Rows fetched per page when streaming responses, so exports of a county stay in bounded memory. */
+export const RESPONSE_PAGE_SIZE = 2000;

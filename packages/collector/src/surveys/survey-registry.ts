@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Model } from 'survey-core';
+import { sha256Hex } from '../canonical-json.js';
+
+/** A survey id is a file name a school can type: letters, digits, `-` and `_`. */
+export const SURVEY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** One registered SurveyJS definition, with what HTTP caching needs. */
+export interface RegisteredSurvey {
+  id: string;
+  /** The parsed definition, as authored (SurveyJS Creator JSON). */
+  definition: Record<string, unknown>;
+  /** The served representation (compact JSON) and its strong ETag. */
+  body: string;
+  etag: string;
+}
+
+/** A definition file that could not be registered, and why; reported at start. */
+export interface SurveyLoadProblem {
+  file: string;
+  reason: string;
+}
+
+/**
+ * The surveys a collector accepts responses for, read once at start from a folder of
+ * SurveyJS JSON files (id = file name without `.json`). A broken file is reported and
+ * skipped, never fatal: one school's typo must not take the county's collector down.
+ */
+export class SurveyRegistry {
+  private readonly surveys = new Map<string, RegisteredSurvey>();
+  readonly problems: SurveyLoadProblem[] = [];
+
+  /** Registers every `*.json` in `dir`; a missing folder gives an empty registry and a problem. */
+  static fromFolder(dir: string): SurveyRegistry {
+    const registry = new SurveyRegistry();
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    } catch (error) {
+      registry.problems.push({ file: dir, reason: `cannot read the surveys folder: ${(error as Error).message}` });
+      return registry;
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      try {
+        registry.add(basename(name, '.json'), JSON.parse(readFileSync(file, 'utf8')) as unknown);
+      } catch (error) {
+        registry.problems.push({ file, reason: (error as Error).message });
+      }
+    }
+    return registry;
+  }
+
+  /** Registers one definition under an id; throws with a reason if it cannot be used. */
+  add(id: string, definition: unknown): RegisteredSurvey {
+    if (!SURVEY_ID.test(id)) throw new Error(`"${id}" is not a usable survey id (letters, digits, - and _)`);
+    if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
+      throw new Error('a survey definition must be a JSON object');
+    }
+    const model = new Model(definition);
+    if (model.getAllQuestions(false, false, true).length === 0) throw new Error('the definition has no questions');
+    const body = JSON.stringify(definition);
+    const survey: RegisteredSurvey = {
+      id,
+      definition: definition as Record<string, unknown>,
+      body,
+      etag: `"${sha256Hex(body).slice(0, 32)}"`,
+    };
+    this.surveys.set(id, survey);
+    return survey;
+  }
+
+  get(id: string): RegisteredSurvey | undefined {
+    return this.surveys.get(id);
+  }
+
+  get ids(): string[] {
+    return [...this.surveys.keys()];
+  }
+}

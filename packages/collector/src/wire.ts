@@ -1,0 +1,98 @@
+import { CollectorError } from './errors.js';
+
+/**
+ * Context a client may attach to a response. Every field is optional and coarse by design:
+ * `day` is a calendar day, never a time, so a response cannot be matched to a lesson.
+ */
+export interface ResponseMeta {
+  audience?: string;
+  school?: string;
+  wave?: string;
+  /** Calendar day the respondent completed the survey, `YYYY-MM-DD`. */
+  day?: string;
+}
+
+/**
+ * The body of `POST /v1/surveys/:id/responses`, shared with `@pupil-voice/store`. `id` is the
+ * random UUID created when the respondent started, and equals the `Idempotency-Key` header.
+ */
+export interface WireResponse {
+  id: string;
+  data: Record<string, unknown>;
+  meta: ResponseMeta;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const META_FIELDS = ['audience', 'school', 'wave', 'day'] as const;
+/** Segment labels are short codes, not free text: a school URN, `pupil`, `2026-spring`. */
+const META_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u;
+
+/** True for a well-formed UUID (any version), the only identifier a response carries. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** True for a real calendar day written `YYYY-MM-DD` (no time, no zone). */
+export function isCalendarDay(value: string): boolean {
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's UTC day, `YYYY-MM-DD`: the finest time the collector ever keeps. */
+export function utcDay(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the envelope of a response (not its answers, which need the survey definition).
+ * Unknown top-level or meta properties are refused rather than ignored, so nothing that could
+ * identify a respondent (a timestamp, a device id) is silently accepted and then dropped.
+ */
+export function parseWireResponse(body: unknown): WireResponse {
+  if (!isPlainObject(body)) {
+    throw new CollectorError(400, 'invalid_body', undefined, 'the body must be a JSON object');
+  }
+  for (const key of Object.keys(body)) {
+    if (key !== 'id' && key !== 'data' && key !== 'meta') {
+      throw new CollectorError(400, 'invalid_body', key, 'unknown property; allowed: id, data, meta');
+    }
+  }
+  if (!isUuid(body.id)) {
+    throw new CollectorError(400, 'invalid_body', 'id', 'id must be a UUID');
+  }
+  if (!isPlainObject(body.data)) {
+    throw new CollectorError(400, 'invalid_body', 'data', 'data must be an object of answers keyed by question name');
+  }
+  const meta: ResponseMeta = {};
+  if (body.meta !== undefined && body.meta !== null) {
+    if (!isPlainObject(body.meta)) {
+      throw new CollectorError(400, 'invalid_body', 'meta', 'meta must be an object');
+    }
+    for (const [key, value] of Object.entries(body.meta)) {
+      if (!(META_FIELDS as readonly string[]).includes(key)) {
+        throw new CollectorError(400, 'invalid_body', `meta.${key}`, `unknown meta field; allowed: ${META_FIELDS.join(', ')}`);
+      }
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') {
+        throw new CollectorError(400, 'invalid_body', `meta.${key}`, 'must be a string');
+      }
+      if (key === 'day') {
+        if (!isCalendarDay(value)) {
+          throw new CollectorError(400, 'invalid_body', 'meta.day', 'day must be a calendar day YYYY-MM-DD; times are not accepted');
+        }
+      } else if (!META_LABEL.test(value)) {
+        throw new CollectorError(400, 'invalid_body', `meta.${key}`, 'must be a short label (letters, digits, space . _ : / -; at most 64 characters)');
+      }
+      meta[key as keyof ResponseMeta] = value;
+    }
+  }
+  return { id: body.id.toLowerCase(), data: body.data, meta };
+}
