@@ -4,3 +4,18 @@
  * worker and Node.
  */
 export * from './types.js';
+export { readDefinition, isPreferNotToSay, fingerprint, fingerprintQuestions } from './definition.js';
+export {
+  tally,
+  tallyAsync,
+  TallyBuilder,
+  sketchQuantile,
+  SKETCH_ACCURACY,
+  type TallyOptions,
+  type DefinitionInput,
+} from './tally.js';
+export { merge, mergeSketches, emptyCell, TallyMismatchError } from './merge.js';
+export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } from './serialize.js';
+export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
+export * from './stats.js';
+export * from './decrypt.js';
