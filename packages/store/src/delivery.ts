@@ -23,8 +23,15 @@ function describeRefusal(status: number, bodyText: string): string {
     const parsed: unknown = JSON.parse(bodyText);
     if (typeof parsed === 'object' && parsed !== null) {
       const record = parsed as Record<string, unknown>;
-      const message = record['message'] ?? record['error'] ?? record['detail'];
-      detail = typeof message === 'string' ? message : JSON.stringify(parsed);
+      // The collector answers { error, field?, reason } (issue 5); keep all three.
+      const { error, field, reason } = record;
+      if (typeof reason === 'string') {
+        const code = typeof error === 'string' ? error : 'refused';
+        detail = `${code}${typeof field === 'string' ? ` (${field})` : ''}: ${reason}`;
+      } else {
+        const message = record['message'] ?? error;
+        detail = typeof message === 'string' ? message : JSON.stringify(parsed);
+      }
     }
   } catch {
     // Not JSON: keep the text as it came.
