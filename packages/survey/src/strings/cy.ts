@@ -27,4 +27,13 @@ export const cy: Translation = {
   panelHeading: (index) => `Cofnod ${index}`,
   filterChoices: 'Teipiwch i hidlo’r dewisiadau',
   noChoicesMatch: 'Does dim dewisiadau’n cyfateb',
+  removeChoice: (item) => `Dileu “${item}”`,
+  selectedChoices: 'Wedi’u dewis',
+  rankingAdd: (item) => `Ychwanegu “${item}” at y drefn`,
+  rankingRemove: (item) => `Tynnu “${item}” o’r drefn`,
+  rankingRemoved: (item) => `Nid yw “${item}” yn y drefn mwyach`,
+  rankedChoices: 'Eich trefn',
+  unrankedChoices: 'Heb eu trefnu eto',
+  videoNotShown: 'Nid oes modd chwarae’r fideo hwn yn yr arolwg.',
+  watchVideo: 'Gwylio’r fideo (yn agor mewn tab newydd)',
 };

@@ -25,4 +25,13 @@ export const en: Translation = {
   panelHeading: (index) => `Entry ${index}`,
   filterChoices: 'Type to filter the choices',
   noChoicesMatch: 'No choices match',
+  removeChoice: (item) => `Remove “${item}”`,
+  selectedChoices: 'Selected',
+  rankingAdd: (item) => `Add “${item}” to the ranking`,
+  rankingRemove: (item) => `Take “${item}” out of the ranking`,
+  rankingRemoved: (item) => `“${item}” is no longer ranked`,
+  rankedChoices: 'Your ranking',
+  unrankedChoices: 'Not ranked yet',
+  videoNotShown: 'This video cannot be played inside the survey.',
+  watchVideo: 'Watch the video (opens in a new tab)',
 };

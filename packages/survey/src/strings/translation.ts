@@ -27,4 +27,13 @@ export interface Translation {
   panelHeading: (index: number) => string;
   filterChoices: string;
   noChoicesMatch: string;
+  removeChoice: (item: string) => string;
+  selectedChoices: string;
+  rankingAdd: (item: string) => string;
+  rankingRemove: (item: string) => string;
+  rankingRemoved: (item: string) => string;
+  rankedChoices: string;
+  unrankedChoices: string;
+  videoNotShown: string;
+  watchVideo: string;
 }
