@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, startCollector, type CollectorConfig, type RunningCollector } from '../collector.js';
+
+/** A reply as a test sees it. */
+export interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+/** A plain HTTP request over loopback (node:http, so any header, `Origin` included, can be sent). */
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    // Parsed by hand, not with URL, so a path like `/../x` reaches the server unnormalised.
+    const parts = /^http:\/\/([^/]+):(\d+)(\/.*)?$/.exec(url);
+    if (parts === null) throw new Error(`not a loopback URL: ${url}`);
+    const target = { host: parts[1], port: Number(parts[2]), path: parts[3] ?? '/' };
+    const req = httpRequest({ ...target, method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** POSTs a response in the wire format, with the id as Idempotency-Key unless headers say otherwise. */
+export function postResponse(
+  baseUrl: string,
+  surveyId: string,
+  body: { id: string; data: Record<string, unknown>; meta?: Record<string, unknown> } | string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const key = typeof body === 'string' ? undefined : body.id;
+  return request(`${baseUrl}/v1/surveys/${surveyId}/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(key === undefined ? {} : { 'Idempotency-Key': key }), ...headers },
+    body: text,
+  });
+}
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempFolder(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `pv-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Writes survey definitions (id → JSON) into a folder. */
+export function writeSurveys(dir: string, surveys: Record<string, unknown>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [id, definition] of Object.entries(surveys)) {
+    writeFileSync(join(dir, `${id}.json`), typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2));
+  }
+}
+
+/** A collector on loopback port 0 with a real SQLite file in a temp folder. */
+export interface TestCollector extends RunningCollector {
+  root: string;
+  dataDir: string;
+  surveysDir: string;
+  /** Stops the collector and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestCollector(
+  surveys: Record<string, unknown>,
+  overrides: Partial<CollectorConfig> = {},
+): Promise<TestCollector> {
+  const folder = tempFolder('collector');
+  const dataDir = join(folder.path, 'data');
+  const surveysDir = join(folder.path, 'surveys');
+  writeSurveys(surveysDir, surveys);
+  const collector = await startCollector({ ...DEFAULT_CONFIG, dataDir, surveysDir, port: 0, host: '127.0.0.1', ...overrides });
+  return {
+    ...collector,
+    root: folder.path,
+    dataDir,
+    surveysDir,
+    dispose: async () => {
+      await collector.close();
+      folder.remove();
+    },
+  };
+}
+
+/** A new response id, as the store creates one when a respondent starts. */
+export const newId = (): string => randomUUID();
+
+/** Silences the collector's start-up problem reports inside a test. */
+export async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const original = console.error;
+  console.error = () => undefined;
+  try {
+    return await run();
+  } finally {
+    console.error = original;
+  }
+}
