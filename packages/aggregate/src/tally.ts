@@ -40,6 +40,8 @@ export interface TallyOptions {
 export const SKETCH_ACCURACY = 0.01;
 const SKETCH_GAMMA = (1 + SKETCH_ACCURACY) / (1 - SKETCH_ACCURACY);
 const SKETCH_LOG_GAMMA = Math.log(SKETCH_GAMMA);
+/** Numeric answers beyond ±MAX_NUMBER count as unknown values. */
+export const MAX_NUMBER = 1e15;
 /** Values closer to zero than this share the zero bucket. */
 export const SKETCH_MIN_VALUE = 1e-9;
 
@@ -549,10 +551,12 @@ export class TallyBuilder {
       return;
     } else if (typeof value === 'string' && value.trim() !== '') x = Number(value);
     else x = NaN;
-    if (!Number.isFinite(x)) {
+    // Beyond ±1e15 no survey answer is plausible, and squares could overflow to Infinity.
+    if (!(x >= -MAX_NUMBER && x <= MAX_NUMBER)) {
       (numbers[base + N_UNKNOWN] as number)++;
       return;
     }
+    x += 0; // -0 becomes 0, so JSON round trips are exact
     (numbers[base + N_COUNT] as number)++;
     numbers[base + N_SUM] = (numbers[base + N_SUM] as number) + x;
     numbers[base + N_SUMSQ] = (numbers[base + N_SUMSQ] as number) + x * x;

@@ -189,7 +189,7 @@ export interface QuantileSketch {
  * last bits.
  */
 export interface NumericCell {
-  /** Respondents with a finite numeric answer (numeric strings count). */
+  /** Respondents with a numeric answer within ±1e15 (numeric strings count). */
   count: number;
   sum: number;
   sumSquares: number;
