@@ -36,4 +36,7 @@ export const cy: Translation = {
   unrankedChoices: 'Heb eu trefnu eto',
   videoNotShown: 'Nid oes modd chwarae’r fideo hwn yn yr arolwg.',
   watchVideo: 'Gwylio’r fideo (yn agor mewn tab newydd)',
+  characterLimit: (max) => `Gallwch roi hyd at ${max} nod`,
+  charactersRemaining: (remaining) => `Mae gennych ${remaining} nod yn weddill`,
+  rangeNotAnswered: 'Heb ei ateb eto',
 };

@@ -34,4 +34,8 @@ export const en: Translation = {
   unrankedChoices: 'Not ranked yet',
   videoNotShown: 'This video cannot be played inside the survey.',
   watchVideo: 'Watch the video (opens in a new tab)',
+  characterLimit: (max) => `You can enter up to ${max} characters`,
+  charactersRemaining: (remaining) =>
+    `You have ${remaining} ${remaining === 1 ? 'character' : 'characters'} remaining`,
+  rangeNotAnswered: 'Not answered yet',
 };

@@ -36,4 +36,7 @@ export interface Translation {
   unrankedChoices: string;
   videoNotShown: string;
   watchVideo: string;
+  characterLimit: (max: number) => string;
+  charactersRemaining: (remaining: number) => string;
+  rangeNotAnswered: string;
 }
