@@ -2,4 +2,5 @@
 // elements come before <pv-survey> so their styles are known when the first survey renders.
 import './unsupported-question/pv-unsupported-question.js';
 import './panel/pv-panel.js';
+import './matrix-question/pv-matrix-question.js';
 import './survey/pv-survey.js';

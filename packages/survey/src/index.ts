@@ -1,5 +1,6 @@
 export { PvSurvey } from './survey/survey.js';
 export { PvPanel } from './panel/panel.js';
+export { PvMatrixQuestion } from './matrix-question/matrix-question.js';
 export { PvQuestionElement } from './question/question-element.js';
 export { PvUnsupportedQuestion } from './unsupported-question/unsupported-question.js';
 export { QUESTION_TAGS } from './question/question-tags.js';
