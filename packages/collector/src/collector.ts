@@ -8,7 +8,7 @@ import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
 import { aggregateApi } from './results/aggregate-bridge.js';
-import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, publishedResults, tallyStored } from './results/results.js';
+import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, tallyStored } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { ResponseStorage } from './storage/storage.js';
 import { SurveyRegistry, type RegisteredSurvey } from './surveys/survey-registry.js';
@@ -82,6 +82,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   if (config.k < MIN_K) throw new Error(`k must be at least ${MIN_K}`);
   const cors = new CorsPolicy(config.origins);
   let storage: ResponseStorage | undefined;
+  let results: ResultsPublisher | undefined;
   let surveys = new SurveyRegistry();
   let ready = false;
   let draining = false;
@@ -204,7 +205,8 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       if ((match = RESULTS_PATH.exec(path)) && method === 'GET') {
         const survey = requireSurvey(match[1]!);
         const query = parseResultsQuery(url.searchParams);
-        return sendJson(res, 200, await publishedResults(storage, survey, query, { k: config.k, yearQuestions: config.yearQuestions }));
+        results ??= new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions });
+        return sendJson(res, 200, await results.results(survey, query));
       }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
         const survey = requireSurvey(match[1]!);

@@ -15,7 +15,20 @@ export interface AggregateApi {
     responses: Iterable<TallyInput> | AsyncIterable<TallyInput>,
     options: { segments: string[] },
   ): Tally | Promise<Tally>;
-  suppress(tally: Tally, options: { k: number }): unknown;
+  suppress(tally: Tally, options: { k: number }): PublishedView;
+}
+
+/**
+ * The parts of a published (suppressed) tally the collector reads to cut views out of it:
+ * every cell map is keyed by the JSON array of segment values, `true` standing for a total.
+ */
+export interface PublishedView {
+  segments: string[];
+  k: number;
+  respondents: Record<string, unknown>;
+  questions: Array<{ cells: Record<string, unknown> } & Record<string, unknown>>;
+  unknownQuestions: Array<{ name: string; cells: Record<string, unknown> }>;
+  [other: string]: unknown;
 }
 
 let loaded: Promise<AggregateApi> | undefined;

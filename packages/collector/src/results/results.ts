@@ -2,7 +2,7 @@ import type { Tally } from '@pupil-voice/aggregate';
 import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
 import type { RegisteredSurvey } from '../surveys/survey-registry.js';
-import { aggregateApi, type TallyInput } from './aggregate-bridge.js';
+import { aggregateApi, type PublishedView, type TallyInput } from './aggregate-bridge.js';
 
 /** The segment keys results can be filtered and split by. */
 export const SEGMENT_KEYS = ['audience', 'school', 'wave', 'year'] as const;
@@ -46,7 +46,7 @@ export function yearGroupOf(data: Record<string, unknown>, yearQuestions: readon
   return undefined;
 }
 
-/** Streams stored responses as `tally` input, applying the year filter storage cannot see. */
+/** Streams stored responses as `tally` input, with the year group copied into `meta`. */
 export async function* tallyInputs(
   storage: ResponseStorage,
   surveyId: string,
@@ -72,17 +72,101 @@ export async function tallyStored(
   return api.tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions), { segments: query.by });
 }
 
+/** The JSON body of `GET /v1/surveys/:id/results`. */
+export interface ResultsBody {
+  survey: string;
+  k: number;
+  filters: ResultsQuery['filters'];
+  /** The segments the cells are split by; cell keys are JSON arrays of their values in this order. */
+  segments: SegmentKey[];
+  respondents: Record<string, unknown>;
+  questions: Array<Record<string, unknown>>;
+  unknownQuestions: Array<{ name: string; cells: Record<string, unknown> }>;
+}
+
 /**
- * The only results that leave over HTTP: the tally suppressed with `k`, so no small number
- * and no cell recoverable by subtraction is published. Raw responses never leave.
+ * Publishes results safely across every filter a reader can choose. One tally split by all
+ * segment keys is suppressed once (the aggregate package protects every margin of it jointly
+ * against differencing); each query is then a view cut from that single publication: filtered
+ * keys fixed, `by` keys split, the rest totalled. Two queries can therefore never be
+ * subtracted to reveal what either one hid. The publication is cached per survey until the
+ * stored count changes.
  */
-export async function publishedResults(
-  storage: ResponseStorage,
-  survey: RegisteredSurvey,
-  query: ResultsQuery,
-  options: { k: number; yearQuestions: readonly string[] },
-): Promise<{ survey: string; k: number; filters: ResultsQuery['filters']; segments: SegmentKey[]; tally: unknown }> {
-  const api = await aggregateApi();
-  const raw = await tallyStored(storage, survey, query, options.yearQuestions);
-  return { survey: survey.id, k: options.k, filters: query.filters, segments: query.by, tally: api.suppress(raw, { k: options.k }) };
+export class ResultsPublisher {
+  private readonly cache = new Map<string, { count: number; published: Promise<PublishedView> }>();
+
+  constructor(
+    private readonly storage: ResponseStorage,
+    private readonly options: { k: number; yearQuestions: readonly string[] },
+  ) {}
+
+  /** The suppressed publication of a survey, split by all segment keys. */
+  async published(survey: RegisteredSurvey): Promise<PublishedView> {
+    const count = await this.storage.count(survey.id);
+    const cached = this.cache.get(survey.id);
+    if (cached !== undefined && cached.count === count) return cached.published;
+    const published = (async () => {
+      const api = await aggregateApi();
+      const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...SEGMENT_KEYS] }, this.options.yearQuestions);
+      try {
+        return api.suppress(raw, { k: this.options.k });
+      } catch (error) {
+        throw new CollectorError(503, 'results_unavailable', undefined, (error as Error).message);
+      }
+    })();
+    this.cache.set(survey.id, { count, published });
+    published.catch(() => this.cache.delete(survey.id));
+    return published;
+  }
+
+  /** The view a query asks for, cut from the survey's single publication. */
+  async results(survey: RegisteredSurvey, query: ResultsQuery): Promise<ResultsBody> {
+    const published = await this.published(survey);
+    const select = viewSelector(published.segments, query);
+    const view = (cells: Record<string, unknown>): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      for (const [key, cell] of Object.entries(cells)) {
+        const viewKey = select(key);
+        if (viewKey !== undefined) out[viewKey] = cell;
+      }
+      return out;
+    };
+    return {
+      survey: survey.id,
+      k: published.k,
+      filters: query.filters,
+      segments: query.by,
+      respondents: view(published.respondents),
+      questions: published.questions.map((question) => ({ ...question, cells: view(question.cells) })),
+      unknownQuestions: published.unknownQuestions.map((unknown) => ({ name: unknown.name, cells: view(unknown.cells) })),
+    };
+  }
+}
+
+/**
+ * Maps a published key (values with `true` for totals, in `segments` order) to its key in the
+ * view (values of the `by` segments only), or undefined when the cell is not in the view.
+ */
+function viewSelector(segments: readonly string[], query: ResultsQuery): (key: string) => string | undefined {
+  return (key) => {
+    const values = JSON.parse(key) as Array<string | null | true>;
+    const kept: Array<string | null> = [];
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index] as SegmentKey;
+      const value = values[index];
+      const filter = query.filters[segment];
+      if (filter !== undefined) {
+        if (value !== filter) return undefined;
+      } else if (query.by.includes(segment)) {
+        if (value === true) return undefined;
+      } else if (value !== true) {
+        return undefined;
+      }
+    }
+    for (const segment of query.by) {
+      const value = values[segments.indexOf(segment)];
+      kept.push(value === true || value === undefined ? null : value);
+    }
+    return JSON.stringify(kept);
+  };
 }

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { tempFolder } from '../test-support/harness.js';
+import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import { PostgresStorage } from './postgres-storage.js';
+import { SqliteStorage } from './sqlite-storage.js';
+import { RESPONSE_PAGE_SIZE, type NewResponse, type ResponseStorage } from './storage.js';
+
+function response(overrides: Partial<NewResponse> = {}): NewResponse {
+  const id = randomUUID();
+  return {
+    id,
+    surveyId: 'pupils',
+    data: { safe: 'yes' },
+    meta: { audience: 'pupil', school: 'S001', wave: '2026-autumn', day: '2026-11-20' },
+    receivedDay: '2026-11-23',
+    bodyHash: `hash-${id}`,
+    receipt: `pv1.${id.replaceAll('-', '')}`,
+    ...overrides,
+  };
+}
+
+/** The contract every storage must keep; run against SQLite always and PostgreSQL when available. */
+function storageContract(open: () => Promise<{ storage: ResponseStorage; reopen(): Promise<ResponseStorage>; dispose(): Promise<void> }>): void {
+  let storage: ResponseStorage;
+  let reopen: () => Promise<ResponseStorage>;
+  let dispose: () => Promise<void>;
+  before(async () => {
+    ({ storage, reopen, dispose } = await open());
+  });
+  after(() => dispose());
+
+  it('migrates to the latest schema version, and migrating again changes nothing', async () => {
+    assert.equal(await storage.migrate(), LATEST_SCHEMA_VERSION);
+    assert.equal(await storage.migrate(), LATEST_SCHEMA_VERSION);
+  });
+
+  it('stores a response once, then recognises a replay with the same receipt', async () => {
+    const first = response();
+    assert.deepEqual(await storage.save(first), { kind: 'created', receipt: first.receipt });
+    assert.deepEqual(await storage.save({ ...first, receipt: 'ignored' }), { kind: 'replayed', receipt: first.receipt });
+    assert.equal(await storage.count('pupils'), 1);
+    assert.deepEqual(await storage.lookup(first.id), { surveyId: 'pupils', bodyHash: first.bodyHash, receipt: first.receipt });
+  });
+
+  it('reports a conflict for a different body or another survey under a used id', async () => {
+    const first = response();
+    await storage.save(first);
+    assert.equal((await storage.save({ ...first, bodyHash: 'other' })).kind, 'conflict');
+    assert.equal((await storage.save({ ...first, surveyId: 'poll' })).kind, 'conflict');
+  });
+
+  it('stores each of many concurrent sends of the same id exactly once', async () => {
+    const one = response({ surveyId: 'race' });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => storage.save(one)));
+    assert.equal(outcomes.filter((outcome) => outcome.kind === 'created').length, 1);
+    assert.equal(outcomes.filter((outcome) => outcome.kind === 'replayed').length, 19);
+    assert.equal(await storage.count('race'), 1);
+  });
+
+  it('streams responses with their answers and meta, filtered by segment, across pages', async () => {
+    const many = Array.from({ length: RESPONSE_PAGE_SIZE + 5 }, (_, index) =>
+      response({ surveyId: 'paged', data: { n: index }, meta: { school: index % 2 === 0 ? 'A' : 'B' } }),
+    );
+    await Promise.all(many.map((item) => storage.save(item)));
+    const all = [];
+    for await (const item of storage.responses('paged')) all.push(item);
+    assert.equal(all.length, many.length);
+    assert.equal(new Set(all.map((item) => item.id)).size, many.length);
+    const sorted = [...all.map((item) => item.id)].sort();
+    assert.deepEqual(all.map((item) => item.id), sorted);
+    const schoolB = [];
+    for await (const item of storage.responses('paged', { school: 'B' })) schoolB.push(item);
+    assert.equal(schoolB.length, Math.floor(many.length / 2));
+    assert.ok(schoolB.every((item) => item.meta.school === 'B' && typeof item.data.n === 'number'));
+    const sample = all.find((item) => item.id === many[0]!.id)!;
+    assert.deepEqual(sample.data, { n: 0 });
+    assert.equal(sample.receivedDay, '2026-11-23');
+  });
+
+  it('keeps everything after closing and reopening', async () => {
+    const kept = response({ surveyId: 'durable' });
+    await storage.save(kept);
+    await storage.close();
+    storage = await reopen();
+    assert.equal(await storage.count('durable'), 1);
+    assert.equal((await storage.save(kept)).kind, 'replayed');
+  });
+}
+
+describe('SQLite storage (real file, WAL)', () => {
+  storageContract(async () => {
+    const folder = tempFolder('sqlite');
+    const file = join(folder.path, 'responses.sqlite');
+    let current: SqliteStorage = new SqliteStorage(file);
+    return {
+      storage: current,
+      reopen: async () => (current = new SqliteStorage(file)),
+      dispose: async () => {
+        await current.close();
+        folder.remove();
+      },
+    };
+  });
+});
+
+const databaseUrl = process.env.PV_TEST_DATABASE_URL || process.env.DATABASE_URL;
+const skipPostgres = databaseUrl
+  ? false
+  : 'no PostgreSQL: set PV_TEST_DATABASE_URL (or DATABASE_URL) to run these tests (.ci/run starts one on loopback)';
+if (skipPostgres) console.log(`# PostgreSQL storage tests skipped: ${skipPostgres}`);
+
+describe('PostgreSQL storage', { skip: skipPostgres }, () => {
+  storageContract(async () => {
+    // A schema of its own per run, so runs never see each other's rows.
+    const schema = `pv_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    let current = new PostgresStorage(url.toString());
+    await current.migrate();
+    return {
+      storage: current,
+      reopen: async () => {
+        current = new PostgresStorage(url.toString());
+        await current.migrate();
+        return current;
+      },
+      dispose: async () => {
+        await current.close();
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      },
+    };
+  });
+});
