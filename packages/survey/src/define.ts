@@ -3,4 +3,12 @@
 import './unsupported-question/pv-unsupported-question.js';
 import './panel/pv-panel.js';
 import './matrix-question/pv-matrix-question.js';
+import './dropdown-question/pv-dropdown-question.js';
+import './tagbox-question/pv-tagbox-question.js';
+import './rating-question/pv-rating-question.js';
+import './ranking-question/pv-ranking-question.js';
+import './imagepicker-question/pv-imagepicker-question.js';
+import './image-question/pv-image-question.js';
+import './html-question/pv-html-question.js';
+import './expression-question/pv-expression-question.js';
 import './survey/pv-survey.js';

@@ -1,6 +1,14 @@
 export { PvSurvey } from './survey/survey.js';
 export { PvPanel } from './panel/panel.js';
 export { PvMatrixQuestion } from './matrix-question/matrix-question.js';
+export { PvDropdownQuestion } from './dropdown-question/dropdown-question.js';
+export { PvTagboxQuestion } from './tagbox-question/tagbox-question.js';
+export { PvRatingQuestion } from './rating-question/rating-question.js';
+export { PvRankingQuestion } from './ranking-question/ranking-question.js';
+export { PvImagepickerQuestion } from './imagepicker-question/imagepicker-question.js';
+export { PvImageQuestion } from './image-question/image-question.js';
+export { PvHtmlQuestion } from './html-question/html-question.js';
+export { PvExpressionQuestion } from './expression-question/expression-question.js';
 export { PvQuestionElement } from './question/question-element.js';
 export { PvUnsupportedQuestion } from './unsupported-question/unsupported-question.js';
 export { QUESTION_TAGS } from './question/question-tags.js';

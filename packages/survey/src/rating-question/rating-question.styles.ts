@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .pv-rating {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_s) var(--_m);
+  }
+  .pv-rating-scale {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_s);
+  }
+  .pv-rating-description {
+    color: var(--_muted);
+  }
+  .pv-rating-item {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: max(var(--pv-rating-size, var(--_target)), 24px);
+    min-height: max(var(--pv-rating-size, var(--_target)), 24px);
+    padding: 0 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .pv-rating-item input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: inherit;
+  }
+  .pv-rating-item:hover {
+    background: var(--_surface);
+  }
+  .pv-rating-item--selected,
+  .pv-rating-item--selected:hover {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  .pv-rating-item:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px var(--_text);
+  }
+  .pv-rating-item:has(input:disabled) {
+    cursor: default;
+    opacity: 0.6;
+  }
+  .pv-rating--stars .pv-rating-item,
+  .pv-rating--smileys .pv-rating-item {
+    border-color: transparent;
+    background: transparent;
+    padding: 0;
+  }
+  .pv-rating-icon {
+    width: 2rem;
+    height: 2rem;
+    pointer-events: none;
+  }
+  .pv-rating--stars .pv-rating-icon path {
+    fill: none;
+    stroke: var(--_border);
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+  }
+  .pv-rating--stars .pv-rating-item--filled .pv-rating-icon path {
+    fill: var(--pv-rating-star-color, #b45309);
+    stroke: var(--pv-rating-star-color, #b45309);
+  }
+  .pv-rating--smileys .pv-rating-icon circle:first-child {
+    fill: none;
+    stroke: var(--_border);
+    stroke-width: 1.5;
+  }
+  .pv-rating--smileys .pv-rating-eye {
+    fill: var(--_border);
+  }
+  .pv-rating--smileys .pv-rating-mouth {
+    fill: none;
+    stroke: var(--_border);
+    stroke-width: 1.5;
+    stroke-linecap: round;
+  }
+  .pv-rating--smileys .pv-rating-item--selected {
+    background: var(--_accent);
+    border-radius: 50%;
+  }
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-icon * {
+    stroke: var(--_accent-contrast);
+  }
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-eye {
+    fill: var(--_accent-contrast);
+  }
+  @media (forced-colors: active) {
+    .pv-rating-item--selected {
+      outline: 3px solid Highlight;
+    }
+    .pv-rating--stars .pv-rating-item--filled .pv-rating-icon path {
+      fill: Highlight;
+      stroke: Highlight;
+    }
+  }
+`;
