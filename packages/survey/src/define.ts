@@ -3,6 +3,7 @@
 import './unsupported-question/pv-unsupported-question.js';
 import './panel/pv-panel.js';
 import './matrix-question/pv-matrix-question.js';
+import './multipletext-question/pv-multipletext-question.js';
 import './dropdown-question/pv-dropdown-question.js';
 import './tagbox-question/pv-tagbox-question.js';
 import './rating-question/pv-rating-question.js';

@@ -1,6 +1,7 @@
 export { PvSurvey } from './survey/survey.js';
 export { PvPanel } from './panel/panel.js';
 export { PvMatrixQuestion } from './matrix-question/matrix-question.js';
+export { PvMultipleTextQuestion } from './multipletext-question/multipletext-question.js';
 export { PvDropdownQuestion } from './dropdown-question/dropdown-question.js';
 export { PvTagboxQuestion } from './tagbox-question/tagbox-question.js';
 export { PvRatingQuestion } from './rating-question/rating-question.js';
