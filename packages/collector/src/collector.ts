@@ -7,7 +7,7 @@ import { sendError, sendJson } from './http/send.js';
 import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
-import { aggregateApi } from './results/aggregate-bridge.js';
+import { aggregate } from './results/aggregate-bridge.js';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, tallyStored } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { ResponseStorage } from './storage/storage.js';
@@ -94,8 +94,9 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     if (survey === undefined || storage === undefined) throw new Error('unknown poll');
     const live = livePolls.has(pollId);
     const tally = await tallyStored(storage, survey, { filters: {}, by: [] }, config.yearQuestions);
-    const api = await aggregateApi();
-    return { poll: pollId, live, k: live ? null : config.k, tally: live ? tally : api.suppress(tally, { k: config.k }) };
+    if (live) return { poll: pollId, live, k: null, tally };
+    const suppress = await aggregate.suppress();
+    return { poll: pollId, live, k: config.k, tally: suppress(tally, { k: config.k }) };
   });
 
   const requireSurvey = (id: string): RegisteredSurvey => {

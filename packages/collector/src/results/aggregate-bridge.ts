@@ -8,16 +8,6 @@ export interface TallyInput {
   meta: Record<string, string | undefined>;
 }
 
-/** The part of `@pupil-voice/aggregate`'s documented public API the collector relies on. */
-export interface AggregateApi {
-  tally(
-    definition: Record<string, unknown>,
-    responses: Iterable<TallyInput> | AsyncIterable<TallyInput>,
-    options: { segments: string[] },
-  ): Tally | Promise<Tally>;
-  suppress(tally: Tally, options: { k: number }): PublishedView;
-}
-
 /**
  * The parts of a published (suppressed) tally the collector reads to cut views out of it:
  * every cell map is keyed by the JSON array of segment values, `true` standing for a total.
@@ -31,19 +21,32 @@ export interface PublishedView {
   [other: string]: unknown;
 }
 
-let loaded: Promise<AggregateApi> | undefined;
+/** `tally` from `@pupil-voice/aggregate`, as documented in its README. */
+export type TallyFunction = (
+  definition: Record<string, unknown>,
+  responses: AsyncIterable<TallyInput>,
+  options: { segments: string[] },
+) => Promise<Tally>;
+
+/** `suppress` from `@pupil-voice/aggregate`, as documented in its README. */
+export type SuppressFunction = (tally: Tally, options: { k: number }) => PublishedView;
+
+let loaded: Promise<Record<string, unknown>> | undefined;
+
+async function aggregateFunction<T>(name: 'tally' | 'suppress'): Promise<T> {
+  loaded ??= import('@pupil-voice/aggregate') as Promise<Record<string, unknown>>;
+  const candidate = (await loaded)[name];
+  if (typeof candidate !== 'function') {
+    throw new CollectorError(503, 'results_unavailable', undefined, `the installed @pupil-voice/aggregate does not provide ${name}`);
+  }
+  return candidate as T;
+}
 
 /**
- * Loads the aggregation functions once. Refuses with 503 (rather than crashing the
- * collector) when the installed `@pupil-voice/aggregate` lacks `tally` or `suppress`.
+ * The aggregation functions, loaded on first use. A missing function becomes a 503 for the
+ * results that need it rather than a crash of the collector, which keeps receiving responses.
  */
-export function aggregateApi(): Promise<AggregateApi> {
-  loaded ??= import('@pupil-voice/aggregate').then((module: Record<string, unknown>) => {
-    if (typeof module.tally !== 'function' || typeof module.suppress !== 'function') {
-      loaded = undefined;
-      throw new CollectorError(503, 'results_unavailable', undefined, '@pupil-voice/aggregate does not provide tally and suppress');
-    }
-    return module as unknown as AggregateApi;
-  });
-  return loaded;
-}
+export const aggregate = {
+  tally: (): Promise<TallyFunction> => aggregateFunction<TallyFunction>('tally'),
+  suppress: (): Promise<SuppressFunction> => aggregateFunction<SuppressFunction>('suppress'),
+};

@@ -2,7 +2,7 @@ import type { Tally } from '@pupil-voice/aggregate';
 import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
 import type { RegisteredSurvey } from '../surveys/survey-registry.js';
-import { aggregateApi, type PublishedView, type TallyInput } from './aggregate-bridge.js';
+import { aggregate, type PublishedView, type TallyInput } from './aggregate-bridge.js';
 
 /** The segment keys results can be filtered and split by. */
 export const SEGMENT_KEYS = ['audience', 'school', 'wave', 'year'] as const;
@@ -68,8 +68,8 @@ export async function tallyStored(
   query: ResultsQuery,
   yearQuestions: readonly string[],
 ): Promise<Tally> {
-  const api = await aggregateApi();
-  return api.tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions), { segments: query.by });
+  const tally = await aggregate.tally();
+  return tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions), { segments: query.by });
 }
 
 /** The JSON body of `GET /v1/surveys/:id/results`. */
@@ -106,10 +106,10 @@ export class ResultsPublisher {
     const cached = this.cache.get(survey.id);
     if (cached !== undefined && cached.count === count) return cached.published;
     const published = (async () => {
-      const api = await aggregateApi();
+      const suppress = await aggregate.suppress();
       const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...SEGMENT_KEYS] }, this.options.yearQuestions);
       try {
-        return api.suppress(raw, { k: this.options.k });
+        return suppress(raw, { k: this.options.k });
       } catch (error) {
         throw new CollectorError(503, 'results_unavailable', undefined, (error as Error).message);
       }

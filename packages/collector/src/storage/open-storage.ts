@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { PostgresStorage } from './postgres-storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import type { ResponseStorage } from './storage.js';
 
@@ -11,9 +10,10 @@ export const SQLITE_FILE_NAME = 'pupil-voice.sqlite';
  * an SQLite file in the data folder. Migrations are applied before the storage is returned.
  */
 export async function openStorage(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<ResponseStorage> {
+  // pg is loaded only when used, so the embedded default starts faster on an old laptop.
   const storage: ResponseStorage =
     options.databaseUrl !== undefined && options.databaseUrl !== ''
-      ? new PostgresStorage(options.databaseUrl)
+      ? new (await import('./postgres-storage.js')).PostgresStorage(options.databaseUrl)
       : new SqliteStorage(join(options.dataDir, SQLITE_FILE_NAME));
   try {
     await storage.migrate();

@@ -46,5 +46,6 @@ export const PUPIL_SURVEY = {
   elements: [
     { type: 'dropdown', name: 'year', choices: ['7', '8'] },
     { type: 'radiogroup', name: 'safe', choices: ['yes', 'no', 'unsure'] },
+    { type: 'comment', name: 'worry' },
   ],
 };
