@@ -86,6 +86,7 @@ export interface FailedResponsesExportFile {
 const DEFAULT_NAME = 'pupil-voice';
 const DEFAULT_LOW_SPACE = 10 * 1024 * 1024;
 const STRICT = { durability: 'strict' } as const;
+const RELAXED = { durability: 'relaxed' } as const;
 
 /** Thrown inside a completion when answers moved during encryption; the completion retries. */
 class DraftMovedOn extends Error {}
@@ -352,9 +353,10 @@ export class ResponseStore extends EventTarget {
   /** How many responses wait to be sent and how many were refused for good. */
   outboxCounts(): Promise<OutboxCounts> {
     return this.run('read the outbox', async (db) => {
-      const entries = await db.getAll('outbox');
-      const failed = entries.filter((entry) => entry.status === 'failed').length;
-      return { queued: entries.length - failed, failed };
+      const tx = db.transaction('outbox');
+      const [all, failed] = await Promise.all([tx.store.count(), tx.store.index('by-status').count('failed')]);
+      await tx.done;
+      return { queued: all - failed, failed };
     });
   }
 
@@ -364,21 +366,31 @@ export class ResponseStore extends EventTarget {
   }
 
   /**
-   * Marks an entry as being sent and returns it, or `undefined` if it was delivered,
-   * refused or removed meanwhile (e.g. by another tab). The caller holds the outbox lock.
+   * Finds the oldest entry `choose` takes, marks it as being sent and returns it, in one
+   * transaction. `choose` sees entries oldest first (refused ones are never offered) and
+   * answers `take`, `skip` (e.g. no endpoint for its survey) or `stop` (e.g. still backing
+   * off: keep the order). The caller holds the outbox lock, so a `sending` mark left by a
+   * tab that died mid-send is simply taken again.
    */
-  claimForSending(responseId: string): Promise<OutboxEntry | undefined> {
+  claimNext(choose: (entry: OutboxEntry) => 'take' | 'skip' | 'stop'): Promise<OutboxEntry | undefined> {
     return this.run('prepare a response for sending', async (db) => {
-      const tx = db.transaction('outbox', 'readwrite', STRICT);
-      const entry = await tx.store.get(responseId);
-      if (!entry || entry.status === 'failed') {
-        await tx.done;
-        return undefined;
+      // Relaxed: the mark is advisory; losing it in a crash only means one more send.
+      const tx = db.transaction('outbox', 'readwrite', RELAXED);
+      let cursor = await tx.store.index('by-seq').openCursor();
+      let claimed: OutboxRecord | undefined;
+      while (cursor) {
+        const entry = cursor.value;
+        const choice = entry.status === 'failed' ? 'skip' : choose(entry);
+        if (choice === 'stop') break;
+        if (choice === 'take') {
+          claimed = { ...entry, status: 'sending' };
+          await cursor.update(claimed);
+          break;
+        }
+        cursor = await cursor.continue();
       }
-      entry.status = 'sending';
-      void tx.store.put(entry);
       await tx.done;
-      return entry;
+      return claimed;
     });
   }
 
@@ -395,7 +407,8 @@ export class ResponseStore extends EventTarget {
 
   /** Records a failed attempt that may succeed later; the entry stays queued. */
   recordRetry(responseId: string, reason: string, httpStatus?: number): Promise<number> {
-    return this.updateEntry(responseId, (entry) => {
+    // Relaxed: attempt counts are informational; the entry itself is already durable.
+    return this.updateEntry(responseId, RELAXED, (entry) => {
       entry.status = 'queued';
       entry.attempts += 1;
       entry.reason = reason;
@@ -406,7 +419,7 @@ export class ResponseStore extends EventTarget {
 
   /** Marks an entry refused for good; it is kept (never deleted) for export or re-queue. */
   async markFailed(responseId: string, reason: string, httpStatus?: number): Promise<void> {
-    await this.updateEntry(responseId, (entry) => {
+    await this.updateEntry(responseId, STRICT, (entry) => {
       entry.status = 'failed';
       entry.attempts += 1;
       entry.reason = reason;
@@ -525,9 +538,13 @@ export class ResponseStore extends EventTarget {
     });
   }
 
-  private updateEntry(responseId: string, change: (entry: OutboxRecord) => void): Promise<number> {
+  private updateEntry(
+    responseId: string,
+    durability: IDBTransactionOptions,
+    change: (entry: OutboxRecord) => void,
+  ): Promise<number> {
     return this.run('update the outbox', async (db) => {
-      const tx = db.transaction('outbox', 'readwrite', STRICT);
+      const tx = db.transaction('outbox', 'readwrite', durability);
       const entry = await tx.store.get(responseId);
       if (!entry) {
         await tx.done;

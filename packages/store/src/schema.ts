@@ -55,7 +55,7 @@ export interface PupilVoiceStoreDB extends DBSchema {
   outbox: {
     key: string;
     value: OutboxRecord;
-    indexes: { 'by-seq': number };
+    indexes: { 'by-seq': number; 'by-status': OutboxStatus };
   };
   receipts: {
     key: string;
@@ -89,6 +89,7 @@ export function openStoreDB(
         drafts.createIndex('by-survey', 'surveyId');
         const outbox = db.createObjectStore('outbox', { keyPath: 'responseId' });
         outbox.createIndex('by-seq', 'seq', { unique: true });
+        outbox.createIndex('by-status', 'status');
         db.createObjectStore('receipts', { keyPath: 'responseId' });
       }
     },

@@ -218,7 +218,7 @@ describe('SendLoop across tabs', () => {
       await completeOne(tabA, SURVEY, { feel_safe: 'mostly' }),
     ];
     // A tab that crashed mid-send leaves an entry marked `sending`: it must still go, once.
-    await tabA.claimForSending(ids[0]!);
+    expect((await tabA.claimNext(() => 'take'))?.responseId).to.equal(ids[0]);
     const endpoint = collectorEndpoint(scenario, SURVEY);
     const loopA = loopFor(tabA, { endpoint });
     const loopB = loopFor(tabB, { endpoint });

@@ -198,21 +198,20 @@ export class SendLoop extends EventTarget {
     const report: FlushReport = { sent: 0, refused: 0, retrying: false, waiting: 0, stopped: false };
     const triedThisPass = new Set<string>();
     while (!signal.aborted) {
-      const entries = await this.store.listOutbox();
-      // Forget backoffs of responses that another tab delivered or that were refused.
-      const present = new Set(entries.filter((e) => e.status !== 'failed').map((e) => e.responseId));
-      for (const id of this.dueAt.keys()) if (!present.has(id)) this.dueAt.delete(id);
-      const candidates = entries.filter((entry) => entry.status !== 'failed' && !triedThisPass.has(entry.responseId));
-      const sendable = candidates.filter((entry) => this.endpointFor(entry.surveyId) !== undefined);
-      report.waiting = candidates.length - sendable.length;
-      const next = sendable[0];
-      if (!next) break;
-      if (!force && (this.dueAt.get(next.responseId) ?? 0) > this.now()) break;
-      triedThisPass.add(next.responseId);
-      // Re-read under the lock: another tab may have delivered or refused it meanwhile.
-      const entry = await this.store.claimForSending(next.responseId);
-      const endpoint = this.endpointFor(next.surveyId);
-      if (!entry || endpoint === undefined) continue;
+      let blocked = false;
+      const entry = await this.store.claimNext((candidate) => {
+        if (triedThisPass.has(candidate.responseId)) return 'skip';
+        if (this.endpointFor(candidate.surveyId) === undefined) return 'skip';
+        if (!force && (this.dueAt.get(candidate.responseId) ?? 0) > this.now()) {
+          blocked = true;
+          return 'stop'; // Keep the order: nothing newer goes before the oldest.
+        }
+        return 'take';
+      });
+      if (!entry || blocked) break;
+      triedThisPass.add(entry.responseId);
+      const endpoint = this.endpointFor(entry.surveyId);
+      if (endpoint === undefined) continue;
       const outcome = await deliver(endpoint, entry.responseId, entry.body, {
         timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         signal,
@@ -240,6 +239,12 @@ export class SendLoop extends EventTarget {
         break; // Keep the order: nothing newer goes before the oldest is delivered.
       }
     }
+    // One look at what is left: forget backoffs of responses another tab delivered, and
+    // count the responses that have nowhere to go.
+    const left = signal.aborted ? [] : await this.store.listOutbox();
+    const present = new Set(left.filter((e) => e.status !== 'failed').map((e) => e.responseId));
+    for (const id of this.dueAt.keys()) if (!present.has(id)) this.dueAt.delete(id);
+    report.waiting = left.filter((e) => e.status !== 'failed' && this.endpointFor(e.surveyId) === undefined).length;
     if (report.waiting > 0) this.dispatchEvent(new OutboxWaitingEvent('no-endpoint', report.waiting));
     return report;
   }
