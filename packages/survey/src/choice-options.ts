@@ -107,6 +107,8 @@ export interface ChoiceGroup<O extends ChoiceOption = ChoiceOption> {
    * `question.onMouseDown()`; arrow keys must not jump pages.
    */
   readonly onPointerAnswer?: () => void;
+  /** Called on `keydown` inside the group (e.g. survey-core's Enter-to-advance for radios). */
+  readonly onKeyDown?: (event: KeyboardEvent) => void;
   /** Part name of the container. */
   readonly part?: string;
 }
@@ -129,6 +131,7 @@ export function renderChoiceGroup<O extends ChoiceOption>(group: ChoiceGroup<O>)
     aria-required=${isRadiogroup && group.required ? 'true' : nothing}
     aria-invalid=${isRadiogroup && group.invalid ? 'true' : nothing}
     @mousedown=${group.onPointerAnswer ?? nothing}
+    @keydown=${group.onKeyDown ?? nothing}
   >
     ${list(group.head, 'pv-options--head')}
     <div class="pv-options ${layout}" style="--pv-choice-columns: ${columns || 1}; --pv-choice-rows: ${rows}">
@@ -136,6 +139,11 @@ export function renderChoiceGroup<O extends ChoiceOption>(group: ChoiceGroup<O>)
     </div>
     ${list(group.foot, 'pv-options--foot')}
   </div>`;
+}
+
+/** A `ChoiceOption` for a survey-core choice, carrying the choice for the change handler. */
+export interface SelectBaseOption extends ChoiceOption {
+  readonly item: ItemValue;
 }
 
 /**
@@ -147,7 +155,7 @@ export function selectBaseOption(
   item: ItemValue,
   disabled: boolean,
   detail?: TemplateResult | typeof nothing,
-): ChoiceOption {
+): SelectBaseOption {
   const index = (question.visibleChoices as ItemValue[]).indexOf(item);
   return {
     id: index === 0 ? question.inputId : question.getItemId(item),
@@ -156,6 +164,7 @@ export function selectBaseOption(
     checked: question.isItemSelected(item),
     disabled: disabled || !question.getItemEnabled(item),
     detail,
+    item,
   };
 }
 
@@ -254,6 +263,14 @@ export const choiceOptionStyles = css`
       display: flex;
       flex-direction: column;
     }
+  }
+  .pv-options--head {
+    padding-bottom: var(--_s, 0.5rem);
+    border-bottom: 1px solid var(--_border, #6f777b);
+  }
+  .pv-options--foot {
+    padding-top: var(--_s, 0.5rem);
+    border-top: 1px solid var(--_border, #6f777b);
   }
   .pv-choice {
     display: flex;

@@ -10,6 +10,12 @@ export { PvImagepickerQuestion } from './imagepicker-question/imagepicker-questi
 export { PvImageQuestion } from './image-question/image-question.js';
 export { PvHtmlQuestion } from './html-question/html-question.js';
 export { PvExpressionQuestion } from './expression-question/expression-question.js';
+export { PvTextQuestion } from './text-question/text-question.js';
+export { PvCommentQuestion } from './comment-question/comment-question.js';
+export { PvRadiogroupQuestion } from './radiogroup-question/radiogroup-question.js';
+export { PvCheckboxQuestion } from './checkbox-question/checkbox-question.js';
+export { PvBooleanQuestion } from './boolean-question/boolean-question.js';
+export * from './choice-options.js';
 export { PvQuestionElement } from './question/question-element.js';
 export { PvUnsupportedQuestion } from './unsupported-question/unsupported-question.js';
 export { QUESTION_TAGS } from './question/question-tags.js';
