@@ -321,7 +321,12 @@ export class ResponseStore extends EventTarget {
       const receipt = queued ? undefined : await tx.objectStore('receipts').get(responseId);
       await tx.done;
       if (queued || receipt) {
-        return { responseId, surveyId: queued?.surveyId ?? '', encrypted: queued?.encrypted ?? false, alreadyCompleted: true };
+        return {
+          responseId,
+          surveyId: queued?.surveyId ?? snapshot?.surveyId ?? '',
+          encrypted: queued?.encrypted ?? false,
+          alreadyCompleted: true,
+        };
       }
       if (draft) throw new DraftMovedOn();
       throw new StoreError('not-found', 'These answers are no longer on this device.');
