@@ -17,4 +17,5 @@ import './comment-question/pv-comment-question.js';
 import './radiogroup-question/pv-radiogroup-question.js';
 import './checkbox-question/pv-checkbox-question.js';
 import './boolean-question/pv-boolean-question.js';
+import './paneldynamic-question/pv-paneldynamic-question.js';
 import './survey/pv-survey.js';

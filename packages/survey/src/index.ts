@@ -2,6 +2,7 @@ export { PvSurvey } from './survey/survey.js';
 export { PvPanel } from './panel/panel.js';
 export { PvMatrixQuestion } from './matrix-question/matrix-question.js';
 export { PvMultipleTextQuestion } from './multipletext-question/multipletext-question.js';
+export { PvPanelDynamicQuestion } from './paneldynamic-question/paneldynamic-question.js';
 export { PvDropdownQuestion } from './dropdown-question/dropdown-question.js';
 export { PvTagboxQuestion } from './tagbox-question/tagbox-question.js';
 export { PvRatingQuestion } from './rating-question/rating-question.js';
