@@ -9,6 +9,7 @@ export function checkDefinitionShape(definition: unknown): string | undefined {
   }
   const root = definition as Record<string, unknown>;
   const containers: unknown[] = [];
+  const hasContainer = ['pages', 'elements', 'questions'].some((key) => key in root);
   if ('pages' in root) {
     if (!Array.isArray(root.pages)) return '"pages" must be a list.';
     containers.push(...root.pages);
@@ -19,7 +20,7 @@ export function checkDefinitionShape(definition: unknown): string | undefined {
       containers.push({ elements: root[key] });
     }
   }
-  if (containers.length === 0) return 'it has no "pages" or "elements".';
+  if (!hasContainer) return 'it has no "pages" or "elements".';
   let questions = 0;
   const visit = (elements: unknown, where: string): string | undefined => {
     if (elements === undefined) return undefined;

@@ -17,7 +17,7 @@ describe('<pv-survey> shell', () => {
     const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
     const ready = oneEvent(el, 'pv-ready');
     el.definition = { title: 'Our school', elements: [{ type: 'signaturepad', name: 's' }] };
-    const event = (await ready) as PvReadyEvent;
+    const event = (await ready) as unknown as PvReadyEvent;
     expect(event.model).to.equal(el.model);
     expect(el.model?.getQuestionByName('s')).to.exist;
   });
@@ -35,7 +35,7 @@ describe('<pv-survey> shell', () => {
     const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
     const failed = oneEvent(el, 'pv-error');
     el.src = blob;
-    const event = (await failed) as PvErrorEvent;
+    const event = (await failed) as unknown as PvErrorEvent;
     expect(event.kind).to.equal('invalid-json');
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]');
