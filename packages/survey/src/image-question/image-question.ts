@@ -44,8 +44,8 @@ export class PvImageQuestion extends PvQuestionElement<QuestionImageModel> {
       return alt ? html`<p class="pv-image-missing">${alt}</p>` : nothing;
     }
     const size = {
-      width: q.renderedStyleWidth || undefined,
-      height: q.renderedStyleHeight || undefined,
+      width: q.renderedWidth ? `${q.renderedWidth}px` : undefined,
+      height: q.renderedHeight ? `${q.renderedHeight}px` : undefined,
       'object-fit': q.imageFit || undefined,
     };
     return html`<img
