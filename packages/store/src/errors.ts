@@ -26,7 +26,9 @@ export class StoreError extends Error {
   }
 }
 
-const UNAVAILABLE_NAMES = new Set(['SecurityError', 'InvalidAccessError', 'NotAllowedError']);
+// InvalidStateError reaches here only after a reopen failed too (or from a private-mode
+// open in old Firefox), so it means storage cannot be used right now.
+const UNAVAILABLE_NAMES = new Set(['SecurityError', 'InvalidAccessError', 'NotAllowedError', 'InvalidStateError']);
 
 /** The DOMException name of an error or of the transaction error it wraps. */
 function errorName(error: unknown): string | undefined {

@@ -79,6 +79,18 @@ export class OutboxWaitingEvent extends Event {
   }
 }
 
+/**
+ * The send loop could not read or update the outbox (e.g. the device is full, so the
+ * receipt could not be written). Nothing is lost: the response stays queued and the loop
+ * tries again after a backoff.
+ */
+export class OutboxErrorEvent extends Event {
+  static readonly eventName = 'pv-outbox-error';
+  constructor(readonly error: unknown) {
+    super(OutboxErrorEvent.eventName);
+  }
+}
+
 /** Events a ResponseStore dispatches. */
 export interface ResponseStoreEventMap {
   'pv-outbox-change': OutboxChangeEvent;
@@ -92,4 +104,5 @@ export interface SendLoopEventMap {
   'pv-response-failed': ResponseFailedEvent;
   'pv-retry-scheduled': RetryScheduledEvent;
   'pv-outbox-waiting': OutboxWaitingEvent;
+  'pv-outbox-error': OutboxErrorEvent;
 }

@@ -13,6 +13,7 @@ export { SendLoop } from './send-loop.js';
 export type { EndpointResolver, FlushReport, LoopTimers, SendLoopOptions } from './send-loop.js';
 export {
   OutboxChangeEvent,
+  OutboxErrorEvent,
   OutboxWaitingEvent,
   ResponseFailedEvent,
   ResponseSentEvent,

@@ -1,23 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { openResponseStore } from './response-store.js';
 import { StoreError } from './errors.js';
-import { closeTestStores, completeOne, openTestStore, uniqueName } from './test-support.js';
+import { closeTestStores, completeOne, openTestStore, simulateFullDisk, uniqueName } from './test-support.js';
 
 const SURVEY = 'feeling-safe';
-
-/** Makes every IndexedDB put/add throw a real QuotaExceededError until restored. */
-function simulateFullDisk(): () => void {
-  const { put, add } = IDBObjectStore.prototype;
-  const full = (): never => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-  IDBObjectStore.prototype.put = full;
-  IDBObjectStore.prototype.add = full;
-  return () => {
-    IDBObjectStore.prototype.put = put;
-    IDBObjectStore.prototype.add = add;
-  };
-}
 
 describe('ResponseStore drafts', () => {
   afterEach(closeTestStores);

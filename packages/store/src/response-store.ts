@@ -184,7 +184,6 @@ export class ResponseStore extends EventTarget {
         await tx.done;
         return resumable;
       }
-      for (const draft of existing) void tx.store.delete(draft.responseId);
       const draft: DraftRecord = {
         responseId: newResponseId(),
         surveyId,
@@ -194,8 +193,10 @@ export class ResponseStore extends EventTarget {
         kiosk,
         revision: 0,
       };
-      void tx.store.put(draft);
-      await tx.done;
+      await commitWrites(tx, [
+        ...existing.map((earlier) => () => tx.store.delete(earlier.responseId)),
+        () => tx.store.put(draft),
+      ]);
       return draft;
     });
   }
@@ -242,8 +243,7 @@ export class ResponseStore extends EventTarget {
   discardDraft(responseId: string): Promise<void> {
     return this.run('clear the answers', async (db) => {
       const tx = db.transaction('drafts', 'readwrite', STRICT);
-      void tx.store.delete(responseId);
-      await tx.done;
+      await commitWrites(tx, [() => tx.store.delete(responseId)]);
     });
   }
 
@@ -259,8 +259,7 @@ export class ResponseStore extends EventTarget {
         surveyId === undefined
           ? await tx.store.getAllKeys()
           : await tx.store.index('by-survey').getAllKeys(surveyId);
-      for (const key of keys) void tx.store.delete(key);
-      await tx.done;
+      await commitWrites(tx, keys.map((key) => () => tx.store.delete(key)));
       return keys.length;
     });
   }
@@ -294,10 +293,13 @@ export class ResponseStore extends EventTarget {
       }
       try {
         result = await this.run('send your answers', (db) =>
-          this.moveToOutbox(db, responseId, snapshot, body, options.publicKey !== undefined),
+          this.moveToOutbox(db, responseId, snapshot, body, options.publicKey !== undefined, options.data !== undefined),
         );
       } catch (error) {
-        if (!(error instanceof DraftMovedOn) || attempt >= 3) throw error;
+        if (!(error instanceof DraftMovedOn)) throw error;
+        if (attempt >= 3) {
+          throw new StoreError('aborted', 'Answers kept changing while the survey was being completed.', { cause: error });
+        }
       }
     }
     if (!result.alreadyCompleted) {
@@ -313,10 +315,13 @@ export class ResponseStore extends EventTarget {
     snapshot: DraftRecord | undefined,
     body: string | undefined,
     encrypted: boolean,
+    dataGiven: boolean,
   ): Promise<CompletedResponse> {
     const tx = db.transaction(['drafts', 'outbox', 'receipts'], 'readwrite', STRICT);
     const draft = await tx.objectStore('drafts').get(responseId);
-    if (!draft || !snapshot || body === undefined || draft.revision !== snapshot.revision) {
+    // When the answers came from the draft, they must still be the draft's answers.
+    const moved = !dataGiven && draft !== undefined && draft.revision !== snapshot?.revision;
+    if (!draft || !snapshot || body === undefined || moved) {
       const queued = await tx.objectStore('outbox').get(responseId);
       const receipt = queued ? undefined : await tx.objectStore('receipts').get(responseId);
       await tx.done;
@@ -342,9 +347,10 @@ export class ResponseStore extends EventTarget {
       attempts: 0,
       queuedDay: dayOf(this.clock()),
     };
-    void tx.objectStore('outbox').add(entry);
-    void tx.objectStore('drafts').delete(responseId);
-    await tx.done;
+    await commitWrites(tx, [
+      () => tx.objectStore('outbox').add(entry),
+      () => tx.objectStore('drafts').delete(responseId),
+    ]);
     return { responseId, surveyId: draft.surveyId, encrypted, alreadyCompleted: false };
   }
 
@@ -403,9 +409,10 @@ export class ResponseStore extends EventTarget {
   async acknowledge(responseId: string): Promise<void> {
     await this.run('record the delivery', async (db) => {
       const tx = db.transaction(['outbox', 'receipts'], 'readwrite', STRICT);
-      void tx.objectStore('outbox').delete(responseId);
-      void tx.objectStore('receipts').put({ responseId });
-      await tx.done;
+      await commitWrites(tx, [
+        () => tx.objectStore('outbox').delete(responseId),
+        () => tx.objectStore('receipts').put({ responseId }),
+      ]);
     });
     await this.announceOutboxChange(true);
   }
@@ -442,16 +449,17 @@ export class ResponseStore extends EventTarget {
     const count = await this.run('re-queue refused responses', async (db) => {
       const tx = db.transaction('outbox', 'readwrite', STRICT);
       const entries = await tx.store.getAll();
-      let requeued = 0;
-      for (const entry of entries) {
-        if (entry.status !== 'failed') continue;
-        if (responseIds && !responseIds.includes(entry.responseId)) continue;
-        entry.status = 'queued';
-        delete entry.failedDay;
-        void tx.store.put(entry);
-        requeued += 1;
-      }
-      await tx.done;
+      const requeue = entries.filter(
+        (entry) => entry.status === 'failed' && (!responseIds || responseIds.includes(entry.responseId)),
+      );
+      await commitWrites(
+        tx,
+        requeue.map((entry) => () => {
+          const { failedDay: _failedDay, ...rest } = entry;
+          return tx.store.put({ ...rest, status: 'queued' });
+        }),
+      );
+      const requeued = requeue.length;
       return requeued;
     });
     if (count > 0) await this.announceOutboxChange(true);
@@ -587,6 +595,31 @@ export class ResponseStore extends EventTarget {
       }
     }
   }
+}
+
+/**
+ * Issues a transaction's writes and waits for its commit. A write that throws synchronously
+ * (a quota or clone error raised by the request itself) aborts the whole transaction, so an
+ * earlier write in it (say, deleting the outbox entry) is never committed alone.
+ */
+async function commitWrites(
+  tx: { abort(): void; done: Promise<void> },
+  writes: (() => Promise<unknown>)[],
+): Promise<void> {
+  const issued: Promise<unknown>[] = [];
+  try {
+    for (const write of writes) issued.push(write());
+  } catch (error) {
+    // The writes already issued now fail with AbortError; that is the point, not news.
+    for (const request of [...issued, tx.done]) request.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already finished: nothing was issued, so nothing can commit half-way.
+    }
+    throw error;
+  }
+  await Promise.all([...issued, tx.done]);
 }
 
 /** A transaction could not start because the connection is closed or closing. */

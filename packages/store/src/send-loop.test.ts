@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { SendLoop } from './send-loop.js';
 import type { SendLoopOptions } from './send-loop.js';
 import { backoffDelay } from './backoff.js';
+import { StoreError } from './errors.js';
 import type {
+  OutboxErrorEvent,
   OutboxWaitingEvent,
   ResponseFailedEvent,
   ResponseSentEvent,
@@ -17,6 +19,7 @@ import {
   nextEvent,
   openTestStore,
   scriptCollector,
+  simulateFullDisk,
   uniqueName,
 } from './test-support.js';
 
@@ -154,6 +157,44 @@ describe('SendLoop delivery', () => {
     expect(event.reason).to.equal('no-endpoint');
     expect(event.waiting).to.equal(1);
     expect(await store.outboxCounts()).to.deep.equal({ queued: 1, failed: 0 });
+  });
+});
+
+describe('SendLoop and a full device', () => {
+  it('keeps the response when its receipt cannot be written, then delivers it once there is space', async () => {
+    const scenario = await scriptCollector([]);
+    const store = await openTestStore();
+    const id = await completeOne(store, SURVEY, { feel_safe: 'mostly' });
+    let restore: (() => void) | undefined;
+    const loop = loopFor(store, {
+      endpoint: collectorEndpoint(scenario, SURVEY),
+      // The device fills up while the first request is on the wire.
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        restore ??= simulateFullDisk();
+        return response;
+      },
+    });
+    const failure = nextEvent<OutboxErrorEvent>(loop, 'pv-outbox-error');
+    loop.start();
+    const { error } = await failure;
+    let kept;
+    try {
+      kept = await store.listOutbox();
+    } finally {
+      restore?.();
+    }
+    expect(error).to.be.instanceOf(StoreError);
+    expect((error as StoreError).kind).to.equal('quota');
+    expect(kept.map((entry) => entry.responseId), 'not deleted without its receipt').to.deep.equal([id]);
+
+    const sent = nextEvent<ResponseSentEvent>(loop, 'pv-response-sent');
+    expect((await sent).responseId).to.equal(id);
+    const record = await collectorRecord(scenario);
+    expect(record.storedIds).to.deep.equal([id]);
+    expect(record.requests.map((request) => request.outcome)[0]).to.equal('stored');
+    expect(record.requests.slice(1).every((request) => request.outcome === 'replayed')).to.equal(true);
+    expect(await store.hasReceipt(id)).to.equal(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { BackoffOptions } from './backoff.js';
 import { deliver } from './delivery.js';
 import {
   OutboxChangeEvent,
+  OutboxErrorEvent,
   OutboxWaitingEvent,
   ResponseFailedEvent,
   ResponseSentEvent,
@@ -58,6 +59,8 @@ export interface FlushReport {
   waiting: number;
   /** The pass did not run because the loop is stopped. */
   stopped: boolean;
+  /** The outbox could not be read or updated; the loop retries after a backoff. */
+  error?: unknown;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -83,6 +86,7 @@ export class SendLoop extends EventTarget {
   private chain: Promise<unknown> = Promise.resolve();
   private pendingPass: Promise<FlushReport> | undefined;
   private pendingForce = false;
+  private storageFailures = 0;
 
   constructor(store: ResponseStore, options: SendLoopOptions = {}) {
     super();
@@ -185,9 +189,15 @@ export class SendLoop extends EventTarget {
       report = locks
         ? await locks.request(`pv-outbox-${this.store.name}`, { signal }, () => this.pass(force, signal))
         : await this.pass(force, signal);
+      this.storageFailures = 0;
     } catch (error) {
       if (signal.aborted) return stopped;
-      throw error;
+      // Storage trouble (full disk, a connection that will not reopen): keep everything,
+      // say so, and try again later rather than spinning.
+      this.storageFailures += 1;
+      this.dispatchEvent(new OutboxErrorEvent(error));
+      this.wakeIn(backoffDelay(this.storageFailures, this.options.backoff, this.options.random));
+      return { sent: 0, refused: 0, retrying: true, waiting: 0, stopped: false, error };
     }
     this.scheduleWake();
     return report;
@@ -254,7 +264,12 @@ export class SendLoop extends EventTarget {
     this.cancelWake();
     if (!this.running || this.dueAt.size === 0) return;
     const earliest = Math.min(...this.dueAt.values());
-    const delay = Math.max(0, earliest - this.now());
+    this.wakeIn(Math.max(0, earliest - this.now()));
+  }
+
+  private wakeIn(delay: number): void {
+    this.cancelWake();
+    if (!this.running) return;
     this.wakeTimer = this.timers.setTimeout(() => {
       this.wakeTimer = undefined;
       void this.schedulePass(false);

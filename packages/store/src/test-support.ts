@@ -86,3 +86,20 @@ export async function completeOne(
   await store.completeResponse(draft.responseId, { meta: { audience: 'pupil', wave: '2026-autumn' } });
   return draft.responseId;
 }
+
+/**
+ * Makes every IndexedDB put/add throw a real QuotaExceededError until the returned function
+ * is called: how a full device looks to the store's write path.
+ */
+export function simulateFullDisk(): () => void {
+  const { put, add } = IDBObjectStore.prototype;
+  const full = (): never => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  IDBObjectStore.prototype.put = full;
+  IDBObjectStore.prototype.add = full;
+  return () => {
+    IDBObjectStore.prototype.put = put;
+    IDBObjectStore.prototype.add = add;
+  };
+}
