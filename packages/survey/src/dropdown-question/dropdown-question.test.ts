@@ -7,7 +7,7 @@ interface AxNode {
   role: string;
   name: string;
   value?: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 const fruit = {

@@ -5,7 +5,7 @@ import { $, modelOf, questionElement, renderSurvey, settle } from '../test-helpe
 interface AxNode {
   role: string;
   name: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 const definition = {

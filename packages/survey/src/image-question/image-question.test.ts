@@ -5,7 +5,7 @@ import { questionElement, renderSurvey } from '../test-helpers.js';
 interface AxNode {
   role: string;
   name: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 // A 1×1 PNG, so the picture really loads.

@@ -8,7 +8,7 @@ interface AxNode {
   name: string;
   description?: string;
   checked?: boolean;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 const ratings = {
