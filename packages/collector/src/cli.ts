@@ -9,7 +9,8 @@ async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void
   console.log(`Pupil Voice collector listening on ${collector.url}`);
   console.log(
     `  storage: ${collector.storage.kind}; surveys: ${collector.surveys.ids.join(', ') || '(none)'}; ` +
-      `origins: ${command.config.origins.join(', ') || '(same origin only)'}; k=${command.config.k}`,
+      `origins: ${command.config.origins.join(', ') || '(same origin only)'}; k=${command.config.k}` +
+      (collector.storage.kind === 'sqlite' ? `; sqlite synchronous=${command.config.sqliteSynchronous}` : ''),
   );
   let stopping = false;
   const stop = (signal: string): void => {
@@ -41,7 +42,7 @@ async function runExport(command: Extract<Command, { kind: 'export' }>): Promise
     const problem = surveys.problems.find((item) => item.file.endsWith(`${command.surveyId}.json`));
     throw new Error(`survey "${command.surveyId}" is not in ${command.config.surveysDir}${problem ? `: ${problem.reason}` : ''}`);
   }
-  const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl });
+  const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl, sqliteSynchronous: command.config.sqliteSynchronous });
   try {
     if (command.format === 'csv') await exportCsv(storage, survey, process.stdout);
     else await exportTallies(storage, survey, process.stdout, command.config.yearQuestions);

@@ -10,9 +10,10 @@ import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js'
 import { aggregate } from './results/aggregate-bridge.js';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, tallyStored } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
+import type { SqliteSynchronous } from './storage/sqlite-storage.js';
 import type { ResponseStorage } from './storage/storage.js';
 import { SurveyRegistry, type RegisteredSurvey } from './surveys/survey-registry.js';
-import { DEFAULT_ANSWER_LIMITS, validateAnswers, type AnswerLimits } from './validation/validate-response.js';
+import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './validation/validate-response.js';
 import { isUuid, parseWireResponse, utcDay } from './wire.js';
 
 /** Everything a collector needs; the CLI builds this from flags and environment. */
@@ -36,6 +37,8 @@ export interface CollectorConfig {
   /** Largest accepted request body in bytes. */
   maxBodyBytes: number;
   answerLimits: AnswerLimits;
+  /** SQLite durability: `full` (default, survives power loss) or `normal` (survives a killed process). */
+  sqliteSynchronous: SqliteSynchronous;
   /** Questions that hold the year group, for the `year` filter. */
   yearQuestions: string[];
 }
@@ -50,6 +53,7 @@ export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
   livePolls: [],
   maxBodyBytes: 64 * 1024,
   answerLimits: DEFAULT_ANSWER_LIMITS,
+  sqliteSynchronous: 'full',
   yearQuestions: DEFAULT_YEAR_QUESTIONS,
 };
 
@@ -132,7 +136,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     const fingerprint = bodyFingerprint(response);
     const receipt = receiptFor(survey.id, response, fingerprint);
     try {
-      validateAnswers(survey.definition, response.data, config.answerLimits);
+      survey.validator.validate(response.data);
     } catch (error) {
       // A response stored before the definition changed is still acknowledged on re-send.
       const stored = await storage!.lookup(response.id);
@@ -240,9 +244,9 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   const url = `http://${host}:${address.port}`;
 
   try {
-    surveys = SurveyRegistry.fromFolder(config.surveysDir);
+    surveys = SurveyRegistry.fromFolder(config.surveysDir, config.answerLimits);
     for (const problem of surveys.problems) console.error(`collector: skipped survey ${problem.file}: ${problem.reason}`);
-    storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
   } catch (error) {
     server.close();
     throw error;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, MIN_K, type CollectorConfig } from './collector.js';
 import { parseStaticMount } from './http/static-files.js';
+import type { SqliteSynchronous } from './storage/sqlite-storage.js';
 
 /** Environment variables read when a flag is absent (flags win). */
 export const ENVIRONMENT = {
@@ -14,12 +15,13 @@ export const ENVIRONMENT = {
   PV_STATIC: 'comma-separated dir[:mount] static folders',
   PV_K: 'suppression threshold (>= 5)',
   PV_LIVE_POLLS: 'comma-separated poll ids whose stream shows exact counts',
+  PV_SQLITE_SYNC: 'full (default: fsync each commit) or normal (faster; survives a crash, not a power cut)',
 } as const;
 
 export const USAGE = `Usage:
   pupil-voice-collector [serve] [--data DIR] [--surveys DIR] [--port 8787] [--host 127.0.0.1]
                         [--origin URL]... [--static DIR[:/mount/]]... [--k 10] [--live-poll ID]...
-                        [--max-body BYTES]
+                        [--max-body BYTES] [--sqlite-sync full|normal]
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
 
 Environment (flags win): ${Object.entries(ENVIRONMENT)
@@ -43,6 +45,11 @@ function integer(name: string, value: string, min: number): number {
   return number;
 }
 
+function sqliteSync(value: string): SqliteSynchronous {
+  if (value !== 'full' && value !== 'normal') throw new Error(`--sqlite-sync must be full or normal, got "${value}"`);
+  return value;
+}
+
 /** Parses argv (without `node` and the script) and the environment into a command. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
   const { values, positionals } = parseArgs({
@@ -59,6 +66,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       k: { type: 'string' },
       'live-poll': { type: 'string', multiple: true },
       'max-body': { type: 'string' },
+      'sqlite-sync': { type: 'string' },
       survey: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -79,6 +87,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     k: integer('--k', values.k ?? env.PV_K ?? String(DEFAULT_CONFIG.k), MIN_K),
     livePolls: values['live-poll'] ?? list(env.PV_LIVE_POLLS),
     maxBodyBytes: integer('--max-body', values['max-body'] ?? String(DEFAULT_CONFIG.maxBodyBytes), 1024),
+    sqliteSynchronous: sqliteSync(values['sqlite-sync'] ?? env.PV_SQLITE_SYNC ?? DEFAULT_CONFIG.sqliteSynchronous),
   };
   if (verb === 'serve') return { kind: 'serve', config };
   if (values.survey === undefined) throw new Error('export needs --survey ID');

@@ -15,6 +15,6 @@ export { PostgresStorage } from './storage/postgres-storage.js';
 export type { ResponseStorage, StoredResponse, NewResponse, SaveOutcome, ResponseFilter } from './storage/storage.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './storage/migrations.js';
 export { SurveyRegistry, type RegisteredSurvey } from './surveys/survey-registry.js';
-export { validateAnswers, DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './validation/validate-response.js';
+export { ResponseValidator, validateAnswers, DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './validation/validate-response.js';
 export { parseWireResponse, type WireResponse, type ResponseMeta } from './wire.js';
 export type { Acknowledgement } from './receipt.js';

@@ -14,9 +14,16 @@ import {
 } from './storage.js';
 
 /**
+ * How hard SQLite flushes before a receipt is sent. `full` (the default) fsyncs every commit:
+ * an acknowledged response survives a killed process and a power cut. `normal` (WAL) survives
+ * a killed process but may lose the last commits on a power cut or OS crash; it is much
+ * faster on slow disks.
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
+/**
  * The embedded default: one SQLite file in the data folder, in WAL mode so results and
- * exports read while responses are written. `synchronous=FULL` makes every acknowledged
- * response durable before the receipt is sent, surviving a killed process and a power cut.
+ * exports read while responses are written, with group commit (see `save`).
  */
 export class SqliteStorage implements ResponseStorage {
   readonly kind = 'sqlite' as const;
@@ -25,11 +32,14 @@ export class SqliteStorage implements ResponseStorage {
   private readonly existing: Database.Statement<[string], { survey_id: string; body_hash: string; receipt: string }>;
   private queue: Array<{ response: NewResponse; resolve(outcome: SaveOutcome): void; reject(error: unknown): void }> = [];
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly synchronous: SqliteSynchronous = 'full',
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrateNow();
     this.insert = this.db.prepare(

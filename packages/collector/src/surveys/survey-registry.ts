@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Model } from 'survey-core';
 import { sha256Hex } from '../canonical-json.js';
+import { ResponseValidator, type AnswerLimits } from '../validation/validate-response.js';
 
 /** A survey id is a file name a school can type: letters, digits, `-` and `_`. */
 export const SURVEY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -14,6 +14,8 @@ export interface RegisteredSurvey {
   /** The served representation (compact JSON) and its strong ETag. */
   body: string;
   etag: string;
+  /** Checks completed responses against this definition (one survey-core Model, reused). */
+  validator: ResponseValidator;
 }
 
 /** A definition file that could not be registered, and why; reported at start. */
@@ -31,9 +33,11 @@ export class SurveyRegistry {
   private readonly surveys = new Map<string, RegisteredSurvey>();
   readonly problems: SurveyLoadProblem[] = [];
 
+  constructor(private readonly limits?: AnswerLimits) {}
+
   /** Registers every `*.json` in `dir`; a missing folder gives an empty registry and a problem. */
-  static fromFolder(dir: string): SurveyRegistry {
-    const registry = new SurveyRegistry();
+  static fromFolder(dir: string, limits?: AnswerLimits): SurveyRegistry {
+    const registry = new SurveyRegistry(limits);
     let names: string[];
     try {
       names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
@@ -58,14 +62,15 @@ export class SurveyRegistry {
     if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
       throw new Error('a survey definition must be a JSON object');
     }
-    const model = new Model(definition);
-    if (model.getAllQuestions(false, false, true).length === 0) throw new Error('the definition has no questions');
+    const validator = new ResponseValidator(definition as Record<string, unknown>, this.limits);
+    if (!validator.hasQuestions) throw new Error('the definition has no questions');
     const body = JSON.stringify(definition);
     const survey: RegisteredSurvey = {
       id,
       definition: definition as Record<string, unknown>,
       body,
       etag: `"${sha256Hex(body).slice(0, 32)}"`,
+      validator,
     };
     this.surveys.set(id, survey);
     return survey;

@@ -60,45 +60,89 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (typeof a === 'number' || typeof a === 'string') && (typeof b === 'number' || typeof b === 'string') && String(a) === String(b);
 }
 
+/** Definition properties that make survey-core's own checks meaningful for a completed response. */
+const CHECKED_PROPERTIES = new Set([
+  'isRequired', 'requiredIf', 'validators', 'min', 'max', 'minValueExpression', 'maxValueExpression',
+  'eachRowRequired', 'isAllRowRequired', 'eachRowUnique', 'minSelectedChoices', 'minRowCount',
+  'maxRowCount', 'minPanelCount', 'maxPanelCount', 'isUnique', 'keyName', 'inputType',
+]);
+/** Definition properties that make the allowed choices depend on the other answers. */
+const DATA_DEPENDENT_PROPERTIES = new Set([
+  'choicesVisibleIf', 'choicesEnableIf', 'choicesFromQuestion', 'rowsVisibleIf', 'columnsVisibleIf', 'choicesByUrl',
+]);
+
+function mentionsAny(value: unknown, names: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((item) => mentionsAny(item, names));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, inner]) => names.has(key) || mentionsAny(inner, names));
+}
+
 /**
- * Validates a completed response against its SurveyJS definition, in two passes:
- * first a structural check per question type (names exist, values fit choices, ranges,
- * rows and columns, types and sizes), then survey-core's own validators and required checks
- * run on a Model holding the answers, so conditions (`visibleIf`, `requiredIf`) are honoured
- * exactly as the respondent's browser honoured them. Throws a {@link CollectorError} naming
- * the first field at fault.
+ * Validates completed responses to one SurveyJS definition, in two passes: first a
+ * structural check per question type (names exist, values fit choices, ranges, rows and
+ * columns, types and sizes), then survey-core's own validators and required checks on a
+ * Model holding the answers, so conditions (`visibleIf`, `requiredIf`) are honoured exactly as
+ * the respondent's browser honoured them. Throws a {@link CollectorError} naming the first
+ * field at fault.
+ *
+ * Building a survey-core Model costs milliseconds, so one is built per definition and reused
+ * (validation is synchronous, so requests never share it concurrently); and answers are
+ * loaded into it only when the definition has checks or choices that depend on them.
  */
+export class ResponseValidator {
+  private readonly model: Model;
+  private readonly checker: AnswerChecker;
+  private readonly runsSurveyChecks: boolean;
+  private readonly needsAnswers: boolean;
+
+  constructor(definition: Record<string, unknown>, limits: AnswerLimits = DEFAULT_ANSWER_LIMITS) {
+    this.model = new Model(definition);
+    this.checker = new AnswerChecker(limits);
+    this.runsSurveyChecks = mentionsAny(definition, CHECKED_PROPERTIES);
+    this.needsAnswers = this.runsSurveyChecks || mentionsAny(definition, DATA_DEPENDENT_PROPERTIES);
+  }
+
+  /** False for a definition with nothing to answer (it cannot be collected). */
+  get hasQuestions(): boolean {
+    return this.model.getAllQuestions(false, false, true).length > 0;
+  }
+
+  validate(data: Record<string, unknown>): void {
+    const model = this.model;
+    if (this.needsAnswers) model.data = data;
+    const suffix = settings.commentSuffix;
+    for (const [key, value] of Object.entries(data)) {
+      const question = model.getQuestionByValueName(key) ?? model.getQuestionByName(key);
+      if (question) {
+        this.checker.check(question as unknown as QuestionView, value, key);
+        continue;
+      }
+      if (key.endsWith(suffix)) {
+        const owner = model.getQuestionByValueName(key.slice(0, -suffix.length)) as unknown as QuestionView | null;
+        if (owner && (owner.showOtherItem === true || owner.showCommentArea === true)) {
+          this.checker.string(value, key, undefined);
+          continue;
+        }
+      }
+      throw new CollectorError(400, 'unknown_question', key, 'no question with this name in the survey');
+    }
+    if (this.runsSurveyChecks && !model.validate(true, false)) {
+      for (const question of model.getAllQuestions(true)) {
+        const error = question.errors[0];
+        if (error) throw new CollectorError(400, 'failed_validation', question.name, error.getText());
+      }
+      throw new CollectorError(400, 'failed_validation', undefined, 'the survey reported an error on a hidden element');
+    }
+  }
+}
+
+/** One-off validation; prefer a {@link ResponseValidator} per definition on a hot path. */
 export function validateAnswers(
   definition: Record<string, unknown>,
   data: Record<string, unknown>,
   limits: AnswerLimits = DEFAULT_ANSWER_LIMITS,
 ): void {
-  const model = new Model(definition);
-  model.data = data;
-  const checker = new AnswerChecker(limits);
-  const suffix = settings.commentSuffix;
-  for (const [key, value] of Object.entries(data)) {
-    const question = model.getQuestionByValueName(key) ?? model.getQuestionByName(key);
-    if (question) {
-      checker.check(question as unknown as QuestionView, value, key);
-      continue;
-    }
-    if (key.endsWith(suffix)) {
-      const owner = model.getQuestionByValueName(key.slice(0, -suffix.length)) as unknown as QuestionView | null;
-      if (owner && (owner.showOtherItem === true || owner.showCommentArea === true)) {
-        checker.string(value, key, undefined);
-        continue;
-      }
-    }
-    throw new CollectorError(400, 'unknown_question', key, 'no question with this name in the survey');
-  }
-  if (!model.validate(true, false)) {
-    for (const question of model.getAllQuestions(true)) {
-      const error = question.errors[0];
-      if (error) throw new CollectorError(400, 'failed_validation', question.name, error.getText());
-    }
-    throw new CollectorError(400, 'failed_validation', undefined, 'the survey reported an error on a hidden element');
-  }
+  new ResponseValidator(definition, limits).validate(data);
 }
 
 /** The per-type structural checks; recursive for matrices and dynamic panels. */
