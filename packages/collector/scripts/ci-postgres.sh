@@ -3,9 +3,19 @@
 # connection URL on stdout (everything else goes to stderr). Installs Debian's `postgresql`
 # when it is missing. Exits non-zero if anything fails, so the caller can skip those tests.
 #   export PV_TEST_DATABASE_URL="$(packages/collector/scripts/ci-postgres.sh)"
+#   packages/collector/scripts/ci-postgres.sh stop
 set -euo pipefail
 PORT="${PV_TEST_PG_PORT:-55432}"
 DIR="${PV_TEST_PG_DIR:-/tmp/pupil-voice-ci-pg}"
+
+if [ "${1:-}" = "stop" ]; then
+  BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$BIN" ] && [ -f "$DIR/data/postmaster.pid" ] || exit 0
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "'$BIN/pg_ctl' -D '$DIR/data' -m fast stop" >&2
+  else "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >&2; fi
+  rm -rf "$DIR"
+  exit 0
+fi
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "installing postgresql (Debian package)" >&2
