@@ -63,6 +63,17 @@ describe('ResponseStore drafts', () => {
     expect(pending.createdDay).to.equal('2026-11-23');
   });
 
+  it('refuses a meta day finer than a calendar day, and keeps the draft', async () => {
+    const store = await openTestStore();
+    const draft = await store.startDraft(SURVEY);
+    const error = await store
+      .completeResponse(draft.responseId, { meta: { day: '2026-11-23T10:15:00Z' } })
+      .catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(TypeError);
+    expect((await store.loadDraft(SURVEY))?.responseId).to.equal(draft.responseId);
+    expect(await store.listOutbox()).to.deep.equal([]);
+  });
+
   it('refuses a late save into a draft that was completed or wiped', async () => {
     const store = await openTestStore();
     const draft = await store.startDraft(SURVEY, { kiosk: true });

@@ -98,7 +98,12 @@ class DraftMovedOn extends Error {}
  */
 export async function openResponseStore(options: OpenResponseStoreOptions = {}): Promise<ResponseStore> {
   const store = new ResponseStore(options);
-  await store.database();
+  try {
+    await store.database();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   return store;
 }
 

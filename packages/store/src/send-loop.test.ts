@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { SendLoop } from './send-loop.js';
 import type { SendLoopOptions } from './send-loop.js';
 import { backoffDelay } from './backoff.js';
+import { deliver } from './delivery.js';
 import { StoreError } from './errors.js';
 import type {
   OutboxErrorEvent,
@@ -70,7 +71,11 @@ describe('SendLoop delivery', () => {
     ]);
     expect(record.requests.every((request) => request.id === id && request.idempotencyKeyMatches)).to.equal(true);
     expect(record.storedIds).to.deep.equal([id]);
-    expect(JSON.parse(record.stored[id]!)).to.deep.include({ id, data: { feel_safe: 'mostly', comments: 'fine' } });
+    const wire = JSON.parse(record.stored[id]!) as Record<string, unknown>;
+    expect(wire).to.deep.include({ id, data: { feel_safe: 'mostly', comments: 'fine' } });
+    expect(Object.keys(wire).sort(), 'nothing but id, data and meta on the wire').to.deep.equal(['data', 'id', 'meta']);
+    expect(Object.keys(wire['meta'] as object).sort()).to.deep.equal(['audience', 'day', 'wave']);
+    expect((wire['meta'] as { day: string }).day).to.match(/^\d{4}-\d{2}-\d{2}$/);
     expect(retries).to.have.length(5);
     expect(retries[1]).to.match(/No answer within 400 ms/);
     expect(retries[2]).to.match(/Network error/);
@@ -235,8 +240,8 @@ describe('SendLoop permanent failures', () => {
     expect((await collectorRecord(scenario)).storedIds.sort()).to.deep.equal([refused, behind].sort());
   });
 
-  it('retries 429 and 408 rather than giving up', async () => {
-    const scenario = await scriptCollector(['429', '408']);
+  it('retries 429 and 503 rather than giving up', async () => {
+    const scenario = await scriptCollector(['429', '503']);
     const store = await openTestStore();
     const id = await completeOne(store, SURVEY, { feel_safe: 'mostly' });
     const loop = loopFor(store, { endpoint: collectorEndpoint(scenario, SURVEY) });
@@ -244,6 +249,9 @@ describe('SendLoop permanent failures', () => {
     loop.start();
     await sent;
     expect((await store.exportFailed()).responses).to.deep.equal([]);
+    expect((await collectorRecord(scenario)).requests.map((request) => request.outcome)).to.deep.equal([
+      'status 429', 'status 503', 'stored',
+    ]);
   });
 });
 
@@ -277,6 +285,26 @@ describe('SendLoop across tabs', () => {
     expect(Object.values(record.maxInFlightPerId)).to.deep.equal([1, 1, 1]);
     expect(delivered.sort()).to.deep.equal([...ids].sort());
     expect(await tabB.listOutbox()).to.deep.equal([]);
+  });
+});
+
+describe('deliver', () => {
+  it('tells permanent refusals from failures worth retrying', async () => {
+    const refused = ['400', '404', '409', '410', '413', '422'];
+    // (408 is left out: Chromium itself re-sends a request answered 408 on a reused connection.)
+    const retried = ['500', '502', '503', '504', '425', '429', 'html', 'wrong-id'];
+    const scenario = await scriptCollector([...refused, ...retried]);
+    const endpoint = collectorEndpoint(scenario, SURVEY);
+    const outcomes: string[] = [];
+    for (let i = 0; i < refused.length + retried.length; i += 1) {
+      const id = crypto.randomUUID();
+      const body = JSON.stringify({ id, data: {}, meta: {} });
+      outcomes.push((await deliver(endpoint, id, body, { timeoutMs: 2000 })).kind);
+    }
+    expect(outcomes).to.deep.equal([...refused.map(() => 'refused'), ...retried.map(() => 'retry')]);
+    const id = crypto.randomUUID();
+    const accepted = await deliver(endpoint, id, JSON.stringify({ id, data: {}, meta: {} }), { timeoutMs: 2000 });
+    expect(accepted.kind).to.equal('acknowledged');
   });
 });
 
