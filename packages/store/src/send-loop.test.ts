@@ -26,7 +26,7 @@ import {
 
 const SURVEY = 'feeling-safe';
 /** Retries come at once in tests; the real schedule is checked through backoffDelay below. */
-const QUICK: SendLoopOptions = { timeoutMs: 400, backoff: { baseMs: 1, capMs: 5 } };
+const QUICK: SendLoopOptions = { timeoutMs: 1500, backoff: { baseMs: 1, capMs: 5 } };
 
 const loops: SendLoop[] = [];
 function loopFor(store: ResponseStore, options: SendLoopOptions): SendLoop {
@@ -77,7 +77,7 @@ describe('SendLoop delivery', () => {
     expect(Object.keys(wire['meta'] as object).sort()).to.deep.equal(['audience', 'day', 'wave']);
     expect((wire['meta'] as { day: string }).day).to.match(/^\d{4}-\d{2}-\d{2}$/);
     expect(retries).to.have.length(5);
-    expect(retries[1]).to.match(/No answer within 400 ms/);
+    expect(retries[1]).to.match(/No answer within 1500 ms/);
     expect(retries[2]).to.match(/Network error/);
     expect(retries[3]).to.match(/HTTP 200 without an acknowledgement/);
     expect(await store.listOutbox()).to.deep.equal([]);
