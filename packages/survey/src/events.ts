@@ -72,3 +72,60 @@ declare global {
     'pv-error': PvErrorEvent;
   }
 }
+
+/** An answer (or the page) is durably saved on this device: its IndexedDB transaction completed. */
+export class PvAnswerSavedEvent extends Event {
+  static readonly eventName = 'pv-answer-saved';
+  constructor(readonly responseId: string) {
+    super(PvAnswerSavedEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** The completed response is in the outbox; it will be sent until the collector acknowledges it. */
+export class PvResponseQueuedEvent extends Event {
+  static readonly eventName = 'pv-response-queued';
+  constructor(
+    readonly responseId: string,
+    readonly encrypted: boolean,
+  ) {
+    super(PvResponseQueuedEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** The collector acknowledged this survey's response with that exact id. */
+export class PvResponseSentEvent extends Event {
+  static readonly eventName = 'pv-response-sent';
+  constructor(readonly responseId: string) {
+    super(PvResponseSentEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** The collector refused a response for good; it is kept, marked failed, for export. */
+export class PvResponseFailedEvent extends Event {
+  static readonly eventName = 'pv-response-failed';
+  constructor(
+    readonly responseId: string,
+    readonly reason: string,
+    readonly httpStatus: number | undefined,
+  ) {
+    super(PvResponseFailedEvent.eventName, EVENT_INIT);
+  }
+}
+
+/** Completed responses are waiting because the survey has no `endpoint` to send them to. */
+export class PvOutboxWaitingEvent extends Event {
+  static readonly eventName = 'pv-outbox-waiting';
+  constructor(readonly waiting: number) {
+    super(PvOutboxWaitingEvent.eventName, EVENT_INIT);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pv-answer-saved': PvAnswerSavedEvent;
+    'pv-response-queued': PvResponseQueuedEvent;
+    'pv-response-sent': PvResponseSentEvent;
+    'pv-response-failed': PvResponseFailedEvent;
+    'pv-outbox-waiting': PvOutboxWaitingEvent;
+  }
+}

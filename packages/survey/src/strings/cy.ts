@@ -39,4 +39,20 @@ export const cy: Translation = {
   characterLimit: (max) => `Gallwch roi hyd at ${max} nod`,
   charactersRemaining: (remaining) => `Mae gennych ${remaining} nod yn weddill`,
   rangeNotAnswered: 'Heb ei ateb eto',
+  personalInformationTitle: 'Cyn i chi anfon',
+  personalInformationBody:
+    'Efallai bod eich ateb yn cynnwys enw, cyfeiriad e-bost neu rif ffôn. Mae’r arolwg hwn yn ddienw: ni ddylai neb allu dweud pwy a’i hysgrifennodd. Gallwch newid eich ateb, neu ei anfon fel y mae.',
+  personalInformationChange: 'Newid fy ateb',
+  personalInformationSend: 'Anfon beth bynnag',
+  saving: 'Wrthi’n cadw…',
+  savedOnDevice: 'Mae eich atebion wedi’u cadw ar y ddyfais hon.',
+  saveFailed:
+    'Nid oedd modd cadw eich atebion ar y ddyfais hon. Gallwch barhau, ond os byddwch yn cau’r dudalen efallai y byddant yn cael eu colli.',
+  storageUnavailable:
+    'Ni all y ddyfais hon gadw copi o’ch atebion. Gorffennwch yr arolwg cyn cau’r dudalen hon.',
+  completionFailed:
+    'Nid oedd modd storio eich atebion ar y ddyfais hon, felly nid ydynt wedi’u hanfon eto. Maen nhw yma o hyd. Dywedwch wrth eich athro, yna pwyswch y botwm eto.',
+  completionFailedQuota:
+    'Mae’r ddyfais hon yn llawn, felly nid oedd modd storio eich atebion ac nid ydynt wedi’u hanfon eto. Maen nhw yma o hyd. Dywedwch wrth eich athro.',
+  kioskNext: 'Bydd yr arolwg yn dechrau eto i’r person nesaf mewn ychydig eiliadau.',
 };

@@ -38,4 +38,20 @@ export const en: Translation = {
   charactersRemaining: (remaining) =>
     `You have ${remaining} ${remaining === 1 ? 'character' : 'characters'} remaining`,
   rangeNotAnswered: 'Not answered yet',
+  personalInformationTitle: 'Before you send',
+  personalInformationBody:
+    'Your answer may include a name, an email address or a phone number. This survey is anonymous: nobody should be able to tell who wrote it. You can change your answer, or send it as it is.',
+  personalInformationChange: 'Change my answer',
+  personalInformationSend: 'Send anyway',
+  saving: 'Saving…',
+  savedOnDevice: 'Your answers are saved on this device.',
+  saveFailed:
+    'Your answers could not be saved on this device. You can carry on, but if you close this page they may be lost.',
+  storageUnavailable:
+    'This device cannot keep a copy of your answers. Please finish the survey before you close this page.',
+  completionFailed:
+    'Your answers could not be stored on this device, so they have not been sent yet. They are still here. Please tell your teacher, then press the button again.',
+  completionFailedQuota:
+    'This device is full, so your answers could not be stored and have not been sent yet. They are still here. Please tell your teacher.',
+  kioskNext: 'The survey will start again for the next person in a few seconds.',
 };

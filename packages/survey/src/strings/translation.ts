@@ -39,4 +39,15 @@ export interface Translation {
   characterLimit: (max: number) => string;
   charactersRemaining: (remaining: number) => string;
   rangeNotAnswered: string;
+  personalInformationTitle: string;
+  personalInformationBody: string;
+  personalInformationChange: string;
+  personalInformationSend: string;
+  saving: string;
+  savedOnDevice: string;
+  saveFailed: string;
+  storageUnavailable: string;
+  completionFailed: string;
+  completionFailedQuota: string;
+  kioskNext: string;
 }

@@ -256,4 +256,32 @@ export const surveyStyles = css`
       background: Highlight;
     }
   }
+  .pv-save-state {
+    margin: var(--_m) 0 0;
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
+  .pv-save-state--problem,
+  .pv-storage-error {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .pv-storage-error {
+    border: 3px solid var(--_error);
+    padding: var(--_s) var(--_m);
+    margin: 0 0 var(--_l);
+  }
+  .pv-personal-information {
+    border-left: 5px solid var(--_accent);
+    background: var(--_surface);
+    padding: var(--_m);
+    margin-top: var(--_l);
+  }
+  .pv-personal-information:focus {
+    outline: 3px solid var(--_focus);
+    box-shadow: 0 0 0 6px var(--_text);
+  }
+  .pv-personal-information h3 {
+    margin: 0 0 var(--_s);
+  }
 `;

@@ -27,9 +27,11 @@ import { sanitizeHtml } from '../sanitize.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyCore, loadSurveyLocale } from '../survey-core-loader.js';
 import { surveyStyles } from './survey.styles.js';
+import { findPersonalInformation, type PersonalInformationKind } from '@pupil-voice/store';
+import { ResponsePersistenceController, type PersistenceHost } from './response-persistence.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
-type PendingFocus = 'page' | 'summary' | 'completed' | undefined;
+type PendingFocus = 'page' | 'summary' | 'completed' | 'personal-information' | undefined;
 
 /** A question element as the survey sees it: something that can take focus. */
 interface FocusableQuestion extends HTMLElement {
@@ -87,6 +89,49 @@ export class PvSurvey extends LitElement {
    */
   @property() locale?: string;
 
+  /**
+   * Identifies the survey on this device (drafts, outbox). Defaults to the `src` URL's path.
+   * A survey given only as a `definition` property, with no `survey-id`, is not kept on the
+   * device.
+   */
+  @property({ attribute: 'survey-id' }) surveyId?: string;
+
+  /**
+   * The collector URL completed responses are POSTed to (`…/v1/surveys/:id/responses`).
+   * Without it, responses wait in the outbox and `pv-outbox-waiting` fires.
+   */
+  @property() endpoint?: string;
+
+  /**
+   * Shared-device mode: no draft is resumed across respondents; after the thank-you a fresh
+   * survey starts; an idle survey is wiped.
+   */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  /** Seconds without input before a kiosk survey is wiped and started afresh. */
+  @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = 300;
+
+  /** Seconds the thank-you stays on screen before a kiosk survey starts afresh. */
+  @property({ type: Number, attribute: 'kiosk-reset' }) kioskReset = 10;
+
+  /**
+   * An RSA-OAEP public key (JWK, as JSON). When set, each completed response is encrypted
+   * before it is written to the outbox, so the device and the network hold only ciphertext.
+   */
+  @property({ attribute: 'public-key' }) publicKey?: string;
+
+  /** Who is answering (`pupil`, `parent`, `staff`), sent with the response. */
+  @property() audience?: string;
+
+  /** The school's code, sent with the response. */
+  @property() school?: string;
+
+  /** The survey wave (e.g. `2026-autumn`), sent with the response. */
+  @property() wave?: string;
+
+  /** The IndexedDB database holding drafts and the outbox. */
+  @property({ attribute: 'store-name' }) storeName = 'pupil-voice';
+
   /** The survey-core model, once loaded. */
   get model(): SurveyModel | undefined {
     return this._model;
@@ -100,6 +145,10 @@ export class PvSurvey extends LitElement {
 
   private readonly surveyController = new SurveyModelController(this);
   private readonly localize = new LocalizeController(this);
+  private readonly persistence = new ResponsePersistenceController(this as PersistenceHost);
+  @state() private personalInformation: Array<{ question: Question; kinds: PersonalInformationKind[] }> = [];
+  private personalInformationAccepted = false;
+  private loadedDefinition?: unknown;
   private loadToken = 0;
   private pendingFocus: PendingFocus;
 
@@ -112,12 +161,33 @@ export class PvSurvey extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  /** Where this survey's drafts and responses are kept on the device, if anywhere. */
+  get storageKey(): string | undefined {
+    if (this.surveyId) return this.surveyId;
+    if (this.src) return new URL(this.src, document.baseURI).pathname;
+    return undefined;
+  }
+
+  /** The current respondent's response id (the idempotency key), once a draft exists. */
+  get responseId(): string | undefined {
+    return this.persistence.responseId;
+  }
+
+  /**
+   * Starts a fresh, empty survey for the next respondent (kiosk mode does this after the
+   * thank-you page and after an idle timeout).
+   */
+  restart(): void {
+    void this.load(true);
+  }
+
+  /** Resolves once every answer given so far has been written to the device (or failed). */
+  whenSaved(): Promise<void> {
+    return this.persistence.whenSaved();
   }
 
   /** Loads the definition (property first, then `src`) and builds the model. */
-  private async load(): Promise<void> {
+  private async load(restart = false): Promise<void> {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
     if (this.definition === undefined && !this.src) {
@@ -126,7 +196,9 @@ export class PvSurvey extends LitElement {
     }
     this.status = 'loading';
     this.showErrorSummary = false;
-    let definition = this.definition;
+    this.personalInformation = [];
+    this.personalInformationAccepted = false;
+    let definition = restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition;
     if (definition === undefined && this.src) {
       let text: string;
       try {
@@ -166,6 +238,14 @@ export class PvSurvey extends LitElement {
       this.fail('invalid-definition', this.localize.t.invalidDefinition('it contains no questions.'));
       return;
     }
+    this.loadedDefinition = definition;
+    // Saving per keystroke keeps a half-typed answer if the tab is closed; a definition that
+    // chose otherwise keeps its choice.
+    if (this.storageKey && !(definition as { textUpdateMode?: string }).textUpdateMode) {
+      model.textUpdateMode = 'onTyping';
+    }
+    await this.persistence.attach(model);
+    if (stale()) return;
     this.attachModel(model);
     this.status = 'ready';
     await this.updateComplete;
@@ -223,8 +303,12 @@ export class PvSurvey extends LitElement {
     const focus = this.pendingFocus;
     if (!focus) return;
     this.pendingFocus = undefined;
-    const selector =
-      focus === 'page' ? '.pv-page-heading' : focus === 'summary' ? '.pv-error-summary' : '.pv-completed';
+    const selector = {
+      page: '.pv-page-heading',
+      summary: '.pv-error-summary',
+      completed: '.pv-completed',
+      'personal-information': '.pv-personal-information',
+    }[focus];
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
     if (target) {
       target.focus();
@@ -276,6 +360,7 @@ export class PvSurvey extends LitElement {
     if (!model.showCompletedPage) return html``;
     return html`<div class="pv-completed" tabindex="-1" part="completed" role="status">
       ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))}
+      ${this.kiosk ? html`<p class="pv-kiosk-next">${this.localize.t.kioskNext}</p>` : nothing}
     </div>`;
   }
 
@@ -284,6 +369,7 @@ export class PvSurvey extends LitElement {
     return html`${this.renderHeader(model)}
       ${!starting && model.showProgressBar ? this.renderProgress(model) : nothing}
       ${this.showErrorSummary ? this.renderErrorSummary(page) : nothing}
+      ${this.renderCompletionError()}
       <section class="pv-page" part="page">
         ${this.renderPageHeading(model, page, starting)}
         ${page.hasDescription
@@ -291,7 +377,60 @@ export class PvSurvey extends LitElement {
           : nothing}
         ${renderElements(page, this.revision)}
       </section>
-      ${this.renderNavigation(model, starting)}`;
+      ${this.personalInformation.length > 0 ? this.renderPersonalInformation() : this.renderNavigation(model, starting)}
+      ${this.renderSaveState()}`;
+  }
+
+  private renderPersonalInformation(): TemplateResult {
+    const t = this.localize.t;
+    return html`<div
+      class="pv-personal-information"
+      part="personal-information"
+      role="region"
+      aria-labelledby="pv-personal-information-title"
+      tabindex="-1"
+    >
+      <h3 id="pv-personal-information-title">${t.personalInformationTitle}</h3>
+      <p>${t.personalInformationBody}</p>
+      <div class="pv-navigation">
+        <button type="button" class="pv-button" part="button" @click=${this.changeAnswer}>
+          ${t.personalInformationChange}
+        </button>
+        <button type="button" class="pv-button pv-button--secondary" part="button" @click=${this.sendAnyway}>
+          ${t.personalInformationSend}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderCompletionError(): TemplateResult | typeof nothing {
+    const error = this.persistence.completionError;
+    if (!error) return nothing;
+    const t = this.localize.t;
+    return html`<div class="pv-storage-error" role="alert" part="storage-error">
+      <p>${error.kind === 'quota' ? t.completionFailedQuota : t.completionFailed}</p>
+    </div>`;
+  }
+
+  private renderSaveState(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const state = this.persistence.state;
+    if (state === 'off') return nothing;
+    const message = {
+      saving: t.saving,
+      saved: t.savedOnDevice,
+      failed: t.saveFailed,
+      unavailable: t.storageUnavailable,
+    }[state];
+    const problem = state === 'failed' || state === 'unavailable';
+    // A quiet status line; problems are alerts because they change what the respondent should do.
+    return html`<p
+      class="pv-save-state ${problem ? 'pv-save-state--problem' : ''}"
+      part="save-state"
+      role=${problem ? 'alert' : 'status'}
+    >
+      ${state === 'saving' ? t.savedOnDevice : message}
+    </p>`;
   }
 
   private renderHeader(model: SurveyModel): TemplateResult | typeof nothing {
@@ -422,7 +561,50 @@ export class PvSurvey extends LitElement {
   private readonly submit = (): void => {
     const model = this._model;
     if (!model) return;
-    if (!model.tryComplete()) this.reportInvalid();
+    if (!this.personalInformationAccepted) {
+      if (model.validateCurrentPage() === false) {
+        this.reportInvalid();
+        return;
+      }
+      this.personalInformation = this.findPersonalInformation(model);
+      if (this.personalInformation.length > 0) {
+        this.pendingFocus = 'personal-information';
+        return;
+      }
+    }
+    this.persistence.completionError = undefined;
+    // false means invalid; undefined means survey-core is awaiting the outbox write.
+    if (model.tryComplete() === false && !this.persistence.completionError) this.reportInvalid();
+  };
+
+  /** Free-text answers that look like a name, an email address or a phone number. */
+  private findPersonalInformation(model: SurveyModel): Array<{ question: Question; kinds: PersonalInformationKind[] }> {
+    const found: Array<{ question: Question; kinds: PersonalInformationKind[] }> = [];
+    for (const question of model.getAllQuestions(true) as Question[]) {
+      const texts: unknown[] = [];
+      const type = question.getType();
+      if (type === 'text' || type === 'comment') texts.push(question.value);
+      if ('comment' in question) texts.push((question as Question & { comment?: unknown }).comment);
+      const kinds = new Set<PersonalInformationKind>();
+      for (const text of texts) {
+        if (typeof text !== 'string' || text.length === 0) continue;
+        for (const match of findPersonalInformation(text)) kinds.add(match.kind);
+      }
+      if (kinds.size > 0) found.push({ question, kinds: [...kinds] });
+    }
+    return found;
+  }
+
+  private readonly sendAnyway = (): void => {
+    this.personalInformationAccepted = true;
+    this.personalInformation = [];
+    this.submit();
+  };
+
+  private readonly changeAnswer = (): void => {
+    const first = this.personalInformation[0]?.question;
+    this.personalInformation = [];
+    if (first) this.focusQuestion(new Event('click'), first);
   };
 
   private reportInvalid(): void {
