@@ -94,6 +94,8 @@ describe('idempotent submission', () => {
     await postResponse(collector.url, 'pupils', { id, data: { safe: 'yes' }, meta: { audience: 'pupil', day: '2026-11-19' } }, { 'User-Agent': 'Tablet/1.0', 'X-Forwarded-For': '203.0.113.9' });
     const db = new Database(join(collector.dataDir, SQLITE_FILE_NAME), { readonly: true });
     const row = db.prepare('SELECT * FROM responses WHERE id = ?').get(id) as Record<string, unknown>;
+    // No rowid either: the file keeps no arrival sequence.
+    assert.throws(() => db.prepare('SELECT rowid FROM responses'), /no such column/);
     db.close();
     assert.deepEqual(Object.keys(row).sort(), ['audience', 'body_hash', 'data', 'day', 'id', 'receipt', 'received_day', 'school', 'survey_id', 'wave']);
     assert.match(String(row.received_day), /^\d{4}-\d{2}-\d{2}$/);

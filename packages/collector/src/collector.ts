@@ -104,7 +104,13 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   });
 
   const requireSurvey = (id: string): RegisteredSurvey => {
-    const survey = surveys.get(decodeURIComponent(id));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(id);
+    } catch {
+      decoded = '';
+    }
+    const survey = surveys.get(decoded);
     if (survey === undefined) throw new CollectorError(404, 'unknown_survey', 'survey', 'no survey with this id');
     return survey;
   };

@@ -15,6 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'responses keyed by their client-generated UUID, with coarse segment columns',
+    // SQLite: WITHOUT ROWID stores rows in id order (random UUIDs), so the file keeps no
+    // arrival sequence that could be matched against a timetable.
     sqlite: [
       `CREATE TABLE responses (
         id TEXT PRIMARY KEY,
@@ -27,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
         wave TEXT,
         day TEXT,
         received_day TEXT NOT NULL
-      )`,
+      ) WITHOUT ROWID`,
       'CREATE INDEX responses_by_survey ON responses (survey_id, id)',
     ],
     postgres: [

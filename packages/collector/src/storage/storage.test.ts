@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { tempFolder } from '../test-support/harness.js';
+import { postResponse, startTestCollector, tempFolder } from '../test-support/harness.js';
+import { PUPIL_SURVEY } from '../test-support/surveys.js';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
 import { PostgresStorage } from './postgres-storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
@@ -137,5 +138,33 @@ describe('PostgreSQL storage', { skip: skipPostgres }, () => {
         await admin.end();
       },
     };
+  });
+});
+
+describe('collector over PostgreSQL (HTTP on loopback)', { skip: skipPostgres }, () => {
+  it('acknowledges, replays and refuses conflicts exactly as with SQLite', async () => {
+    const schema = `pv_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const collector = await startTestCollector({ pupils: PUPIL_SURVEY }, { databaseUrl: url.toString() });
+    try {
+      assert.equal(collector.storage.kind, 'postgres');
+      const id = randomUUID();
+      const first = await postResponse(collector.url, 'pupils', { id, data: { safe: 'yes' } });
+      assert.equal(first.status, 201);
+      const replay = await postResponse(collector.url, 'pupils', { id, data: { safe: 'yes' } });
+      assert.equal(replay.status, 200);
+      assert.equal(replay.json().receipt, first.json().receipt);
+      assert.equal((await postResponse(collector.url, 'pupils', { id, data: { safe: 'no' } })).status, 409);
+      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.responses`);
+      assert.equal(rows[0].n, 1);
+    } finally {
+      await collector.dispose();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 });
