@@ -22,6 +22,7 @@ import {
   scriptCollector,
   simulateFullDisk,
   uniqueName,
+  unreachableEndpoint,
 } from './test-support.js';
 
 const SURVEY = 'feeling-safe';
@@ -53,13 +54,19 @@ afterEach(async () => {
 });
 
 describe('SendLoop delivery', () => {
-  it('delivers a response completed offline exactly once through 503, a timeout, a dropped connection and a portal page', async () => {
-    const scenario = await scriptCollector(['503', 'hang', 'drop', 'html', 'wrong-id']);
+  it('delivers a response completed offline exactly once through a refused connection, 503, a timeout and portal pages', async () => {
+    const scenario = await scriptCollector(['503', 'hang', 'html', 'wrong-id']);
     const store = await openTestStore();
     const id = await completeOne(store, SURVEY, { feel_safe: 'mostly', comments: 'fine' });
-    const loop = loopFor(store, { endpoint: collectorEndpoint(scenario, SURVEY) });
+    // Offline first: the collector's address does not answer at all.
+    const offline = await unreachableEndpoint(SURVEY);
+    let connected = false;
+    const loop = loopFor(store, { endpoint: () => (connected ? collectorEndpoint(scenario, SURVEY) : offline) });
     const retries: string[] = [];
-    loop.addEventListener('pv-retry-scheduled', (event: RetryScheduledEvent) => retries.push(event.reason));
+    loop.addEventListener('pv-retry-scheduled', (event: RetryScheduledEvent) => {
+      retries.push(event.reason);
+      connected = true; // the Wi-Fi comes back, behind a flaky server and a captive portal
+    });
 
     const sent = nextEvent<ResponseSentEvent>(loop, 'pv-response-sent');
     loop.start();
@@ -67,7 +74,7 @@ describe('SendLoop delivery', () => {
 
     const record = await collectorRecord(scenario);
     expect(record.requests.map((request) => request.outcome)).to.deep.equal([
-      'status 503', 'hung', 'dropped', 'portal', 'wrong-id', 'stored',
+      'status 503', 'hung', 'portal', 'wrong-id', 'stored',
     ]);
     expect(record.requests.every((request) => request.id === id && request.idempotencyKeyMatches)).to.equal(true);
     expect(record.storedIds).to.deep.equal([id]);
@@ -77,9 +84,11 @@ describe('SendLoop delivery', () => {
     expect(Object.keys(wire['meta'] as object).sort()).to.deep.equal(['audience', 'day', 'wave']);
     expect((wire['meta'] as { day: string }).day).to.match(/^\d{4}-\d{2}-\d{2}$/);
     expect(retries).to.have.length(5);
-    expect(retries[1]).to.match(/No answer within 1500 ms/);
-    expect(retries[2]).to.match(/Network error/);
+    expect(retries[0]).to.match(/Network error/);
+    expect(retries[1]).to.equal('HTTP 503');
+    expect(retries[2]).to.match(/No answer within 1500 ms/);
     expect(retries[3]).to.match(/HTTP 200 without an acknowledgement/);
+    expect(retries[4]).to.match(/HTTP 200 without an acknowledgement/);
     expect(await store.listOutbox()).to.deep.equal([]);
     expect(await store.hasReceipt(id)).to.equal(true);
     const receipts = await (await store.database()).getAll('receipts');

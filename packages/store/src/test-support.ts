@@ -103,3 +103,9 @@ export function simulateFullDisk(): () => void {
     IDBObjectStore.prototype.add = add;
   };
 }
+
+/** An endpoint on a loopback port nobody listens on: the request fails as a network error. */
+export async function unreachableEndpoint(surveyId: string): Promise<string> {
+  const { port } = (await (await fetch('/test-collector/_closed-port')).json()) as { port: number };
+  return `http://127.0.0.1:${port}/v1/surveys/${surveyId}/responses`;
+}

@@ -14,7 +14,12 @@
 //   PUT    /test-collector/<scenario>/_script   {"steps": [...], "otherwise": "accept"}
 //   GET    /test-collector/<scenario>/_record   what arrived: requests, stored ids, concurrency
 //   DELETE /test-collector/<scenario>/_record   forget the scenario
+//   GET    /test-collector/_closed-port         {"port"}: a loopback port nobody listens on, for a
+//                                               real "connection refused" (Chromium silently re-sends
+//                                               a request whose *reused* connection drops, so `drop`
+//                                               alone cannot be relied on to reach the page)
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 
 const PREFIX = '/test-collector/';
 const RESPONSES = /^\/v1\/surveys\/([^/]+)\/responses$/;
@@ -142,9 +147,22 @@ async function handleResponse(ctx, scenario, surveyId) {
   }
 }
 
+/** A port that was free a moment ago: listen on port 0, note the port, close. */
+function closedPort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Koa middleware for the test runner; answers only under /test-collector/. */
 export async function scriptedCollector(ctx, next) {
   if (!ctx.path.startsWith(PREFIX)) return next();
+  if (ctx.path === `${PREFIX}_closed-port`) return json(ctx, 200, { port: await closedPort() });
   const rest = ctx.path.slice(PREFIX.length);
   const slash = rest.indexOf('/');
   if (slash <= 0) return next();
