@@ -18,4 +18,6 @@ import './radiogroup-question/pv-radiogroup-question.js';
 import './checkbox-question/pv-checkbox-question.js';
 import './boolean-question/pv-boolean-question.js';
 import './paneldynamic-question/pv-paneldynamic-question.js';
+import './matrixdropdown-question/pv-matrixdropdown-question.js';
+import './outbox-status/pv-outbox-status.js';
 import './survey/pv-survey.js';

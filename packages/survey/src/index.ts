@@ -1,6 +1,7 @@
 export { PvSurvey } from './survey/survey.js';
 export { PvPanel } from './panel/panel.js';
 export { PvMatrixQuestion } from './matrix-question/matrix-question.js';
+export { PvMatrixDropdownQuestion } from './matrixdropdown-question/matrixdropdown-question.js';
 export { PvMultipleTextQuestion } from './multipletext-question/multipletext-question.js';
 export { PvPanelDynamicQuestion } from './paneldynamic-question/paneldynamic-question.js';
 export { PvDropdownQuestion } from './dropdown-question/dropdown-question.js';
@@ -28,3 +29,4 @@ export { renderLocString, locText } from './loc-string.js';
 export { checkDefinitionShape } from './definition-check.js';
 export { loadSurveyCore } from './survey-core-loader.js';
 export * from './events.js';
+export { PvOutboxStatus } from './outbox-status/outbox-status.js';

@@ -55,4 +55,18 @@ export const cy: Translation = {
   completionFailedQuota:
     'Mae’r ddyfais hon yn llawn, felly nid oedd modd storio eich atebion ac nid ydynt wedi’u hanfon eto. Maen nhw yma o hyd. Dywedwch wrth eich athro.',
   kioskNext: 'Bydd yr arolwg yn dechrau eto i’r person nesaf mewn ychydig eiliadau.',
+  outboxTitle: 'Ymatebion ar y ddyfais hon',
+  outboxWaiting: (count) =>
+    count === 1 ? 'Mae 1 ymateb yn aros i gael ei anfon.' : `Mae ${count} ymateb yn aros i gael eu hanfon.`,
+  outboxAllSent: 'Mae pob ymateb wedi’i anfon.',
+  outboxRefused: (count) =>
+    `Gwrthododd y gweinydd ${count} ymateb. Maen nhw’n cael eu cadw yma: lawrlwythwch nhw ar gyfer trefnydd yr arolwg.`,
+  outboxSendNow: 'Anfon nawr',
+  outboxSending: 'Wrthi’n anfon…',
+  outboxSendResult: (sent, waiting) =>
+    waiting > 0 ? `Anfonwyd ${sent}. Mae ${waiting} yn dal i aros.` : `Anfonwyd ${sent}.`,
+  outboxStillOffline: 'Nid oedd modd cyrraedd y gweinydd. Mae’r ymatebion yn ddiogel yma a byddant yn cael eu hanfon pan ddaw’r cysylltiad yn ôl.',
+  outboxExport: 'Lawrlwytho ymatebion a wrthodwyd',
+  outboxRetryRefused: 'Rhoi cynnig arall ar ymatebion a wrthodwyd',
+  outboxUnavailable: 'Nid yw’r porwr hwn yn cadw ymatebion arolwg (mae storio wedi’i ddiffodd).',
 };

@@ -54,4 +54,20 @@ export const en: Translation = {
   completionFailedQuota:
     'This device is full, so your answers could not be stored and have not been sent yet. They are still here. Please tell your teacher.',
   kioskNext: 'The survey will start again for the next person in a few seconds.',
+  outboxTitle: 'Responses on this device',
+  outboxWaiting: (count) =>
+    count === 1 ? '1 response is waiting to be sent.' : `${count} responses are waiting to be sent.`,
+  outboxAllSent: 'All responses have been sent.',
+  outboxRefused: (count) =>
+    count === 1
+      ? '1 response was refused by the server. It is kept here: download it for the survey organiser.'
+      : `${count} responses were refused by the server. They are kept here: download them for the survey organiser.`,
+  outboxSendNow: 'Send now',
+  outboxSending: 'Sending…',
+  outboxSendResult: (sent, waiting) =>
+    waiting > 0 ? `Sent ${sent}. ${waiting} still waiting.` : `Sent ${sent}.`,
+  outboxStillOffline: 'Could not reach the server. Responses are safe here and will be sent when the connection returns.',
+  outboxExport: 'Download refused responses',
+  outboxRetryRefused: 'Try refused responses again',
+  outboxUnavailable: 'This browser is not keeping survey responses (storage is turned off).',
 };

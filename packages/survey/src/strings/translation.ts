@@ -50,4 +50,15 @@ export interface Translation {
   completionFailed: string;
   completionFailedQuota: string;
   kioskNext: string;
+  outboxTitle: string;
+  outboxWaiting: (count: number) => string;
+  outboxAllSent: string;
+  outboxRefused: (count: number) => string;
+  outboxSendNow: string;
+  outboxSending: string;
+  outboxSendResult: (sent: number, waiting: number) => string;
+  outboxStillOffline: string;
+  outboxExport: string;
+  outboxRetryRefused: string;
+  outboxUnavailable: string;
 }

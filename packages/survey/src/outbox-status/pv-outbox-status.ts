@@ -1,0 +1,9 @@
+import { PvOutboxStatus } from './outbox-status.js';
+
+customElements.define('pv-outbox-status', PvOutboxStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pv-outbox-status': PvOutboxStatus;
+  }
+}
