@@ -264,10 +264,12 @@ export function readDefinition(definition: unknown): DefinitionDescriptor {
   raw.forEach((element, index) => {
     const source = element['choicesFromQuestion'];
     const target = questions[index];
-    if (typeof source !== 'string' || !target || !('categories' in target) || target.categories.length > 0) return;
-    const from = questions[byName.get(source) ?? -1];
-    if (from && 'categories' in from) {
-      questions[index] = { ...target, categories: from.categories.map((category) => ({ ...category })) };
+    const ownChoices = element['choices'];
+    if (typeof source !== 'string' || !target || !('categories' in target) || (Array.isArray(ownChoices) && ownChoices.length > 0)) return;
+    const from = raw[byName.get(source) ?? -1];
+    // Like survey-core: the source's own choices, plus the target's own special items.
+    if (from && Array.isArray(from['choices'])) {
+      questions[index] = describe({ ...element, choices: from['choices'] }, String(element['type']), target.name);
     }
   });
 

@@ -138,7 +138,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function duckdbColumns(definition: DefinitionDescriptor, segments: readonly string[], extra: readonly string[] = []): string {
   const columns: string[] = segments.map((key) => `${ident(key)}: 'VARCHAR'`);
   for (const question of definition.questions) {
-    const type = question.kind === 'multi' || question.kind === 'ranking' ? 'VARCHAR[]' : question.kind === 'matrix' ? 'JSON' : 'VARCHAR';
+    const type = question.kind === 'multi' || question.kind === 'ranking' ? 'VARCHAR[]' : question.kind === 'matrix' ? 'MAP(VARCHAR, VARCHAR)' : 'VARCHAR';
     columns.push(`${ident(question.name)}: '${type}'`);
   }
   for (const key of extra) columns.push(`${ident(key)}: 'VARCHAR'`);
@@ -176,30 +176,27 @@ export function referenceQueries(definition: DefinitionDescriptor, segments: rea
       case 'multi': {
         const values = question.categories.map((category) => category.value);
         sql = `WITH x AS (SELECT ${s}list_distinct(list_filter(${q}, e -> e IS NOT NULL AND e <> '')) AS l FROM responses)
-          SELECT ${s}slot, sum(n)::BIGINT AS n FROM (
-            SELECT ${s}CASE WHEN l IS NULL OR len(l) = 0 THEN 'notAnswered' ELSE 'answered' END AS slot, 1 AS n FROM x
-            UNION ALL SELECT ${s}'selections' AS slot, len(l) AS n FROM x WHERE len(l) > 0
-            UNION ALL SELECT ${s}${caseOf('e', values, (i) => `c:${i}`, 'unknownSelections')} AS slot, 1 AS n FROM (SELECT ${s}unnest(l) AS e FROM x)
-          ) ${groupBy}`;
+          SELECT ${s}slot, count(*) AS n FROM (
+            SELECT ${s}unnest(list_prepend(CASE WHEN l IS NULL OR len(l) = 0 THEN 'notAnswered' ELSE 'answered' END,
+              list_transform(coalesce(l, []), e -> ${caseOf('e', values, (i) => `c:${i}`, 'unknownSelections')}))) AS slot FROM x
+          ) ${groupBy}
+          UNION ALL SELECT ${s}'selections' AS slot, sum(len(l))::BIGINT AS n FROM x WHERE len(l) > 0 ${groupBy}`;
         break;
       }
       case 'matrix': {
+        // One scan: each response yields one slot per row plus its answered/not answered slot.
         const rows = question.rows.map((row) => row.value);
         const columns = question.columns.map((column) => column.value);
         const perRow = rows.map((row, r) => {
-          const v = `json_extract_string(${q}, ${sqlString(`$."${row}"`)})`;
-          return `SELECT ${s}CASE WHEN ${v} IS NULL OR ${v} = '' THEN 'rn:${r}' ELSE ${caseOf(v, columns, (c) => `c:${r}:${c}`, `ru:${r}`)} END AS slot, 1 AS n FROM responses`;
+          const v = `${q}[${sqlString(row)}]`;
+          return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN 'rn:${r}' ELSE ${caseOf(v, columns, (c) => `c:${r}:${c}`, `ru:${r}`)} END`;
         });
         const rowList = `[${rows.map(sqlString).join(', ')}]`;
-        const unknownRows = `len(list_filter(json_keys(${q}), k -> NOT list_contains(${rowList}, k)))`;
-        const knownAnswered = rows
-          .map((row) => `coalesce(json_extract_string(${q}, ${sqlString(`$."${row}"`)}), '') <> ''`)
-          .join(' OR ');
-        sql = `SELECT ${s}slot, sum(n)::BIGINT AS n FROM (
-            ${perRow.join(' UNION ALL ')}
-            UNION ALL SELECT ${s}CASE WHEN ${q} IS NOT NULL AND (${knownAnswered} OR ${unknownRows} > 0) THEN 'answered' ELSE 'notAnswered' END AS slot, 1 AS n FROM responses
-            UNION ALL SELECT ${s}'unknownRows' AS slot, ${unknownRows} AS n FROM responses WHERE ${q} IS NOT NULL
-          ) ${groupBy}`;
+        const unknownRows = `len(list_filter(map_entries(${q}), e -> NOT list_contains(${rowList}, e.key) AND coalesce(e.value, '') <> ''))`;
+        const knownAnswered = rows.map((row) => `coalesce(${q}[${sqlString(row)}], '') <> ''`).join(' OR ');
+        const answered = `CASE WHEN ${q} IS NOT NULL AND (${knownAnswered} OR ${unknownRows} > 0) THEN 'answered' ELSE 'notAnswered' END`;
+        sql = `SELECT ${s}slot, count(*) AS n FROM (SELECT ${s}unnest([${perRow.join(', ')}, ${answered}]) AS slot FROM responses) ${groupBy}
+          UNION ALL SELECT ${s}'unknownRows' AS slot, sum(${unknownRows})::BIGINT AS n FROM responses WHERE ${q} IS NOT NULL ${groupBy}`;
         break;
       }
       case 'ranking': {
