@@ -120,8 +120,20 @@ export class PvOutboxWaitingEvent extends Event {
   }
 }
 
+/**
+ * The respondent used the quick exit. Cancel it (`preventDefault()`) to navigate yourself;
+ * otherwise the page is replaced by `url`, so Back does not return to the survey.
+ */
+export class PvQuickExitEvent extends Event {
+  static readonly eventName = 'pv-quick-exit';
+  constructor(readonly url: string) {
+    super(PvQuickExitEvent.eventName, { ...EVENT_INIT, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'pv-quick-exit': PvQuickExitEvent;
     'pv-answer-saved': PvAnswerSavedEvent;
     'pv-response-queued': PvResponseQueuedEvent;
     'pv-response-sent': PvResponseSentEvent;

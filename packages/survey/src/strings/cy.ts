@@ -69,4 +69,6 @@ export const cy: Translation = {
   outboxExport: 'Lawrlwytho ymatebion a wrthodwyd',
   outboxRetryRefused: 'Rhoi cynnig arall ar ymatebion a wrthodwyd',
   outboxUnavailable: 'Nid yw’r porwr hwn yn cadw ymatebion arolwg (mae storio wedi’i ddiffodd).',
+  quickExit: 'Gadael y dudalen hon',
+  quickExitHint: 'Neu pwyswch Shift 3 gwaith',
 };

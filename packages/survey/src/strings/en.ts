@@ -70,4 +70,6 @@ export const en: Translation = {
   outboxExport: 'Download refused responses',
   outboxRetryRefused: 'Try refused responses again',
   outboxUnavailable: 'This browser is not keeping survey responses (storage is turned off).',
+  quickExit: 'Leave this page',
+  quickExitHint: 'Or press Shift 3 times',
 };

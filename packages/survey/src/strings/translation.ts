@@ -61,4 +61,6 @@ export interface Translation {
   outboxExport: string;
   outboxRetryRefused: string;
   outboxUnavailable: string;
+  quickExit: string;
+  quickExitHint: string;
 }

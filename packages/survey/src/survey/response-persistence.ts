@@ -125,6 +125,14 @@ export class ResponsePersistenceController implements ReactiveController {
     this.host.restart();
   }
 
+  /** Deletes the current respondent's draft without starting again (quick exit). */
+  async discard(): Promise<void> {
+    const id = this.draft?.responseId;
+    this.detach();
+    this.draft = undefined;
+    if (id && this.delivery) await this.delivery.store.discardDraft(id).catch(() => undefined);
+  }
+
   /** Resolves once every answer given so far is durably saved (or has failed). */
   whenSaved(): Promise<void> {
     return this.saving;

@@ -257,3 +257,31 @@ describe('<pv-survey> keeps answers on the device', () => {
     expect((await store.outboxCounts()).queued).to.equal(1);
   });
 });
+
+describe('<pv-survey quick-exit>', () => {
+  it('leaves at once from the button or Shift pressed three times, wiping a kiosk draft', async () => {
+    const el = await mount({ kiosk: true });
+    el.setAttribute('quick-exit', 'https://example.org/');
+    await settle(el);
+    await chooseByClick(el, 'sometimes');
+    const before = await openStore(el);
+    expect(await (await before.database()).count('drafts'), 'a draft exists').to.equal(1);
+    const exitButton = $<HTMLButtonElement>(el, '[part~="quick-exit-button"]')!;
+    expect(exitButton.textContent).to.contain('Leave this page');
+    await expect(el).to.be.accessible();
+
+    // The test page must not actually navigate away: cancel, as an integrator may.
+    const exit = oneEvent(el, 'pv-quick-exit');
+    el.addEventListener('pv-quick-exit', (event) => event.preventDefault(), { once: true });
+    $<HTMLTextAreaElement>(el, 'input')!.focus();
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    const event = await exit;
+    expect(event.url).to.equal('https://example.org/');
+    expect(el.style.visibility, 'hidden at once').to.equal('hidden');
+    const store = await openStore(el);
+    // loadDraft never offers kiosk drafts, so look at the database itself.
+    await waitUntil(async () => (await (await store.database()).count('drafts')) === 0, 'draft wiped');
+  });
+});

@@ -284,4 +284,24 @@ export const surveyStyles = css`
   .pv-personal-information h3 {
     margin: 0 0 var(--_s);
   }
+  .pv-quick-exit {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    flex-wrap: wrap;
+    gap: var(--_s);
+    padding: var(--_s) 0;
+    background: var(--_bg);
+  }
+  .pv-quick-exit-button {
+    background: var(--pv-color-quick-exit, #b3261e);
+    border-color: var(--pv-color-quick-exit, #b3261e);
+  }
+  .pv-quick-exit-hint {
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
 `;

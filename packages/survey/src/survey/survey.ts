@@ -16,6 +16,7 @@ import {
   PvErrorEvent,
   PvPageChangedEvent,
   PvReadyEvent,
+  PvQuickExitEvent,
   PvValueChangedEvent,
   type PvErrorKind,
 } from '../events.js';
@@ -129,6 +130,13 @@ export class PvSurvey extends LitElement {
   /** The survey wave (e.g. `2026-autumn`), sent with the response. */
   @property() wave?: string;
 
+  /**
+   * Shows a "Leave this page" button (and listens for Shift pressed 3 times) that replaces the
+   * page with this URL at once, for surveys about harm. In kiosk mode it also wipes the draft.
+   * An empty attribute uses a neutral page (BBC Weather).
+   */
+  @property({ attribute: 'quick-exit' }) quickExit?: string;
+
   /** The IndexedDB database holding drafts and the outbox. */
   @property({ attribute: 'store-name' }) storeName = 'pupil-voice';
 
@@ -159,6 +167,41 @@ export class PvSurvey extends LitElement {
     if (changed.has('locale') && this._model && this.locale) {
       void this.applyLocale(this._model, this.locale);
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onQuickExitKey, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onQuickExitKey, true);
+  }
+
+  private shiftPresses: number[] = [];
+
+  private readonly onQuickExitKey = (event: KeyboardEvent): void => {
+    if (this.quickExit === undefined || event.key !== 'Shift' || event.repeat) return;
+    const now = event.timeStamp;
+    this.shiftPresses = [...this.shiftPresses.filter((t) => now - t < 1000), now];
+    if (this.shiftPresses.length >= 3) {
+      this.shiftPresses = [];
+      void this.leave();
+    }
+  };
+
+  /** The quick exit: wipe a kiosk draft, then replace the page with the neutral URL. */
+  async leave(): Promise<void> {
+    const url = this.quickExit || 'https://www.bbc.co.uk/weather';
+    // Hide the survey first: the point is that nobody nearby sees it, even for a moment.
+    this.style.visibility = 'hidden';
+    const event = new PvQuickExitEvent(url);
+    const wipe = this.kiosk ? this.persistence.discard() : Promise.resolve();
+    if (this.dispatchEvent(event)) {
+      window.location.replace(url);
+    }
+    await wipe;
   }
 
   /** Where this survey's drafts and responses are kept on the device, if anywhere. */
@@ -366,7 +409,7 @@ export class PvSurvey extends LitElement {
 
   private renderRunning(model: SurveyModel, page: PageModel | undefined, starting: boolean): TemplateResult {
     if (!page) return html``;
-    return html`${this.renderHeader(model)}
+    return html`${this.renderQuickExit()}${this.renderHeader(model)}
       ${!starting && model.showProgressBar ? this.renderProgress(model) : nothing}
       ${this.showErrorSummary ? this.renderErrorSummary(page) : nothing}
       ${this.renderCompletionError()}
@@ -379,6 +422,17 @@ export class PvSurvey extends LitElement {
       </section>
       ${this.personalInformation.length > 0 ? this.renderPersonalInformation() : this.renderNavigation(model, starting)}
       ${this.renderSaveState()}`;
+  }
+
+  private renderQuickExit(): TemplateResult | typeof nothing {
+    if (this.quickExit === undefined) return nothing;
+    const t = this.localize.t;
+    return html`<div class="pv-quick-exit" part="quick-exit">
+      <button type="button" class="pv-button pv-quick-exit-button" part="button quick-exit-button" @click=${() => void this.leave()}>
+        ${t.quickExit}
+      </button>
+      <span class="pv-quick-exit-hint">${t.quickExitHint}</span>
+    </div>`;
   }
 
   private renderPersonalInformation(): TemplateResult {
