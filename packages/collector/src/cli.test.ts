@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 import { SQLITE_FILE_NAME } from './storage/open-storage.js';
-import { newId, postResponse, request, tempFolder, writeSurveys } from './test-support/harness.js';
+import { newId, postResponse, request, sealForTest, tempFolder, writeSurveys } from './test-support/harness.js';
 import { PUPIL_SURVEY } from './test-support/surveys.js';
 
 const BIN = fileURLToPath(new URL('../bin/pupil-voice-collector.js', import.meta.url));
@@ -95,12 +96,12 @@ describe('pupil-voice-collector command', () => {
     });
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'id,audience,school,wave,day,year,safe,worry,other_answers');
+    assert.equal(lines[0], 'id,audience,school,wave,day,year,safe,worry,other_answers,encrypted');
     assert.equal(lines.length, total + 1);
     const row = lines.find((line) => line.startsWith(id));
     assert.ok(row);
     // A would-be formula is defused, and answers under unknown keys are kept, not dropped.
-    assert.equal(row, `${id},pupil,S001,,2026-11-20,7,unsure,"'=HYPERLINK(""x"")","{""oldQuestion"":""kept""}"`);
+    assert.equal(row, `${id},pupil,S001,,2026-11-20,7,unsure,"'=HYPERLINK(""x"")","{""oldQuestion"":""kept""}",`);
   });
 
   it('exports unsuppressed tallies as JSON for merging elsewhere', async () => {
@@ -114,6 +115,29 @@ describe('pupil-voice-collector command', () => {
     assert.deepEqual(tally.segments, ['audience', 'school', 'wave', 'year']);
     const respondents = Object.values(tally.respondents).reduce((sum, n) => sum + n, 0);
     assert.equal(respondents, await countStored(dataDir));
+  });
+
+  it('opens encrypted responses with --private-key, and keeps the envelope without it', async () => {
+    const id = newId();
+    const { envelope, privateKey } = await sealForTest(id, { year: '8', safe: 'no' });
+    const keyFile = join(folder.path, 'analyst-key.jwk');
+    writeFileSync(keyFile, JSON.stringify(privateKey));
+    const storage = new SqliteStorage(join(dataDir, SQLITE_FILE_NAME));
+    await storage.save({ id, surveyId: 'pupils', data: {}, encrypted: envelope, meta: {}, receivedDay: '2026-11-23', bodyHash: 'sealed', receipt: 'r' });
+    await storage.close();
+    const exportCsv = (extra: string[]) =>
+      spawnSync(process.execPath, [BIN, 'export', '--data', dataDir, '--surveys', surveysDir, '--survey', 'pupils', ...extra], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '' },
+      });
+    const sealed = exportCsv([]);
+    assert.equal(sealed.status, 0, sealed.stderr);
+    const sealedRow = sealed.stdout.split('\r\n').find((line) => line.startsWith(id))!;
+    assert.ok(sealedRow.startsWith(`${id},,,,,,,,,`));
+    assert.match(sealedRow, /RSA-OAEP-256\+A256GCM/);
+    const opened = exportCsv(['--private-key', keyFile]);
+    assert.equal(opened.status, 0, opened.stderr);
+    assert.ok(opened.stdout.split('\r\n').includes(`${id},,,,,8,no,,,`));
   });
 
   it('refuses to export a survey it does not know', () => {

@@ -1,6 +1,7 @@
 import { startCollector } from './collector.js';
 import { parseCommand, USAGE, type Command } from './config.js';
-import { exportCsv, exportTallies } from './export.js';
+import { readFileSync } from 'node:fs';
+import { exportCsv, exportTallies, unsealWith } from './export.js';
 import { openStorage } from './storage/open-storage.js';
 import { SurveyRegistry } from './surveys/survey-registry.js';
 
@@ -44,8 +45,13 @@ async function runExport(command: Extract<Command, { kind: 'export' }>): Promise
   }
   const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl, sqliteSynchronous: command.config.sqliteSynchronous });
   try {
-    if (command.format === 'csv') await exportCsv(storage, survey, process.stdout);
-    else await exportTallies(storage, survey, process.stdout, command.config.yearQuestions);
+    const sealed = command.privateKeyFile === undefined ? {} : { unseal: await unsealWith(JSON.parse(readFileSync(command.privateKeyFile, 'utf8')) as JsonWebKey) };
+    if (command.format === 'csv') {
+      await exportCsv(storage, survey, process.stdout, sealed);
+    } else {
+      const { sealedSkipped } = await exportTallies(storage, survey, process.stdout, command.config.yearQuestions, sealed);
+      if (sealedSkipped > 0) console.error(`pupil-voice-collector: ${sealedSkipped} encrypted responses not tallied; pass --private-key to open them`);
+    }
   } finally {
     await storage.close();
   }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { startCollector, DEFAULT_CONFIG } from './collector.js';
 import { SQLITE_FILE_NAME } from './storage/open-storage.js';
-import { newId, postResponse, quietly, request, startTestCollector, tempFolder, type TestCollector } from './test-support/harness.js';
+import { newId, postResponse, quietly, request, sealForTest, startTestCollector, tempFolder, type TestCollector } from './test-support/harness.js';
 import { POLL, PUPIL_SURVEY } from './test-support/surveys.js';
 
 const SCHOOL = 'https://school.example';
@@ -89,6 +89,26 @@ describe('idempotent submission', () => {
     assert.equal(unknown.json().error, 'unknown_survey');
   });
 
+  it('accepts a response sealed in the browser without reading it, and recognises its replay', async () => {
+    const id = newId();
+    const { envelope } = await sealForTest(id, { safe: 'no' });
+    const body = JSON.stringify({ id, encrypted: envelope, meta: { audience: 'pupil' } });
+    const first = await postResponse(collector.url, 'pupils', body, { 'Idempotency-Key': id });
+    assert.equal(first.status, 201, first.text);
+    assert.equal(first.json().id, id);
+    const again = await postResponse(collector.url, 'pupils', body, { 'Idempotency-Key': id });
+    assert.equal(again.status, 200);
+    assert.equal(again.json().receipt, first.json().receipt);
+    const tampered = JSON.stringify({ id, encrypted: { ...envelope, alg: 'none' } });
+    assert.equal((await postResponse(collector.url, 'pupils', tampered, { 'Idempotency-Key': id })).status, 400);
+    const both = JSON.stringify({ id, data: { safe: 'no' }, encrypted: envelope });
+    assert.equal((await postResponse(collector.url, 'pupils', both, { 'Idempotency-Key': id })).json().field, 'data');
+    let stored;
+    for await (const item of collector.storage.responses('pupils')) if (item.id === id) stored = item;
+    assert.deepEqual(stored?.encrypted, envelope);
+    assert.deepEqual(stored?.data, {});
+  });
+
   it('keeps no IP, user agent or time: only the answers, coarse meta and the day', async () => {
     const id = newId();
     await postResponse(collector.url, 'pupils', { id, data: { safe: 'yes' }, meta: { audience: 'pupil', day: '2026-11-19' } }, { 'User-Agent': 'Tablet/1.0', 'X-Forwarded-For': '203.0.113.9' });
@@ -97,7 +117,7 @@ describe('idempotent submission', () => {
     // No rowid either: the file keeps no arrival sequence.
     assert.throws(() => db.prepare('SELECT rowid FROM responses'), /no such column/);
     db.close();
-    assert.deepEqual(Object.keys(row).sort(), ['audience', 'body_hash', 'data', 'day', 'id', 'receipt', 'received_day', 'school', 'survey_id', 'wave']);
+    assert.deepEqual(Object.keys(row).sort(), ['audience', 'body_hash', 'data', 'day', 'encrypted', 'id', 'receipt', 'received_day', 'school', 'survey_id', 'wave']);
     assert.match(String(row.received_day), /^\d{4}-\d{2}-\d{2}$/);
     const everything = JSON.stringify(row);
     assert.doesNotMatch(everything, /Tablet|203\.0\.113|T\d{2}:\d{2}/);

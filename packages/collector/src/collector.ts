@@ -142,7 +142,8 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     const fingerprint = bodyFingerprint(response);
     const receipt = receiptFor(survey.id, response, fingerprint);
     try {
-      survey.validator.validate(response.data);
+      // A sealed response cannot be read here: the analyst validates it after decrypting.
+      if (response.encrypted === undefined) survey.validator.validate(response.data);
     } catch (error) {
       // A response stored before the definition changed is still acknowledged on re-send.
       const stored = await storage!.lookup(response.id);

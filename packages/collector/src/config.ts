@@ -23,6 +23,7 @@ export const USAGE = `Usage:
                         [--origin URL]... [--static DIR[:/mount/]]... [--k 10] [--live-poll ID]...
                         [--max-body BYTES] [--sqlite-sync full|normal]
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
+                        [--private-key analyst-key.jwk]   (opens encrypted responses)
 
 Environment (flags win): ${Object.entries(ENVIRONMENT)
   .map(([name, meaning]) => `\n  ${name.padEnd(13)} ${meaning}`)
@@ -32,7 +33,7 @@ Environment (flags win): ${Object.entries(ENVIRONMENT)
 /** A command line after parsing: what to do, and with which configuration. */
 export type Command =
   | { kind: 'serve'; config: CollectorConfig }
-  | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies' }
+  | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies'; privateKeyFile?: string }
   | { kind: 'help' };
 
 function list(value: string | undefined): string[] {
@@ -69,6 +70,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       'sqlite-sync': { type: 'string' },
       survey: { type: 'string' },
       format: { type: 'string' },
+      'private-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,5 +95,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.survey === undefined) throw new Error('export needs --survey ID');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'tallies') throw new Error('--format must be csv or tallies');
-  return { kind: 'export', config, surveyId: values.survey, format };
+  const privateKeyFile = values['private-key'];
+  return privateKeyFile === undefined
+    ? { kind: 'export', config, surveyId: values.survey, format }
+    : { kind: 'export', config, surveyId: values.survey, format, privateKeyFile: resolve(privateKeyFile) };
 }

@@ -3,7 +3,9 @@ import { Model } from 'survey-core';
 import { settings } from 'survey-core';
 import type { ResponseStorage } from './storage/storage.js';
 import type { RegisteredSurvey } from './surveys/survey-registry.js';
-import { tallyStored, SEGMENT_KEYS } from './results/results.js';
+import { aggregate } from './results/aggregate-bridge.js';
+import { tallyStored, SEGMENT_KEYS, type SealedResponses } from './results/results.js';
+import type { StoredResponse } from './storage/storage.js';
 
 /** Meta columns written before the answers in a CSV export. */
 const META_COLUMNS = ['audience', 'school', 'wave', 'day'] as const;
@@ -36,19 +38,40 @@ export function answerColumns(definition: Record<string, unknown>): string[] {
 }
 
 /**
+ * Opens sealed responses with the analyst's private key (a JWK file's contents), using
+ * `decryptResponse` from `@pupil-voice/aggregate`; an envelope sealed for another id is refused.
+ */
+export async function unsealWith(privateKeyJwk: JsonWebKey): Promise<NonNullable<SealedResponses['unseal']>> {
+  const [importKey, decrypt] = await Promise.all([aggregate.importKey(), aggregate.decrypt()]);
+  const key = await importKey(privateKeyJwk);
+  return async (response: StoredResponse) => (await decrypt(response.encrypted!, key, { responseId: response.id })).data;
+}
+
+/**
  * Writes every stored response of a survey as CSV: one row per response with its id, the
  * meta columns, then one column per answer (lists and objects as JSON). Answers under keys
- * the definition does not have are kept in a final `other_answers` JSON column, never dropped.
+ * the definition does not have are kept in an `other_answers` JSON column, never dropped; a
+ * sealed response that cannot be opened (no key given) keeps its envelope in `encrypted`.
  * Rows are in id order (random UUIDs), which reveals nothing about arrival order.
  */
-export async function exportCsv(storage: ResponseStorage, survey: RegisteredSurvey, out: Writable): Promise<number> {
+export async function exportCsv(
+  storage: ResponseStorage,
+  survey: RegisteredSurvey,
+  out: Writable,
+  sealed: SealedResponses = {},
+): Promise<number> {
   const columns = answerColumns(survey.definition);
   const write = async (line: string): Promise<void> => {
     if (!out.write(`${line}\r\n`)) await new Promise((resolve) => out.once('drain', resolve));
   };
-  await write(['id', ...META_COLUMNS, ...columns, 'other_answers'].map(csvField).join(','));
+  await write(['id', ...META_COLUMNS, ...columns, 'other_answers', 'encrypted'].map(csvField).join(','));
   let rows = 0;
-  for await (const response of storage.responses(survey.id)) {
+  for await (const stored of storage.responses(survey.id)) {
+    let response = stored;
+    if (stored.encrypted !== undefined && sealed.unseal !== undefined) {
+      response = { ...stored, data: await sealed.unseal(stored) };
+      delete response.encrypted;
+    }
     const extra = Object.fromEntries(Object.entries(response.data).filter(([key]) => !columns.includes(key)));
     await write(
       [
@@ -56,6 +79,7 @@ export async function exportCsv(storage: ResponseStorage, survey: RegisteredSurv
         ...META_COLUMNS.map((key) => response.meta[key]),
         ...columns.map((key) => response.data[key]),
         Object.keys(extra).length > 0 ? extra : undefined,
+        response.encrypted,
       ]
         .map(csvField)
         .join(','),
@@ -70,7 +94,18 @@ export async function exportCsv(storage: ResponseStorage, survey: RegisteredSurv
  * analyst to merge with other collectors' tallies (`merge` in `@pupil-voice/aggregate`) and
  * suppress before anything is published.
  */
-export async function exportTallies(storage: ResponseStorage, survey: RegisteredSurvey, out: Writable, yearQuestions: readonly string[]): Promise<void> {
-  const tally = await tallyStored(storage, survey, { filters: {}, by: [...SEGMENT_KEYS] }, yearQuestions);
+export async function exportTallies(
+  storage: ResponseStorage,
+  survey: RegisteredSurvey,
+  out: Writable,
+  yearQuestions: readonly string[],
+  sealed: SealedResponses = {},
+): Promise<{ sealedSkipped: number }> {
+  let sealedSkipped = 0;
+  const tally = await tallyStored(storage, survey, { filters: {}, by: [...SEGMENT_KEYS] }, yearQuestions, {
+    ...sealed,
+    onSealed: () => (sealedSkipped += 1),
+  });
   out.write(`${JSON.stringify(tally)}\n`);
+  return { sealedSkipped };
 }

@@ -3,7 +3,7 @@ import type { WireResponse } from './wire.js';
 
 /** Fingerprint of a response body: equal for a byte-identical or key-reordered re-send. */
 export function bodyFingerprint(response: WireResponse): string {
-  return sha256Hex(canonicalJSON({ id: response.id, data: response.data, meta: response.meta }));
+  return sha256Hex(canonicalJSON({ id: response.id, data: response.data, encrypted: response.encrypted, meta: response.meta }));
 }
 
 /**

@@ -13,13 +13,50 @@ export interface ResponseMeta {
 }
 
 /**
+ * A response sealed in the browser by `@pupil-voice/store` (survey `public-key`): the answers
+ * encrypted with a fresh AES-GCM key wrapped by RSA-OAEP. The collector stores it unread; the
+ * analyst holding the private key decrypts it (`export --private-key`).
+ */
+export interface EncryptedEnvelope {
+  v: 1;
+  alg: 'RSA-OAEP-256+A256GCM';
+  key: string;
+  iv: string;
+  ct: string;
+}
+
+/**
  * The body of `POST /v1/surveys/:id/responses`, shared with `@pupil-voice/store`. `id` is the
  * random UUID created when the respondent started, and equals the `Idempotency-Key` header.
+ * A body carries either `data` (answers in clear) or `encrypted` (a sealed envelope, in which
+ * case `data` is empty here).
  */
 export interface WireResponse {
   id: string;
   data: Record<string, unknown>;
+  encrypted?: EncryptedEnvelope;
   meta: ResponseMeta;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function parseEnvelope(value: unknown): EncryptedEnvelope {
+  if (!isPlainObject(value)) throw new CollectorError(400, 'invalid_body', 'encrypted', 'must be an encryption envelope object');
+  for (const key of Object.keys(value)) {
+    if (!['v', 'alg', 'key', 'iv', 'ct'].includes(key)) {
+      throw new CollectorError(400, 'invalid_body', `encrypted.${key}`, 'unknown envelope field; allowed: v, alg, key, iv, ct');
+    }
+  }
+  if (value.v !== 1 || value.alg !== 'RSA-OAEP-256+A256GCM') {
+    throw new CollectorError(400, 'invalid_body', 'encrypted.alg', 'expected envelope v 1 with alg RSA-OAEP-256+A256GCM');
+  }
+  for (const key of ['key', 'iv', 'ct'] as const) {
+    const field = value[key];
+    if (typeof field !== 'string' || !BASE64.test(field)) {
+      throw new CollectorError(400, 'invalid_body', `encrypted.${key}`, 'must be a base64 string');
+    }
+  }
+  return { v: 1, alg: 'RSA-OAEP-256+A256GCM', key: value.key as string, iv: value.iv as string, ct: value.ct as string };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,14 +98,20 @@ export function parseWireResponse(body: unknown): WireResponse {
     throw new CollectorError(400, 'invalid_body', undefined, 'the body must be a JSON object');
   }
   for (const key of Object.keys(body)) {
-    if (key !== 'id' && key !== 'data' && key !== 'meta') {
-      throw new CollectorError(400, 'invalid_body', key, 'unknown property; allowed: id, data, meta');
+    if (key !== 'id' && key !== 'data' && key !== 'encrypted' && key !== 'meta') {
+      throw new CollectorError(400, 'invalid_body', key, 'unknown property; allowed: id, data (or encrypted), meta');
     }
   }
   if (!isUuid(body.id)) {
     throw new CollectorError(400, 'invalid_body', 'id', 'id must be a UUID');
   }
-  if (!isPlainObject(body.data)) {
+  let encrypted: EncryptedEnvelope | undefined;
+  if (body.encrypted !== undefined) {
+    if (body.data !== undefined) {
+      throw new CollectorError(400, 'invalid_body', 'data', 'send either data or encrypted, not both');
+    }
+    encrypted = parseEnvelope(body.encrypted);
+  } else if (!isPlainObject(body.data)) {
     throw new CollectorError(400, 'invalid_body', 'data', 'data must be an object of answers keyed by question name');
   }
   const meta: ResponseMeta = {};
@@ -94,5 +137,6 @@ export function parseWireResponse(body: unknown): WireResponse {
       meta[key as keyof ResponseMeta] = value;
     }
   }
-  return { id: body.id.toLowerCase(), data: body.data, meta };
+  const id = body.id.toLowerCase();
+  return encrypted === undefined ? { id, data: body.data as Record<string, unknown>, meta } : { id, data: {}, encrypted, meta };
 }

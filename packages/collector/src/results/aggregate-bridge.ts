@@ -1,5 +1,6 @@
 import type { Tally } from '@pupil-voice/aggregate';
 import { CollectorError } from '../errors.js';
+import type { EncryptedEnvelope } from '../wire.js';
 
 /** A response shaped for `tally`: the wire format, with segment values in `meta`. */
 export interface TallyInput {
@@ -31,9 +32,19 @@ export type TallyFunction = (
 /** `suppress` from `@pupil-voice/aggregate`, as documented in its README. */
 export type SuppressFunction = (tally: Tally, options: { k: number }) => PublishedView;
 
+/** `decryptResponse` from `@pupil-voice/aggregate`: opens a sealed response with the analyst's key. */
+export type DecryptFunction = (
+  envelope: EncryptedEnvelope,
+  privateKey: JsonWebKey | CryptoKey,
+  options: { responseId?: string },
+) => Promise<{ id: string; data: Record<string, unknown> }>;
+
+/** `importResponsePrivateKey` from `@pupil-voice/aggregate`: imports the JWK once for many responses. */
+export type ImportKeyFunction = (privateKeyJwk: JsonWebKey) => Promise<CryptoKey>;
+
 let loaded: Promise<Record<string, unknown>> | undefined;
 
-async function aggregateFunction<T>(name: 'tally' | 'suppress'): Promise<T> {
+async function aggregateFunction<T>(name: 'tally' | 'suppress' | 'decryptResponse' | 'importResponsePrivateKey'): Promise<T> {
   loaded ??= import('@pupil-voice/aggregate') as Promise<Record<string, unknown>>;
   const candidate = (await loaded)[name];
   if (typeof candidate !== 'function') {
@@ -49,4 +60,6 @@ async function aggregateFunction<T>(name: 'tally' | 'suppress'): Promise<T> {
 export const aggregate = {
   tally: (): Promise<TallyFunction> => aggregateFunction<TallyFunction>('tally'),
   suppress: (): Promise<SuppressFunction> => aggregateFunction<SuppressFunction>('suppress'),
+  decrypt: (): Promise<DecryptFunction> => aggregateFunction<DecryptFunction>('decryptResponse'),
+  importKey: (): Promise<ImportKeyFunction> => aggregateFunction<ImportKeyFunction>('importResponsePrivateKey'),
 };

@@ -46,15 +46,33 @@ export function yearGroupOf(data: Record<string, unknown>, yearQuestions: readon
   return undefined;
 }
 
+/**
+ * Opens a sealed response (the analyst's private key, at export time). Without one, sealed
+ * responses cannot be counted: they are skipped and reported through `onSealed`.
+ */
+export interface SealedResponses {
+  unseal?: (response: StoredResponse) => Promise<Record<string, unknown>>;
+  onSealed?: (response: StoredResponse) => void;
+}
+
 /** Streams stored responses as `tally` input, with the year group copied into `meta`. */
 export async function* tallyInputs(
   storage: ResponseStorage,
   surveyId: string,
   filters: ResultsQuery['filters'],
   yearQuestions: readonly string[],
+  sealed: SealedResponses = {},
 ): AsyncIterable<TallyInput> {
   const stored: AsyncIterable<StoredResponse> = storage.responses(surveyId, filters);
-  for await (const response of stored) {
+  for await (const row of stored) {
+    let response = row;
+    if (response.encrypted !== undefined) {
+      if (sealed.unseal === undefined) {
+        sealed.onSealed?.(response);
+        continue;
+      }
+      response = { ...response, data: await sealed.unseal(response) };
+    }
     const year = yearGroupOf(response.data, yearQuestions);
     if (filters.year !== undefined && year !== filters.year) continue;
     yield { id: response.id, data: response.data, meta: { ...response.meta, year } };
@@ -67,9 +85,10 @@ export async function tallyStored(
   survey: RegisteredSurvey,
   query: ResultsQuery,
   yearQuestions: readonly string[],
+  sealed: SealedResponses = {},
 ): Promise<Tally> {
   const tally = await aggregate.tally();
-  return tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions), { segments: query.by });
+  return tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions, sealed), { segments: query.by });
 }
 
 /** The JSON body of `GET /v1/surveys/:id/results`. */

@@ -48,6 +48,12 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX responses_by_survey ON responses (survey_id, id)',
     ],
   },
+  {
+    version: 2,
+    description: 'sealed responses: the encryption envelope, stored unread (data is then {})',
+    sqlite: ['ALTER TABLE responses ADD COLUMN encrypted TEXT'],
+    postgres: ['ALTER TABLE responses ADD COLUMN encrypted TEXT'],
+  },
 ];
 
 /** DDL for the version table itself, identical in both dialects. */

@@ -66,8 +66,8 @@ export class PostgresStorage implements ResponseStorage {
 
   async save(response: NewResponse): Promise<SaveOutcome> {
     const inserted = await this.pool.query(
-      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, audience, school, wave, day, received_day)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO NOTHING`,
       [
         response.id,
@@ -75,6 +75,7 @@ export class PostgresStorage implements ResponseStorage {
         response.bodyHash,
         response.receipt,
         JSON.stringify(response.data),
+        response.encrypted === undefined ? null : JSON.stringify(response.encrypted),
         response.meta.audience ?? null,
         response.meta.school ?? null,
         response.meta.wave ?? null,
@@ -108,7 +109,7 @@ export class PostgresStorage implements ResponseStorage {
     let after = '';
     for (;;) {
       const { rows } = await this.pool.query<ResponseRow>(
-        `SELECT id, survey_id, data, audience, school, wave, day, received_day FROM responses
+        `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day FROM responses
          WHERE survey_id = $1 AND id > $2
            AND ($3::text IS NULL OR audience = $3)
            AND ($4::text IS NULL OR school = $4)

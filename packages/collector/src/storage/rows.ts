@@ -1,4 +1,4 @@
-import type { ResponseMeta } from '../wire.js';
+import type { EncryptedEnvelope, ResponseMeta } from '../wire.js';
 import type { StoredResponse } from './storage.js';
 
 /** A `responses` row as both dialects return it. */
@@ -6,6 +6,7 @@ export interface ResponseRow {
   id: string;
   survey_id: string;
   data: string;
+  encrypted: string | null;
   audience: string | null;
   school: string | null;
   wave: string | null;
@@ -20,13 +21,15 @@ export function rowToResponse(row: ResponseRow): StoredResponse {
   if (row.school !== null) meta.school = row.school;
   if (row.wave !== null) meta.wave = row.wave;
   if (row.day !== null) meta.day = row.day;
-  return {
+  const response: StoredResponse = {
     id: row.id,
     surveyId: row.survey_id,
     data: JSON.parse(row.data) as Record<string, unknown>,
     meta,
     receivedDay: row.received_day,
   };
+  if (row.encrypted !== null) response.encrypted = JSON.parse(row.encrypted) as EncryptedEnvelope;
+  return response;
 }
 
 /** Explains why a stored row and a new body under the same id cannot both be true. */

@@ -43,8 +43,8 @@ export class SqliteStorage implements ResponseStorage {
     this.db.pragma('busy_timeout = 5000');
     this.migrateNow();
     this.insert = this.db.prepare(
-      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, audience, school, wave, day, received_day)
-       VALUES (@id, @surveyId, @bodyHash, @receipt, @data, @audience, @school, @wave, @day, @receivedDay)
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day)
+       VALUES (@id, @surveyId, @bodyHash, @receipt, @data, @encrypted, @audience, @school, @wave, @day, @receivedDay)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.existing = this.db.prepare('SELECT survey_id, body_hash, receipt FROM responses WHERE id = ?');
@@ -110,6 +110,7 @@ export class SqliteStorage implements ResponseStorage {
       bodyHash: response.bodyHash,
       receipt: response.receipt,
       data: JSON.stringify(response.data),
+      encrypted: response.encrypted === undefined ? null : JSON.stringify(response.encrypted),
       audience: response.meta.audience ?? null,
       school: response.meta.school ?? null,
       wave: response.meta.wave ?? null,
@@ -132,7 +133,7 @@ export class SqliteStorage implements ResponseStorage {
 
   async *responses(surveyId: string, filter: ResponseFilter = {}): AsyncIterable<StoredResponse> {
     const page = this.db.prepare(
-      `SELECT id, survey_id, data, audience, school, wave, day, received_day FROM responses
+      `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day FROM responses
        WHERE survey_id = @surveyId AND id > @after
          AND (@audience IS NULL OR audience = @audience)
          AND (@school IS NULL OR school = @school)

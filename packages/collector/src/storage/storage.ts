@@ -1,10 +1,12 @@
-import type { ResponseMeta } from '../wire.js';
+import type { EncryptedEnvelope, ResponseMeta } from '../wire.js';
 
 /** A response as the collector keeps it: answers, coarse meta, and the day it arrived. */
 export interface StoredResponse {
   id: string;
   surveyId: string;
   data: Record<string, unknown>;
+  /** Set for a response sealed in the browser; `data` is then empty. */
+  encrypted?: EncryptedEnvelope;
   meta: ResponseMeta;
   /** UTC day the collector first stored it; never a finer time. */
   receivedDay: string;

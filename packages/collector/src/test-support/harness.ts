@@ -110,3 +110,29 @@ export async function quietly<T>(run: () => Promise<T>): Promise<T> {
     console.error = original;
   }
 }
+
+/**
+ * Seals answers the way `@pupil-voice/store` does for a survey with a public key (AES-256-GCM
+ * content key wrapped with RSA-OAEP SHA-256; plaintext `{ id, data }`), for tests of the
+ * collector's side. Returns the envelope and the analyst's private JWK.
+ */
+export async function sealForTest(
+  id: string,
+  data: Record<string, unknown>,
+): Promise<{ envelope: { v: 1; alg: 'RSA-OAEP-256+A256GCM'; key: string; iv: string; ct: string }; privateKey: JsonWebKey }> {
+  const subtle = globalThis.crypto.subtle;
+  const pair = await subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['encrypt', 'decrypt'],
+  );
+  const contentKey = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const ct = await subtle.encrypt({ name: 'AES-GCM', iv }, contentKey, new TextEncoder().encode(JSON.stringify({ id, data })));
+  const wrapped = await subtle.encrypt({ name: 'RSA-OAEP' }, pair.publicKey, await subtle.exportKey('raw', contentKey));
+  const base64 = (bytes: ArrayBuffer | Uint8Array): string => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64');
+  return {
+    envelope: { v: 1, alg: 'RSA-OAEP-256+A256GCM', key: base64(wrapped), iv: base64(iv), ct: base64(ct) },
+    privateKey: await subtle.exportKey('jwk', pair.privateKey),
+  };
+}
