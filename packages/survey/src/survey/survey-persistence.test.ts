@@ -36,6 +36,14 @@ const DEFINITION = {
   ],
 };
 
+/** oneEvent, typed by the event map. */
+function on<K extends keyof GlobalEventHandlersEventMap>(
+  target: HTMLElement,
+  type: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent(target, type) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
+}
+
 const databases: string[] = [];
 const stores: ResponseStore[] = [];
 
@@ -67,7 +75,7 @@ async function mount({ storeName, endpoint, kiosk = false, kioskReset = 10 }: Op
     school="S123"
   ></pv-survey>`);
   if (!endpoint) el.removeAttribute('endpoint');
-  const ready = oneEvent(el, 'pv-ready');
+  const ready = on(el, 'pv-ready');
   el.definition = DEFINITION;
   await ready;
   await settle(el);
@@ -75,7 +83,7 @@ async function mount({ storeName, endpoint, kiosk = false, kioskReset = 10 }: Op
 }
 
 async function chooseByClick(el: PvSurvey, value: string): Promise<void> {
-  const saved = oneEvent(el, 'pv-answer-saved');
+  const saved = on(el, 'pv-answer-saved');
   const label = $$<HTMLLabelElement>(el, 'label.pv-option').find((l) => l.textContent?.trim() === value);
   label!.querySelector('input')!.click();
   await saved;
@@ -101,7 +109,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     expect(responseId).to.match(/^[0-9a-f-]{36}$/);
     const textarea = $<HTMLTextAreaElement>(first, 'textarea')!;
     textarea.focus();
-    const typed = oneEvent(first, 'pv-answer-saved');
+    const typed = on(first, 'pv-answer-saved');
     await sendKeys({ type: 'It is fine' });
     await typed;
     await first.whenSaved();
@@ -120,8 +128,8 @@ describe('<pv-survey> keeps answers on the device', () => {
     const el = await mount();
     await chooseByClick(el, 'mostly');
     await pressContinue(el);
-    const queued = oneEvent(el, 'pv-response-queued');
-    const completed = oneEvent(el, 'pv-complete');
+    const queued = on(el, 'pv-response-queued');
+    const completed = on(el, 'pv-complete');
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     await queued;
     const store = await openStore(el);
@@ -145,7 +153,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     const el = await mount({ endpoint });
     await chooseByClick(el, 'always');
     await pressContinue(el);
-    const sent = oneEvent(el, 'pv-response-sent');
+    const sent = on(el, 'pv-response-sent');
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     const event = await sent;
     expect(event.responseId).to.equal(el.responseId ?? event.responseId);
@@ -178,7 +186,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     await expect(el).to.be.accessible();
 
     // With space again, pressing Submit completes.
-    const completed = oneEvent(el, 'pv-complete');
+    const completed = on(el, 'pv-complete');
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     await completed;
   });
@@ -192,11 +200,11 @@ describe('<pv-survey> keeps answers on the device', () => {
     textarea.focus();
     await sendKeys({ type: 'private words' });
     await el.whenSaved();
-    const completed = oneEvent(el, 'pv-complete');
+    const completed = on(el, 'pv-complete');
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     await completed;
     // The thank-you page, then a fresh survey for the next person.
-    await oneEvent(el, 'pv-ready');
+    await on(el, 'pv-ready');
     await settle(el);
     expect(el.responseId).to.not.equal(firstId);
     expect(el.model!.data).to.deep.equal({});
@@ -239,7 +247,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     // Submitting again asks again; "Send anyway" sends.
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     await settle(el);
-    const completed = oneEvent(el, 'pv-complete');
+    const completed = on(el, 'pv-complete');
     Array.from($(el, '.pv-personal-information')!.querySelectorAll('button'))[1]!.click();
     const { data } = await completed;
     expect(data).to.deep.equal({ feel_safe: 'mostly', anything_else: 'email me at sam.jones@example.com' });
@@ -249,7 +257,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     const el = await mount();
     await chooseByClick(el, 'always');
     await pressContinue(el);
-    const waiting = oneEvent(el, 'pv-outbox-waiting');
+    const waiting = on(el, 'pv-outbox-waiting');
     $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
     const event = await waiting;
     expect(event.waiting).to.be.greaterThan(0);
@@ -271,7 +279,7 @@ describe('<pv-survey quick-exit>', () => {
     await expect(el).to.be.accessible();
 
     // The test page must not actually navigate away: cancel, as an integrator may.
-    const exit = oneEvent(el, 'pv-quick-exit');
+    const exit = on(el, 'pv-quick-exit');
     el.addEventListener('pv-quick-exit', (event) => event.preventDefault(), { once: true });
     $<HTMLTextAreaElement>(el, 'input')!.focus();
     await sendKeys({ press: 'Shift' });
@@ -283,5 +291,35 @@ describe('<pv-survey quick-exit>', () => {
     const store = await openStore(el);
     // loadDraft never offers kiosk drafts, so look at the database itself.
     await waitUntil(async () => (await (await store.database()).count('drafts')) === 0, 'draft wiped');
+  });
+});
+
+describe('<pv-survey public-key>', () => {
+  it('encrypts the response before it reaches the outbox; the analyst can decrypt it', async () => {
+    const { decryptResponse } = await import('../../../aggregate/src/decrypt.js');
+    const pair = (await crypto.subtle.generateKey(
+      { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['encrypt', 'decrypt'],
+    )) as CryptoKeyPair;
+    const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+    const el = await mount();
+    el.setAttribute('public-key', JSON.stringify(publicJwk));
+    await chooseByClick(el, 'never');
+    await pressContinue(el);
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'something happened on the bus' });
+    await el.whenSaved();
+    const queued = on(el, 'pv-response-queued');
+    $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    expect((await queued).encrypted).to.equal(true);
+    const store = await openStore(el);
+    const [entry] = await store.listOutbox();
+    expect(entry!.body, 'no plaintext on the device').to.not.contain('bus');
+    const body = JSON.parse(entry!.body) as { id: string; encrypted: never; data?: unknown };
+    expect(body.data).to.equal(undefined);
+    const opened = await decryptResponse(body.encrypted, privateJwk, { responseId: body.id });
+    expect(opened.data).to.deep.equal({ feel_safe: 'never', anything_else: 'something happened on the bus' });
   });
 });
