@@ -239,6 +239,9 @@ describe('static files (demo pages and the embed bundle)', () => {
     assert.match(page.headers['content-type'] ?? '', /^text\/html/);
     assert.match(page.text, /<title>School/);
     assert.match((await request(`${collector.url}/style.css`)).headers['content-type'] ?? '', /^text\/css/);
+    const folder = await request(`${collector.url}/school`);
+    assert.equal(folder.status, 301);
+    assert.equal(folder.headers.location, '/school/');
     const bundle = await request(`${collector.url}/dist/pupil-voice.js`);
     assert.equal(bundle.status, 200);
     assert.match(bundle.headers['content-type'] ?? '', /^text\/javascript/);

@@ -75,6 +75,12 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, mou
     file = await realpath(file);
     info = await stat(file);
     if (info.isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        // Relative links in the folder's index.html resolve against a path ending in `/`.
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}`, 'Content-Length': 0 });
+        res.end();
+        return true;
+      }
       file = await realpath(join(file, 'index.html'));
       info = await stat(file);
     }

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { postResponse, startTestCollector, tempFolder } from '../test-support/harness.js';
 import { PUPIL_SURVEY } from '../test-support/surveys.js';
-import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
 import { PostgresStorage } from './postgres-storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import { RESPONSE_PAGE_SIZE, type NewResponse, type ResponseStorage } from './storage.js';
@@ -91,6 +92,33 @@ function storageContract(open: () => Promise<{ storage: ResponseStorage; reopen(
     assert.equal((await storage.save(kept)).kind, 'replayed');
   });
 }
+
+describe('SQLite migrations', () => {
+  it('upgrades a version 1 database in place, keeping its responses', async () => {
+    const folder = tempFolder('migrate');
+    const file = join(folder.path, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(SCHEMA_VERSION_TABLE);
+    for (const statement of MIGRATIONS[0]!.sqlite) old.exec(statement);
+    old.prepare('INSERT INTO schema_version VALUES (1, ?, ?)').run(MIGRATIONS[0]!.description, '2026-09-01');
+    const id = randomUUID();
+    old
+      .prepare(`INSERT INTO responses (id, survey_id, body_hash, receipt, data, received_day) VALUES (?, 'pupils', 'h', 'r', '{"safe":"yes"}', '2026-09-01')`)
+      .run(id);
+    old.close();
+    const storage = new SqliteStorage(file);
+    try {
+      assert.equal(await storage.migrate(), LATEST_SCHEMA_VERSION);
+      assert.ok(LATEST_SCHEMA_VERSION > 1);
+      const kept = [];
+      for await (const response of storage.responses('pupils')) kept.push(response);
+      assert.deepEqual(kept.map((response) => [response.id, response.data, response.encrypted]), [[id, { safe: 'yes' }, undefined]]);
+    } finally {
+      await storage.close();
+      folder.remove();
+    }
+  });
+});
 
 describe('SQLite storage (real file, WAL)', () => {
   storageContract(async () => {
