@@ -20,6 +20,13 @@ console.log('\n== tsc -b (type-check and compile)');
 if (npx(['tsc', '-b']) !== 0) {
   console.error('TypeScript build failed.');
   totals.failed += 1;
+} else {
+  // The examples and the end-to-end demo test load the embed bundle a school would copy.
+  console.log('\n== rollup (dist/pupil-voice.js)');
+  if (npx(['rollup', '-c', '--silent']) !== 0) {
+    console.error('Building the embed bundle failed.');
+    totals.failed += 1;
+  }
 }
 
 if (only !== 'node') {
