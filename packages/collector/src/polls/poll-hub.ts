@@ -20,6 +20,7 @@ export class PollHub {
   private readonly counts = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private watcher: NodeJS.Timeout | undefined;
+  private countOf: ((pollId: string) => Promise<number>) | undefined;
 
   constructor(private readonly snapshot: PollSnapshot) {
     this.heartbeat = setInterval(() => this.broadcastRaw(': keep-alive\n\n'), HEARTBEAT_MS);
@@ -42,8 +43,16 @@ export class PollHub {
     set.add(res);
     res.on('close', () => {
       set.delete(res);
-      if (set.size === 0) this.streams.delete(pollId);
+      if (set.size === 0) {
+        this.streams.delete(pollId);
+        this.counts.delete(pollId);
+      }
     });
+    // The count baseline is taken before the first snapshot, so a vote in between is pushed
+    // (perhaps twice) rather than missed.
+    if (this.countOf !== undefined && !this.counts.has(pollId)) {
+      this.counts.set(pollId, await this.countOf(pollId).catch(() => -1));
+    }
     await this.push(pollId, new Set([res]));
   }
 
@@ -61,6 +70,7 @@ export class PollHub {
 
   /** Polls `count` for watched polls every second (votes stored by other collectors). */
   watchCounts(count: (pollId: string) => Promise<number>): void {
+    this.countOf = count;
     this.watcher = setInterval(() => {
       for (const pollId of this.streams.keys()) {
         count(pollId)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { get, type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { EventReader } from '../test-support/event-reader.js';
 import { newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
 import { POLL, PUPIL_SURVEY } from '../test-support/surveys.js';
 
@@ -153,58 +153,6 @@ describe('results: suppressed tallies, filtered views', { skip: unavailable }, (
     assert.equal((await request(`${collector.url}/v1/surveys/nope/results`)).status, 404);
   });
 });
-
-/** Reads server-sent events from a stream, one `next()` per event. */
-class EventReader {
-  private buffer = '';
-  private readonly events: Array<{ event: string; data: unknown }> = [];
-  private waiting: ((event: { event: string; data: unknown }) => void) | undefined;
-  private response: IncomingMessage | undefined;
-
-  static open(url: string): Promise<EventReader> {
-    const reader = new EventReader();
-    return new Promise((resolve, reject) => {
-      get(url, (res) => {
-        reader.response = res;
-        assert.equal(res.statusCode, 200);
-        assert.match(res.headers['content-type'] ?? '', /^text\/event-stream/);
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => reader.feed(chunk));
-        resolve(reader);
-      }).on('error', reject);
-    });
-  }
-
-  private feed(chunk: string): void {
-    this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-      const block = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === undefined || data === undefined) continue;
-      const parsed = { event, data: JSON.parse(data) as unknown };
-      if (this.waiting) {
-        const resolve = this.waiting;
-        this.waiting = undefined;
-        resolve(parsed);
-      } else {
-        this.events.push(parsed);
-      }
-    }
-  }
-
-  next(): Promise<{ event: string; data: unknown }> {
-    const queued = this.events.shift();
-    if (queued) return Promise.resolve(queued);
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  close(): void {
-    this.response?.destroy();
-  }
-}
 
 interface PollEvent {
   poll: string;

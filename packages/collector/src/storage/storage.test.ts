@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { postResponse, startTestCollector, tempFolder } from '../test-support/harness.js';
-import { PUPIL_SURVEY } from '../test-support/surveys.js';
+import { EventReader } from '../test-support/event-reader.js';
+import { POLL, PUPIL_SURVEY } from '../test-support/surveys.js';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
 import { PostgresStorage } from './postgres-storage.js';
@@ -191,6 +192,32 @@ describe('collector over PostgreSQL (HTTP on loopback)', { skip: skipPostgres },
       assert.equal(rows[0].n, 1);
     } finally {
       await collector.dispose();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});
+
+describe('several collectors on one PostgreSQL', { skip: skipPostgres }, () => {
+  it("pushes a vote stored by one collector to a live poll stream held by another", async () => {
+    const schema = `pv_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const options = { databaseUrl: url.toString(), livePolls: ['lunch'] };
+    const [first, second] = await Promise.all([startTestCollector({ lunch: POLL }, options), startTestCollector({ lunch: POLL }, options)]);
+    const stream = await EventReader.open(`${first.url}/v1/polls/lunch/stream`);
+    try {
+      const initial = (await stream.next()).data as { tally: { respondents: Record<string, number> } };
+      assert.equal(initial.tally.respondents['[]'] ?? 0, 0);
+      assert.equal((await postResponse(second.url, 'lunch', { id: randomUUID(), data: { lunch: 'salad' } })).status, 201);
+      const update = (await stream.next()).data as { tally: { respondents: Record<string, number> } };
+      assert.equal(update.tally.respondents['[]'], 1);
+    } finally {
+      stream.close();
+      await Promise.all([first.dispose(), second.dispose()]);
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     }
