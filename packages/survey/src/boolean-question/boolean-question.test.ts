@@ -9,7 +9,7 @@ interface AxNode {
   name: string;
   checked?: boolean;
   disabled?: boolean;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 function questionOf(el: PvSurvey, name: string): QuestionBooleanModel {

@@ -7,7 +7,7 @@ interface AxNode {
   role: string;
   name: string;
   description?: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 function textareaOf(el: PvSurvey, name: string): HTMLTextAreaElement {

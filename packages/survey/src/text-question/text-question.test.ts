@@ -10,7 +10,7 @@ interface AxNode {
   value?: string | number;
   disabled?: boolean;
   invalid?: string;
-  children?: AxNode[];
+  children: AxNode[];
 }
 
 function inputOf(el: PvSurvey, name: string): HTMLInputElement {
