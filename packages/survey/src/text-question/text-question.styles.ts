@@ -50,6 +50,14 @@ export const styles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
+  /* An untouched slider sits at its midpoint; grey it so it does not look answered. */
+  .pv-text--unanswered input[type='range'] {
+    accent-color: var(--_border);
+  }
+  .pv-text--unanswered .pv-range-value {
+    font-weight: 400;
+    color: var(--_muted);
+  }
   .pv-range-value {
     min-width: 3ch;
     font-weight: 700;

@@ -115,6 +115,13 @@ describe('<pv-text-question>', () => {
     await settle(el);
     expect(modelOf(el).data).to.deep.equal({ name: 'Alex' });
     expect(inputOf(el, 'name').value, 'typing is not overwritten').to.equal('Alex');
+    // A number in progress ("1." is not a number yet) is not overwritten either.
+    const age = inputOf(el, 'age');
+    age.focus();
+    await sendKeys({ type: '12.5' });
+    await settle(el);
+    expect(modelOf(el).data.age).to.equal(12.5);
+    expect(age.value).to.equal('12.5');
   });
 
   it('commits on Enter without leaving the field', async () => {
@@ -134,6 +141,18 @@ describe('<pv-text-question>', () => {
     inputOf(el, 'phone').blur();
     await settle(el);
     expect(modelOf(el).data).to.deep.equal({ phone: '0123 456' });
+  });
+
+  it('applies an input mask through survey-core (the model is given the input)', async () => {
+    const el = await renderSurvey({
+      elements: [{ type: 'text', name: 'code', title: 'Class code', maskType: 'pattern', maskSettings: { pattern: '99-99' } }],
+    });
+    inputOf(el, 'code').focus();
+    await sendKeys({ type: '1234' });
+    expect(inputOf(el, 'code').value).to.equal('12-34');
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    expect(modelOf(el).data).to.deep.equal({ code: '1234' });
   });
 
   it('reflects values set on the model', async () => {

@@ -176,7 +176,7 @@ export class PvTextQuestion extends PvQuestionElement<QuestionTextModel> {
     const maxLength = q.getMaxLength() as number | null;
     const dataListId = q.dataListId;
     const rangeAnswered = !q.isEmpty() || this.draftText !== undefined;
-    return html`<div class="pv-text pv-text--${type}">
+    return html`<div class="pv-text pv-text--${type} ${isRange && !rangeAnswered ? 'pv-text--unanswered' : ''}">
       <input
         class="pv-input"
         part="input"
