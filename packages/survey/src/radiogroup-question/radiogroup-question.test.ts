@@ -244,10 +244,11 @@ describe('<pv-radiogroup-question>', () => {
           title: 'Which club?',
           choices: [
             { value: 'chess', text: 'Chess' },
-            { value: 'drama', text: 'Drama', enableIf: '{year} >= 8' },
+            { value: 'drama', text: 'Drama' },
             { value: 'robots', text: 'Robotics' },
           ],
           choicesVisibleIf: "{item} != 'robots' or {year} = 9",
+          choicesEnableIf: "{item} != 'drama' or {year} >= 8",
         },
       ],
     });
