@@ -352,6 +352,10 @@ export class TallyBuilder {
     let data = response as Record<string, unknown>;
     let meta: Record<string, unknown> | undefined;
     const inner = (response as { data?: unknown }).data;
+    if (inner === undefined && 'encrypted' in response && 'id' in response && !this.dataIsQuestion) {
+      // An encrypted envelope has no answers to count; guessing would skew every base.
+      throw new TypeError('An encrypted response cannot be tallied: decrypt it first (decryptResponse).');
+    }
     if (!this.dataIsQuestion && typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
       data = inner as Record<string, unknown>;
       const rawMeta = (response as { meta?: unknown }).meta;
@@ -682,7 +686,13 @@ export class TallyBuilder {
   }
 
   private questionResult(plan: Plan, cellKeys: CellKey[], cellOf: number[]): QuestionTally {
-    const keys = cellKeys.map((key, i) => [key, cellOf[i] as number] as const);
+    // A plain loop, not Object.fromEntries over mapped pairs: with tens of thousands of
+    // cells per question the intermediate arrays cost more than the cells.
+    const build = <C>(make: (cell: number) => C): Record<CellKey, C> => {
+      const out: Record<CellKey, C> = {};
+      for (let i = 0; i < cellKeys.length; i++) out[cellKeys[i] as string] = make(cellOf[i] as number);
+      return out;
+    };
     const descriptor = plan.descriptor;
     const head = { name: descriptor.name, type: descriptor.type, ...(descriptor.title !== undefined ? { title: descriptor.title } : {}) };
     const counts = this.counts;
@@ -700,44 +710,32 @@ export class TallyBuilder {
           ...head,
           kind: 'choice',
           categories: descriptor.categories.map((category) => ({ ...category })),
-          cells: Object.fromEntries(
-            keys.map(([key, cell]) => [key, { counts: slice(cell, 0, size), unknown: at(cell, size), notAnswered: at(cell, size + 1) }]),
-          ),
+          cells: build((cell) => ({ counts: slice(cell, 0, size), unknown: at(cell, size), notAnswered: at(cell, size + 1) })),
         };
       case 'multi':
         return {
           ...head,
           kind: 'multi',
           categories: descriptor.categories.map((category) => ({ ...category })),
-          cells: Object.fromEntries(
-            keys.map(([key, cell]) => [
-              key,
-              {
+          cells: build((cell) => ({
                 counts: slice(cell, 0, size),
                 answered: at(cell, size),
                 notAnswered: at(cell, size + 1),
                 selections: at(cell, size + 2),
                 unknownSelections: at(cell, size + 3),
-              },
-            ]),
-          ),
+          })),
         };
       case 'ranking':
         return {
           ...head,
           kind: 'ranking',
           categories: descriptor.categories.map((category) => ({ ...category })),
-          cells: Object.fromEntries(
-            keys.map(([key, cell]) => [
-              key,
-              {
+          cells: build((cell) => ({
                 counts: Array.from({ length: size }, (_, choice) => slice(cell, choice * size, choice * size + size)),
                 answered: at(cell, size * size),
                 notAnswered: at(cell, size * size + 1),
                 unknown: at(cell, size * size + 2),
-              },
-            ]),
-          ),
+          })),
         };
       case 'matrix': {
         const width = plan.width;
@@ -747,32 +745,24 @@ export class TallyBuilder {
           kind: 'matrix',
           rows: descriptor.rows.map((row) => ({ ...row })),
           columns: descriptor.columns.map((column) => ({ ...column })),
-          cells: Object.fromEntries(
-            keys.map(([key, cell]) => [
-              key,
-              {
+          cells: build((cell) => ({
                 counts: Array.from({ length: size }, (_, row) => slice(cell, row * width, row * width + width)),
                 rowUnknown: slice(cell, grid, grid + size),
                 rowNotAnswered: slice(cell, grid + size, grid + 2 * size),
                 answered: at(cell, grid + 2 * size),
                 notAnswered: at(cell, grid + 2 * size + 1),
                 unknownRows: at(cell, grid + 2 * size + 2),
-              },
-            ]),
-          ),
+          })),
         };
       }
       case 'numeric':
         return {
           ...head,
           kind: 'numeric',
-          cells: Object.fromEntries(
-            keys.map(([key, cell]) => {
+          cells: build((cell) => {
               const n = (slot: number) => this.numbers[cell * this.numberStride + plan.offset + slot] as number;
               const count = n(N_COUNT);
-              return [
-                key,
-                {
+              return {
                   count,
                   sum: n(N_SUM),
                   sumSquares: n(N_SUMSQ),
@@ -781,16 +771,14 @@ export class TallyBuilder {
                   sketch: sketchOf(n(N_ZERO), plan.positive[cell], plan.negative[cell]),
                   unknown: n(N_UNKNOWN),
                   notAnswered: n(N_NOT_ANSWERED),
-                },
-              ];
+                };
             }),
-          ),
         };
       case 'text':
         return {
           ...head,
           kind: 'text',
-          cells: Object.fromEntries(keys.map(([key, cell]) => [key, { answered: at(cell, 0), notAnswered: at(cell, 1) }])),
+          cells: build((cell) => ({ answered: at(cell, 0), notAnswered: at(cell, 1) })),
         };
     }
   }
