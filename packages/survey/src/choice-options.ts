@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ItemValue, QuestionSelectBase, TextAreaModel } from 'survey-core';
 import { renderLocString } from './loc-string.js';
 
@@ -134,7 +135,10 @@ export function renderChoiceGroup<O extends ChoiceOption>(group: ChoiceGroup<O>)
     @keydown=${group.onKeyDown ?? nothing}
   >
     ${list(group.head, 'pv-options--head')}
-    <div class="pv-options ${layout}" style="--pv-choice-columns: ${columns || 1}; --pv-choice-rows: ${rows}">
+    <div
+      class="pv-options ${layout}"
+      style=${styleMap({ '--pv-choice-columns': String(columns || 1), '--pv-choice-rows': String(rows) })}
+    >
       ${group.options.map(render)}
     </div>
     ${list(group.foot, 'pv-options--foot')}

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { QuestionCommentModel, TextAreaModel } from 'survey-core';
 import { PvQuestionElement } from '../question/question-element.js';
 import { styles } from './comment-question.styles.js';
@@ -125,7 +126,7 @@ export class PvCommentQuestion extends PvQuestionElement<QuestionCommentModel> {
         rows=${textArea.rows || 4}
         maxlength=${max || nothing}
         placeholder=${textArea.placeholder || nothing}
-        style="resize: ${q.renderedAllowResize ? 'vertical' : 'none'}"
+        style=${styleMap({ resize: q.renderedAllowResize ? 'vertical' : 'none' })}
         ?disabled=${this.isDisabled}
         aria-required=${q.isRequired ? 'true' : 'false'}
         aria-invalid=${this.hasErrors ? 'true' : 'false'}
