@@ -209,16 +209,14 @@ export function merge(...tallies: Tally[]): Tally {
   if (first === undefined) throw new TypeError('merge needs at least one tally.');
   tallies.forEach((other, position) => assertCompatible(first, other, position));
 
-  const keys = new Set<CellKey>();
-  for (const part of tallies) for (const key of Object.keys(part.respondents)) keys.add(key);
-  const sortedKeys = [...keys].sort(byKey);
-
-  const respondents: Record<CellKey, number> = {};
-  for (const key of sortedKeys) {
-    let sum = 0;
-    for (const part of tallies) sum += part.respondents[key] ?? 0;
-    respondents[key] = sum;
+  const counted = new Map<CellKey, number>();
+  for (const part of tallies) {
+    for (const key in part.respondents) counted.set(key, (counted.get(key) ?? 0) + (part.respondents[key] as number));
   }
+  const respondents: Record<CellKey, number> = {};
+  for (const key of [...counted.keys()].sort(byKey)) respondents[key] = counted.get(key) as number;
+  // Internalised keys (read back from an object) make the per-question cell objects cheaper.
+  const sortedKeys = Object.keys(respondents);
 
   const questions = first.questions.map((question, index): QuestionTally => {
     // Accumulate part by part (not key by key): 500 schools each with their own cells

@@ -223,4 +223,6 @@ test('bad input is refused with a clear error', () => {
   assert.throws(() => tally(definition, [], { segments: ['a', 'a'] }), /repeat/);
   assert.throws(() => tally('not json', []), SyntaxError);
   assert.throws(() => tally(definition, { length: 2, columns: { safe: ['yes'] } }), /must have 2 values/);
+  // An encrypted envelope has no answers: counting it as "not answered" would skew every base.
+  assert.throws(() => tally(definition, [{ id: 'x', encrypted: { ciphertext: '...' }, meta: {} }]), /decrypt it first/);
 });

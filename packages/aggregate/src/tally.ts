@@ -654,12 +654,14 @@ export class TallyBuilder {
   result(): Tally {
     // Cells in key order, so equal tallies serialise to equal text whatever the input order.
     const order = this.cellValues.map((values, cell) => [cellKey(values), cell] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const keys: CellKey[] = order.map(([key]) => key);
     const cellOf = order.map(([, cell]) => cell);
     const respondents: Record<CellKey, number> = {};
-    keys.forEach((key, i) => {
-      respondents[key] = this.respondents[cellOf[i] as number] as number;
+    order.forEach(([key, cell]) => {
+      respondents[key] = this.respondents[cell] as number;
     });
+    // Keys read back from an object are internalised strings: using them for the forty
+    // per-question cell objects saves a string-table lookup per cell per question.
+    const keys: CellKey[] = Object.keys(respondents);
     const questions = this.plans.map((plan) => this.questionResult(plan, keys, cellOf));
     const unknownQuestions: UnknownQuestionTally[] = [...this.unknownQuestions.keys()]
       .sort()
