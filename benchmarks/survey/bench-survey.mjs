@@ -1,0 +1,245 @@
+// npm run bench:survey: <pv-survey> (Lit on survey-core 3.1.1) against SurveyJS's own
+// renderer survey-js-ui 2.5.38 on survey-core 2.5.38, side by side in Debian's Chromium.
+//   node benchmarks/survey/bench-survey.mjs [--runs=7] [--profiles=loopback,3g] [--cpu=1] [--rebuild]
+// Prints transfer sizes, time to first question and to interactive, time to answer and
+// complete 40 questions through the UI, and JS heap, with ratios ours / anchor.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
+import { anchorPage, oursPage } from './pages.mjs';
+import { completeSurvey, probeScript } from './probe.mjs';
+import { compressAll, startServer } from './server.mjs';
+import { COMPLETED_TEXT, FIRST_TITLE, SURVEYS } from './surveys.mjs';
+
+const ANCHOR_VERSION = '2.5.38';
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const anchorDir = join(root, '.bench/anchor');
+
+const options = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? 'true'];
+  }),
+);
+const RUNS = Number(options.runs ?? 7);
+const CPU = Number(options.cpu ?? 1);
+const PROFILE_NAMES = (options.profiles ?? 'loopback,3g').split(',');
+
+/**
+ * Network profiles. "3g" is DevTools' "Fast 3G" preset (562.5 ms RTT, 1.44 Mbit/s down,
+ * 675 kbit/s up): roughly a congested school Wi-Fi or a parent's phone on a weak signal.
+ */
+const PROFILES = {
+  loopback: { label: 'loopback (no throttling)', network: null },
+  '3g': {
+    label: 'school Wi-Fi / 3G (562 ms RTT, 1.44 Mbit/s)',
+    network: { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 },
+  },
+};
+
+function ensureOurBundle() {
+  const entry = join(root, 'dist/pupil-voice.js');
+  if (options.rebuild === 'true' || !existsSync(entry)) {
+    console.log('Building dist/pupil-voice.js (npm run build)…');
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  console.log(`ours:   dist/pupil-voice.js built ${statSync(entry).mtime.toISOString()}`);
+}
+
+/**
+ * survey-js-ui peer-depends on survey-core at exactly its own version, so adding it to the
+ * workspace (even under an npm alias) would replace the hoisted survey-core 3.1.1. The anchor
+ * is therefore installed on demand into the git-ignored .bench/anchor, outside the workspace.
+ */
+function ensureAnchor() {
+  const installed = (name) => {
+    const file = join(anchorDir, 'node_modules', name, 'package.json');
+    return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).version === ANCHOR_VERSION;
+  };
+  if (!installed('survey-js-ui') || !installed('survey-core')) {
+    console.log(`Installing the anchor (survey-js-ui and survey-core ${ANCHOR_VERSION}) into .bench/anchor…`);
+    mkdirSync(anchorDir, { recursive: true });
+    writeFileSync(join(anchorDir, 'package.json'), '{ "private": true, "name": "pv-bench-anchor" }\n');
+    execFileSync(
+      'npm',
+      ['install', '--prefix', anchorDir, '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact',
+        `survey-js-ui@${ANCHOR_VERSION}`, `survey-core@${ANCHOR_VERSION}`],
+      { cwd: anchorDir, stdio: 'inherit' },
+    );
+  }
+  console.log(`anchor: survey-js-ui ${ANCHOR_VERSION} + survey-core ${ANCHOR_VERSION}, installed on demand in .bench/anchor (outside the workspace)`);
+}
+
+function route(pathname) {
+  const page = /^\/(ours|anchor)\/(pupil|forty)\.html$/.exec(pathname);
+  if (page) {
+    const make = page[1] === 'ours' ? oursPage : anchorPage;
+    return { body: make(`/surveys/${page[2]}.json`), type: 'text/html; charset=utf-8' };
+  }
+  const survey = /^\/surveys\/(\w+)\.json$/.exec(pathname);
+  if (survey && SURVEYS[survey[1]]) return { body: JSON.stringify(SURVEYS[survey[1]]), type: 'application/json' };
+  const safe = (base, rest) => {
+    const file = resolve(base, rest);
+    return file.startsWith(base) && existsSync(file) && statSync(file).isFile() ? { file } : undefined;
+  };
+  if (pathname.startsWith('/ours/')) return safe(join(root, 'dist'), pathname.slice('/ours/'.length));
+  const anchor = /^\/anchor\/(survey-core|survey-js-ui)\/(.+)$/.exec(pathname);
+  if (anchor) return safe(join(anchorDir, 'node_modules', anchor[1]), anchor[2]);
+  return undefined;
+}
+
+/** Opens one page in a fresh context and measures it. */
+async function loadPage(browser, origin, side, survey, profile, { complete = false } = {}) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(probeScript(FIRST_TITLE[survey]));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const transfers = new Map();
+    await cdp.send('Network.enable');
+    cdp.on('Network.responseReceived', ({ requestId, response }) => transfers.set(requestId, { url: response.url, bytes: 0 }));
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      const entry = transfers.get(requestId);
+      if (entry) entry.bytes = encodedDataLength;
+    });
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+    if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${origin}/${side}/${survey}.html`, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(() => window.__bench && window.__bench.interactiveMs !== null, null, { timeout: 120_000, polling: 50 });
+    } catch (cause) {
+      throw new Error(`${side}/${survey}: first question never became interactive ${errors.join('; ')}`, { cause });
+    }
+    const timings = await page.evaluate(() => window.__bench);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapLoaded = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    let completion;
+    let heapCompleted;
+    if (complete) {
+      await page.waitForFunction(() => (document.querySelector('pv-survey')?.model ?? window.__benchModel) !== undefined);
+      completion = await page.evaluate(completeSurvey, COMPLETED_TEXT);
+      await cdp.send('HeapProfiler.collectGarbage');
+      heapCompleted = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    }
+    if (errors.length) throw new Error(`${side}/${survey}: page errors: ${errors.join('; ')}`);
+    return { ...timings, heapLoaded, heapCompleted, completion, transfers: [...transfers.values()] };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const ms = (value) => `${Math.round(value)} ms`;
+const ratio = (ours, anchor) => (anchor ? `${(ours / anchor).toFixed(2)}×` : 'n/a');
+const spread = (values, format) => `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log('');
+}
+
+/** Static sizes of the script and style files a page fetched (not the HTML or the survey JSON). */
+function assetSizes(origin, transfers) {
+  const files = [];
+  for (const { url } of transfers) {
+    const path = url.startsWith(origin) ? new URL(url).pathname : null;
+    if (!path || path.endsWith('.html') || path.startsWith('/surveys/')) continue;
+    const found = route(path);
+    if (found?.file && !files.some((f) => f.path === path)) files.push({ path, ...compressAll(readFileSync(found.file)) });
+  }
+  return files;
+}
+
+async function main() {
+  ensureOurBundle();
+  ensureAnchor();
+  const server = await startServer(route);
+  const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
+  console.log(`chromium ${browser.version()}; ${RUNS} runs per cell, each in a fresh browser context; CPU slowdown ${CPU}×\n`);
+  try {
+    // 1. Transfer size: what each page actually requested, compressed three ways.
+    const seen = {};
+    for (const side of ['ours', 'anchor']) {
+      const first = await loadPage(browser, server.origin, side, 'pupil', PROFILES.loopback);
+      seen[side] = { files: assetSizes(server.origin, first.transfers), wire: first.transfers };
+    }
+    console.log('## 1. Transfer size of the scripts and styles a page loads for a survey\n');
+    const sizeRows = [];
+    for (const side of ['ours', 'anchor']) {
+      for (const f of seen[side].files) sizeRows.push([`${side}: ${f.path}`, kb(f.raw.length), kb(f.gzip.length), kb(f.br.length)]);
+    }
+    const total = (side, key) => seen[side].files.reduce((sum, f) => sum + f[key].length, 0);
+    for (const side of ['ours', 'anchor']) sizeRows.push([`${side}: total`, kb(total(side, 'raw')), kb(total(side, 'gzip')), kb(total(side, 'br'))]);
+    sizeRows.push(['ratio ours / anchor', ratio(total('ours', 'raw'), total('anchor', 'raw')), ratio(total('ours', 'gzip'), total('anchor', 'gzip')), ratio(total('ours', 'br'), total('anchor', 'br'))]);
+    const entry = seen.ours.files.find((f) => f.path === '/ours/pupil-voice.js');
+    if (entry) {
+      sizeRows.push(['ours: entry only (paints before survey-core)', kb(entry.raw.length), kb(entry.gzip.length), kb(entry.br.length)]);
+    }
+    table(['file', 'raw', 'gzip -9', 'brotli q11'], sizeRows);
+    const wire = (side) => seen[side].wire.reduce((sum, t) => sum + t.bytes, 0);
+    console.log(`On the wire (whole page incl. HTML and JSON, encoding ${[...server.encodingsSeen].join('/')}): ours ${kb(wire('ours'))} in ${seen.ours.wire.length} requests, anchor ${kb(wire('anchor'))} in ${seen.anchor.wire.length} requests, ratio ${ratio(wire('ours'), wire('anchor'))}\n`);
+
+    // 2. Time to first question and to interactive.
+    console.log('## 2. Time from navigation start, median (min–max) of ' + RUNS + ' runs\n');
+    for (const name of PROFILE_NAMES) {
+      const profile = PROFILES[name];
+      if (!profile) throw new Error(`unknown profile ${name}; use ${Object.keys(PROFILES).join(', ')}`);
+      const rows = [];
+      for (const survey of ['pupil', 'forty']) {
+        const results = { ours: [], anchor: [] };
+        for (let run = 0; run < RUNS; run += 1) {
+          // Alternate who goes first so drift in the machine's load hits both sides alike.
+          for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+            results[side].push(await loadPage(browser, server.origin, side, survey, profile));
+          }
+        }
+        const label = survey === 'pupil' ? '3-page pupil survey' : '40-question survey';
+        for (const [metric, key] of [['first question visible', 'titleMs'], ['first input focusable', 'interactiveMs']]) {
+          const o = results.ours.map((r) => r[key]);
+          const a = results.anchor.map((r) => r[key]);
+          rows.push([`${label}: ${metric}`, spread(o, ms), spread(a, ms), ratio(median(o), median(a))]);
+        }
+      }
+      console.log(`### ${profile.label}\n`);
+      table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
+    }
+
+    // 3. Answer and complete 40 questions through the UI; heap.
+    console.log('## 3. Answer and complete the 40-question survey by clicks (loopback), median (min–max) of ' + RUNS + ' runs\n');
+    const done = { ours: [], anchor: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+        done[side].push(await loadPage(browser, server.origin, side, 'forty', PROFILES.loopback, { complete: true }));
+      }
+    }
+    const pick = (side, f) => done[side].map(f);
+    const rows = [
+      ['time to answer 40 and reach the thank-you page', pick('ours', (r) => r.completion.ms), pick('anchor', (r) => r.completion.ms), ms],
+      ['JS heap after first page rendered', pick('ours', (r) => r.heapLoaded), pick('anchor', (r) => r.heapLoaded), mb],
+      ['JS heap after completion (after GC)', pick('ours', (r) => r.heapCompleted), pick('anchor', (r) => r.heapCompleted), mb],
+    ].map(([label, o, a, format]) => [label, spread(o, format), spread(a, format), ratio(median(o), median(a))]);
+    table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
+    const check = (side) => done[side][0].completion;
+    console.log(`Sanity: ours clicked ${check('ours').clicks} controls on ${check('ours').pages} pages and completed with ${check('ours').answered} answers; anchor ${check('anchor').clicks} on ${check('anchor').pages} pages, ${check('anchor').answered} answers.`);
+    console.log('Ours keeps a draft in IndexedDB on every answer and writes the response to its outbox before the thank-you page; the anchor keeps nothing.');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

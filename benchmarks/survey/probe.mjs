@@ -1,0 +1,141 @@
+// Code that runs inside the page under test. Both renderers are observed the same way: by the
+// text a pupil sees and the controls a pupil can reach, looking through shadow roots, so
+// neither side needs hooks of its own.
+
+/**
+ * An init script (runs before any page script) that records, on each animation frame, when
+ * the first question's title is present and visible, and when the first answer control can
+ * take focus. Times are `performance.now()`, i.e. milliseconds from navigation start.
+ */
+export function probeScript(firstTitle) {
+  return `(${probe.toString()})(${JSON.stringify(firstTitle)});`;
+}
+
+function probe(firstTitle) {
+  const result = { titleMs: null, interactiveMs: null };
+  window.__bench = result;
+  const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]),select,textarea,[role=radio],[role=checkbox],[role=combobox],[role=slider]';
+
+  /** Every element under `root`, in document order, entering open shadow roots. */
+  function* deep(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      yield node;
+      if (node.shadowRoot) yield* deep(node.shadowRoot);
+    }
+  }
+
+  function findTitle() {
+    for (const element of deep(document.body ?? document.documentElement)) {
+      for (const child of element.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE && child.data.includes(firstTitle)) return element;
+      }
+    }
+    return null;
+  }
+
+  function visible(element) {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 &&
+      element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  }
+
+  function deepActive() {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  function focusable() {
+    for (const element of deep(document.body)) {
+      if (!element.matches(CONTROL) || element.disabled) continue;
+      element.focus({ preventScroll: true });
+      const ok = deepActive() === element;
+      if (ok) element.blur();
+      return ok;
+    }
+    return false;
+  }
+
+  function frame() {
+    const now = performance.now();
+    if (result.titleMs === null) {
+      const title = findTitle();
+      if (title && visible(title)) result.titleMs = now;
+    }
+    if (result.titleMs !== null && result.interactiveMs === null && focusable()) result.interactiveMs = now;
+    if (result.interactiveMs === null) requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+}
+
+/**
+ * Answers every question through the page's own controls (a click on a native radio or
+ * checkbox per question), presses Continue/Submit by its label, and waits after each press
+ * until the next page or the completed text is on screen. Runs in the page.
+ * @returns {Promise<{ ms: number, clicks: number, answered: number, pages: number }>}
+ */
+export async function completeSurvey(completedText) {
+  const host = document.querySelector('pv-survey');
+  const model = host ? host.model : window.__benchModel;
+  const root = host ? host.shadowRoot : document;
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const waitFor = async (condition, what) => {
+    const start = performance.now();
+    while (!condition()) {
+      if (performance.now() - start > 60000) throw new Error(`timed out waiting for ${what}`);
+      await tick();
+    }
+  };
+  const questionElement = (question) =>
+    root.querySelector(`[data-qid="${question.id}"]`) ?? root.getElementById(question.id);
+  const textPresent = (text) => {
+    const walk = (node) => {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE && n.data.includes(text)) return true;
+        if (n.shadowRoot && walk(n.shadowRoot)) return true;
+      }
+      return false;
+    };
+    return walk(document.body);
+  };
+  const navButton = (label) => {
+    for (const element of root.querySelectorAll('button, input[type=button], input[type=submit]')) {
+      const text = (element.value || element.textContent || '').trim();
+      if (text === label && element.offsetParent !== null) return element;
+    }
+    return null;
+  };
+
+  let clicks = 0;
+  let pages = 0;
+  const start = performance.now();
+  while (model.state === 'running') {
+    const page = model.currentPage;
+    const questions = page.questions.filter((q) => q.isVisible);
+    questions.forEach((question, index) => {
+      const element = questionElement(question);
+      if (!element) throw new Error(`question ${question.name} is not rendered`);
+      const controls = element.querySelectorAll('input[type=radio], input[type=checkbox]');
+      const control = controls[question.getType() === 'boolean' ? 0 : (index + 1) % controls.length];
+      if (!control) throw new Error(`question ${question.name} has no radio or checkbox`);
+      control.click();
+      clicks += 1;
+    });
+    const last = model.isLastPage;
+    const button = navButton(last ? model.completeText : model.pageNextText);
+    if (!button) throw new Error(`no ${last ? 'Submit' : 'Continue'} button on page ${page.name}`);
+    button.click();
+    pages += 1;
+    if (last) {
+      await waitFor(() => model.state === 'completed' && textPresent(completedText), 'the completed page');
+    } else {
+      await waitFor(() => model.currentPage !== page, `leaving page ${page.name} (is an answer missing?)`);
+      const first = model.currentPage.questions.find((q) => q.isVisible);
+      await waitFor(() => first && questionElement(first), `page ${model.currentPage.name} to render`);
+    }
+  }
+  const ms = performance.now() - start;
+  return { ms, clicks, pages, answered: Object.keys(model.data).length };
+}
