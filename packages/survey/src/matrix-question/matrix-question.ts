@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ItemValue, MatrixRowModel, QuestionMatrixModel } from 'survey-core';
 import { renderLocString } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
@@ -88,7 +89,7 @@ export class PvMatrixQuestion extends PvQuestionElement<QuestionMatrixModel> {
     const columns = q.visibleColumns as ItemValue[];
     if (rows.length === 0 || columns.length === 0) return nothing;
     const showHeader = q.showHeader !== false;
-    return html`<div class="pv-matrix" style="--_columns: ${columns.length}">
+    return html`<div class="pv-matrix" style=${styleMap({ '--_columns': String(columns.length) })}>
       <table class="pv-matrix-table" part="table" aria-labelledby=${this.titleId} aria-describedby=${this.describedBy}>
         <colgroup>
           <col class="pv-matrix-header-col" />

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type {
   Question,
   QuestionMatrixDropdownModel,
@@ -108,7 +109,7 @@ export class PvMatrixDropdownQuestion extends PvQuestionElement<QuestionMatrixDr
       scope="col"
       class="pv-matrixdropdown-column-header"
       part="column-header"
-      style=${cell.minWidth ? `min-width: ${cell.minWidth}` : nothing}
+      style=${styleMap(cell.minWidth ? { minWidth: cell.minWidth } : {})}
     >
       <span id=${this.columnHeaderId(index)}>${renderLocString(cell.locTitle)}</span>${required ? html`<span class="pv-required" aria-hidden="true"> *</span>` : nothing}
     </th>`;

@@ -10,7 +10,12 @@ import { LocalizeController } from '../strings/localize-controller.js';
  * A survey-core panel: a titled group of questions (`role="group"` labelled by its title).
  * Renders into its own light DOM inside `<pv-survey>`'s shadow root, like question elements.
  *
+ * A panel whose definition sets `state: "collapsed"` or `"expanded"` gets a disclosure button
+ * in its title (`aria-expanded`, `aria-controls`); its questions are not rendered while it is
+ * collapsed, as in survey-core's own renderers.
+ *
  * @csspart panel - the group
+ * @csspart panel-toggle - the title button of a collapsible panel
  */
 export class PvPanel extends LitElement {
   static override styles = css`
@@ -23,6 +28,36 @@ export class PvPanel extends LitElement {
     .pv-panel-title {
       font-size: 1.125rem;
       margin: 0 0 var(--pv-space-s, 0.5rem);
+    }
+    .pv-panel-toggle {
+      font: inherit;
+      color: inherit;
+      background: none;
+      border: 0;
+      padding: 0.25rem 0;
+      min-height: var(--pv-target-size, 44px);
+      width: 100%;
+      text-align: start;
+      cursor: pointer;
+      display: flex;
+      align-items: center;
+      gap: var(--pv-space-s, 0.5rem);
+    }
+    .pv-panel-toggle::before {
+      content: '';
+      flex: none;
+      width: 0.5rem;
+      height: 0.5rem;
+      border-right: 2px solid currentColor;
+      border-bottom: 2px solid currentColor;
+      transform: rotate(45deg);
+      margin: 0 0.25rem;
+    }
+    .pv-panel-toggle[aria-expanded='false']::before {
+      transform: rotate(-45deg);
+    }
+    .pv-panel-content[hidden] {
+      display: none;
     }
   `;
 
@@ -51,20 +86,47 @@ export class PvPanel extends LitElement {
     const panel = this.panel;
     if (!panel) return nothing;
     const titleId = `${panel.id}_title`;
-    const hasTitle = panel.hasTitle;
+    const descriptionId = `${panel.id}_description`;
     const errorsId = `${panel.id}_errors`;
+    const contentId = `${panel.id}_content`;
+    const hasTitle = panel.hasTitle;
+    // A definition may make a panel collapsible (state "collapsed" or "expanded"); its title
+    // then becomes a disclosure button.
+    const collapsible = hasTitle && panel.state !== 'default' && !!panel.state;
+    const collapsed = collapsible && panel.isCollapsed;
+    const describedBy = [panel.hasDescription ? descriptionId : '', panel.errors.length ? errorsId : '']
+      .filter(Boolean)
+      .join(' ');
+    const title = html`${panel.no ? html`<span class="pv-number">${panel.no}</span> ` : nothing}${renderLocString(
+      panel.locTitle,
+    )}${panel.isRequired
+      ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${this.localize.t.requiredHint}</span>`
+      : nothing}`;
     return html`<section
       class="pv-panel"
       part="panel"
       role="group"
       aria-labelledby=${hasTitle ? titleId : nothing}
-      aria-describedby=${panel.errors.length ? errorsId : nothing}
+      aria-describedby=${describedBy || nothing}
     >
       ${hasTitle
-        ? html`<h4 class="pv-panel-title" id=${titleId}>${renderLocString(panel.locTitle)}</h4>`
+        ? html`<h4 class="pv-panel-title" id=${titleId}>
+            ${collapsible
+              ? html`<button
+                  type="button"
+                  class="pv-panel-toggle"
+                  part="panel-toggle"
+                  aria-expanded=${collapsed ? 'false' : 'true'}
+                  aria-controls=${contentId}
+                  @click=${() => panel.toggleState()}
+                >
+                  ${title}
+                </button>`
+              : title}
+          </h4>`
         : nothing}
       ${panel.hasDescription
-        ? html`<div class="pv-description">${renderLocString(panel.locDescription)}</div>`
+        ? html`<div class="pv-description" id=${descriptionId}>${renderLocString(panel.locDescription)}</div>`
         : nothing}
       ${panel.errors.length
         ? html`<div class="pv-errors" id=${errorsId}>
@@ -76,7 +138,9 @@ export class PvPanel extends LitElement {
             )}
           </div>`
         : nothing}
-      ${renderElements(panel, this.revision)}
+      <div class="pv-panel-content" id=${contentId} ?hidden=${collapsed}>
+        ${collapsed ? nothing : renderElements(panel, this.revision)}
+      </div>
     </section>`;
   }
 }
