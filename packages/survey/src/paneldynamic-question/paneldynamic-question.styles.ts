@@ -17,7 +17,7 @@ export const styles = css`
     padding: var(--_m);
   }
   .pv-dynamic-panel-heading {
-    font-size: 1.0625rem;
+    font-size: 1.1875rem;
     margin: 0 0 var(--_m);
   }
   .pv-dynamic-panel-heading:focus {
