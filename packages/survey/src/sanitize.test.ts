@@ -131,7 +131,7 @@ describe('sanitizeHtml', () => {
     probe.innerHTML = '<img src="/pv-missing-image-control.png" onerror="pvControl()">';
     shadow.append(probe);
     await control;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     host.remove();
     expect(calls).to.deep.equal([]);
   });

@@ -83,6 +83,10 @@ function copySafeAttributes(from: Element, to: Element): void {
     if (name === 'dir' && !/^(?:ltr|rtl|auto)$/i.test(value)) continue;
     to.setAttribute(name, value);
   }
+  if (from.localName === 'img' && !to.hasAttribute('alt')) {
+    // An image the author gave no text is treated as decoration, not announced as a file name.
+    to.setAttribute('alt', '');
+  }
   if (from.localName === 'a' && to.hasAttribute('href')) {
     // Links leave the survey in a new tab so a half-finished survey is never navigated away.
     to.setAttribute('target', '_blank');

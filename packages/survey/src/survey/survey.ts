@@ -269,9 +269,14 @@ export class PvSurvey extends LitElement {
     try {
       const { Model } = await loadSurveyCore();
       if (stale()) return;
+      // survey-core reads its UI dictionary when it renders a string, so the dictionary for
+      // the chosen language (ours, or the definition's own `locale`) is loaded first.
+      const chosen = this.locale ?? this.getAttribute('lang') ?? undefined;
+      const locale = chosen ?? (definition as { locale?: unknown }).locale;
+      if (typeof locale === 'string' && locale) await loadSurveyLocale(locale);
+      if (stale()) return;
       model = new Model(definition);
-      const locale = this.locale ?? this.getAttribute('lang') ?? undefined;
-      if (locale) await this.applyLocale(model, locale);
+      if (chosen) model.locale = chosen;
     } catch (cause) {
       if (!stale()) this.fail('model-failed', this.localize.t.modelFailed, cause);
       return;
@@ -298,12 +303,15 @@ export class PvSurvey extends LitElement {
   private async applyLocale(model: SurveyModel, locale: string): Promise<void> {
     await loadSurveyLocale(locale);
     model.locale = locale;
+    this.localize.override = model.locale || undefined;
     this.revision += 1;
   }
 
   private attachModel(model: SurveyModel): void {
     this._model?.dispose();
     this._model = model;
+    // Our own words (error summary, page headings) speak the survey's language.
+    this.localize.override = model.locale || undefined;
     this.surveyController.observe(model);
     model.onValueChanged.add((_, options) => {
       this.revision += 1;
@@ -489,12 +497,14 @@ export class PvSurvey extends LitElement {
 
   private renderHeader(model: SurveyModel): TemplateResult | typeof nothing {
     if (!model.hasTitle && !model.hasDescription) return nothing;
-    return html`<header class="pv-header" part="header">
+    // Not a <header>: outside sectioning content that is a banner landmark, and the school's
+    // own page already has one.
+    return html`<div class="pv-header" part="header">
       ${model.hasTitle ? html`<h2 class="pv-survey-title">${renderLocString(model.locTitle)}</h2>` : nothing}
       ${model.hasDescription
         ? html`<div class="pv-description">${renderLocString(model.locDescription)}</div>`
         : nothing}
-    </header>`;
+    </div>`;
   }
 
   private renderPageHeading(
