@@ -547,8 +547,15 @@ export class PvSurvey extends LitElement {
     </div>`;
   }
 
+  /**
+   * Questions to list in the error summary. Containers (dynamic panels, matrices of inputs,
+   * multiple text) hold their errors in nested questions, so they are listed by their
+   * `getAllErrors()`, which includes those.
+   */
   private questionsWithErrors(page: PageModel): Question[] {
-    return page.questions.filter((question) => question.isVisible && question.errors.length > 0);
+    return page.questions.filter(
+      (question) => question.isVisible && (question.errors.length > 0 || question.containsErrors),
+    );
   }
 
   private renderErrorSummary(page: PageModel): TemplateResult | typeof nothing {
@@ -568,7 +575,7 @@ export class PvSurvey extends LitElement {
         ${invalid.map(
           (question) => html`<li>
             <a href="#${question.inputId}" @click=${(event: Event) => this.focusQuestion(event, question)}
-              >${locText(question.locTitle)}: ${question.errors[0]?.getText() ?? ''}</a
+              >${locText(question.locTitle)}: ${question.getAllErrors()[0]?.getText() ?? ''}</a
             >
           </li>`,
         )}
