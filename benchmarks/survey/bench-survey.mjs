@@ -99,10 +99,12 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
     const cdp = await context.newCDPSession(page);
     const transfers = new Map();
     await cdp.send('Network.enable');
-    cdp.on('Network.responseReceived', ({ requestId, response }) => transfers.set(requestId, { url: response.url, bytes: 0 }));
-    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const started = new Map();
+    cdp.on('Network.requestWillBeSent', ({ requestId, timestamp }) => started.set(requestId, timestamp));
+    cdp.on('Network.responseReceived', ({ requestId, response }) => transfers.set(requestId, { url: response.url, bytes: 0, start: started.get(requestId), end: undefined }));
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength, timestamp }) => {
       const entry = transfers.get(requestId);
-      if (entry) entry.bytes = encodedDataLength;
+      if (entry) Object.assign(entry, { bytes: encodedDataLength, end: timestamp });
     });
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
     if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
@@ -195,6 +197,7 @@ async function main() {
 
     // 2. Time to first question and to interactive.
     console.log('## 2. Time from navigation start, median (min–max) of ' + RUNS + ' runs\n');
+    const waterfalls = [];
     for (const name of PROFILE_NAMES) {
       const profile = PROFILES[name];
       if (!profile) throw new Error(`unknown profile ${name}; use ${Object.keys(PROFILES).join(', ')}`);
@@ -207,6 +210,7 @@ async function main() {
             results[side].push(await loadPage(browser, server.origin, side, survey, profile));
           }
         }
+        if (survey === 'pupil' && profile.network) waterfalls.push({ profile, ours: results.ours[0], anchor: results.anchor[0] });
         const label = survey === 'pupil' ? '3-page pupil survey' : '40-question survey';
         for (const [metric, key] of [['first question visible', 'titleMs'], ['first input focusable', 'interactiveMs']]) {
           const o = results.ours.map((r) => r[key]);
@@ -216,6 +220,19 @@ async function main() {
       }
       console.log(`### ${profile.label}\n`);
       table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
+    }
+
+    for (const { profile, ours, anchor } of waterfalls) {
+      console.log(`Requests of the first 3-page load on ${profile.label} (start → end, ms from the first request):\n`);
+      const rows = [];
+      for (const [side, result] of [['ours', ours], ['anchor', anchor]]) {
+        const origin = Math.min(...result.transfers.map((t) => t.start ?? Infinity));
+        for (const t of result.transfers) {
+          rows.push([`${side}: ${new URL(t.url).pathname}`, kb(t.bytes), `${Math.round((t.start - origin) * 1000)} → ${Math.round((t.end - origin) * 1000)}`]);
+        }
+        rows.push([`${side}: first question visible`, '', ms(result.titleMs)]);
+      }
+      table(['request', 'on the wire', 'start → end'], rows);
     }
 
     // 3. Answer and complete 40 questions through the UI; heap.
