@@ -1,0 +1,124 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../define.js';
+import { PvErrorEvent, type PvErrorKind } from '../events.js';
+import { $, settle } from '../test-helpers.js';
+import type { PvSurvey } from './survey.js';
+import { UncaughtErrors, waitFor } from './survey-test-support.js';
+
+function jsonUrl(text: string): string {
+  return URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+}
+
+/**
+ * Loads a survey that cannot be shown, through `src` or `definition`, and checks what a
+ * respondent and an integrator see: an alert inside the element (never a blank box), one
+ * typed pv-error that reaches the document, and no uncaught exception.
+ */
+async function expectLoadError(
+  input: { src: string } | { definition: unknown },
+  kind: PvErrorKind,
+  detail?: string,
+): Promise<PvSurvey> {
+  const uncaught = new UncaughtErrors();
+  const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+  const seen: PvErrorEvent[] = [];
+  const record = (event: PvErrorEvent) => seen.push(event);
+  document.addEventListener('pv-error', record);
+  try {
+    const failed = oneEvent(el, 'pv-error');
+    if ('src' in input) el.src = input.src;
+    else el.definition = input.definition;
+    await failed;
+    await settle(el);
+  } finally {
+    document.removeEventListener('pv-error', record);
+  }
+  expect(seen.length).to.equal(1);
+  const event = seen[0]!;
+  expect(event).to.be.instanceOf(PvErrorEvent);
+  expect(event.kind).to.equal(kind);
+  expect(event.bubbles && event.composed).to.equal(true);
+  const alert = $(el, '[role="alert"]')!;
+  expect(alert, 'an alert inside the element').to.exist;
+  expect(alert.textContent).to.contain('Sorry, this survey cannot be shown');
+  expect(alert.textContent).to.contain(event.message);
+  if (detail) expect(event.message).to.contain(detail);
+  expect(el.getBoundingClientRect().height, 'not a blank box').to.be.greaterThan(20);
+  expect($(el, '.pv-page'), 'no half-rendered survey').to.equal(null);
+  await expect(el).to.be.accessible();
+  expect(uncaught.stop()).to.deep.equal([]);
+  return el;
+}
+
+describe('<pv-survey> loading', () => {
+  it('loads a definition from src', async () => {
+    const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+    const ready = oneEvent(el, 'pv-ready');
+    el.src = jsonUrl(JSON.stringify({ title: 'From a file', elements: [{ type: 'text', name: 'a', title: 'A' }] }));
+    await ready;
+    await settle(el);
+    expect($(el, '.pv-survey-title')?.textContent?.trim()).to.equal('From a file');
+  });
+
+  it('says it is loading while the definition is on its way', async () => {
+    const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+    el.src = jsonUrl(JSON.stringify({ elements: [{ type: 'text', name: 'a' }] }));
+    await el.updateComplete;
+    const status = $(el, '[role="status"]');
+    expect(status?.textContent).to.contain('Loading the survey');
+  });
+
+  it('reports a 404', async () => {
+    await expectLoadError({ src: '/no-such-survey-here.json' }, 'fetch-failed');
+  });
+
+  it('reports a network error', async () => {
+    // Nothing listens on port 9 (discard) on loopback: the connection is refused.
+    await expectLoadError({ src: 'http://127.0.0.1:9/survey.json' }, 'fetch-failed');
+  });
+
+  it('reports invalid JSON', async () => {
+    const el = await expectLoadError({ src: jsonUrl('{ "pages": [ ') }, 'invalid-json');
+    expect($(el, '[role="alert"]')?.textContent).to.contain('not valid JSON');
+  });
+
+  const SHAPES: ReadonlyArray<[label: string, definition: unknown, detail: string]> = [
+    ['an array', [{ type: 'text', name: 'a' }], 'JSON object'],
+    ['a string', 'my survey', 'JSON object'],
+    ['null', null, 'JSON object'],
+    ['an unrelated object', { foo: 1 }, 'no "pages" or "elements"'],
+    ['pages that are not a list', { pages: { first: { elements: [] } } }, '"pages" must be a list'],
+    ['an element without a type', { pages: [{ elements: [{ name: 'q1', title: 'Q1' }] }] }, 'has no "type"'],
+    ['an empty survey', { pages: [] }, 'no questions'],
+    ['pages without questions', { pages: [{ name: 'p1' }, { name: 'p2', elements: [] }] }, 'no questions'],
+  ];
+  for (const [label, definition, detail] of SHAPES) {
+    it(`reports ${label} given as the definition property`, async () => {
+      await expectLoadError({ definition }, 'invalid-definition', detail);
+    });
+    it(`reports ${label} loaded from src`, async () => {
+      await expectLoadError({ src: jsonUrl(JSON.stringify(definition)) }, 'invalid-definition', detail);
+    });
+  }
+
+  it('recovers when a broken src is replaced with a good one', async () => {
+    const el = await expectLoadError({ src: jsonUrl('not json') }, 'invalid-json');
+    el.src = jsonUrl(JSON.stringify({ elements: [{ type: 'text', name: 'a', title: 'Working now' }] }));
+    await waitFor(el, () => $(el, '.pv-page') !== null);
+    expect($(el, '[role="alert"]')).to.equal(null);
+    expect($(el, '.pv-page')?.textContent).to.contain('Working now');
+  });
+
+  it('shows only the newest of two overlapping loads', async () => {
+    const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+    el.src = jsonUrl(JSON.stringify({ elements: [{ type: 'text', name: 'old', title: 'Old survey' }] }));
+    await el.updateComplete;
+    const ready = oneEvent(el, 'pv-ready');
+    el.definition = { elements: [{ type: 'text', name: 'new', title: 'New survey' }] };
+    await ready;
+    await settle(el);
+    await waitFor(el, () => $(el, '.pv-page') !== null);
+    expect(el.model?.getQuestionByName('new')).to.exist;
+    expect($(el, '.pv-page')?.textContent).to.contain('New survey');
+  });
+});
