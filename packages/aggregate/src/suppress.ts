@@ -1,0 +1,608 @@
+/**
+ * Publication: turn a tally into numbers that are safe to show.
+ *
+ * `suppress(tally, { k })` returns a {@link PublishedTally}: every question's counts for every
+ * segment cell **and every margin** (each segment key either fixed or totalled: the overall
+ * table, per audience, per school, per audience × school…), because a dashboard lets a reader
+ * pick any of those filters and the filters are exactly what differencing attacks combine.
+ * Hidden numbers are `{ value: null, suppressed: true, reason }`; the true value is not in
+ * the output anywhere.
+ *
+ * What is hidden (the rules, in the order they apply):
+ * - **Every count below k, zero included** (one exception: a `missing` count of 0, "nobody
+ *   skipped this question", is shown, since it says nothing about anyone's answer and
+ *   hiding it would hide every segment's respondent count). A published 0 says "nobody in this group chose
+ *   X"; next to a single other category it says what every member answered (group
+ *   disclosure), and a known zero is a known term in every subtraction. Hiding zeros like
+ *   any other small count (as Devographics hides empty buckets, see the practice notes §5.5)
+ *   keeps one simple guarantee: every number shown is at least k.
+ * - **Every base below k**, and with it every count and percentage on that base. A
+ *   percentage is shown only when its count and its base are both shown (a percentage next
+ *   to a shown count would give away a hidden base, and vice versa).
+ * - **Complementary cells**, chosen by the engine in `disclosure.ts`, so that no hidden
+ *   number can be worked out by subtraction from a row, a column, a base, the respondents of
+ *   a segment, or another published filter (segment slices and margins, across all
+ *   questions, which share the respondent counts), and the hidden parts of a shown total
+ *   always add up to at least k.
+ *
+ * What a published cell holds per question kind (`base` is the denominator of percentages,
+ * `missing` the respondents with no usable answer: not answered, or answered with a value
+ * outside the definition; `base + missing = respondents` for each kind, so totals reconcile):
+ * - choice: `counts` per category, base = respondents who chose a defined category;
+ * - multi: `counts` = respondents who ticked each category, base = respondents who ticked
+ *   anything (percent of respondents; tick totals are not published);
+ * - matrix: one choice-shaped entry per matrix row;
+ * - ranking: `counts[choice][position]`, base = respondents who ranked;
+ * - numeric: base = numeric answers, with mean, standard deviation and quartiles only when
+ *   the base is shown (never min or max: in a small group those are one person's answer);
+ * - text: base = respondents who wrote something.
+ *
+ * @module
+ */
+import { BELOW_K, SHOWN, protectTable, type AdditiveEquation, type SuppressionReason } from './disclosure.js';
+import { mergeSketches } from './merge.js';
+import { sketchQuantile } from './tally.js';
+import {
+  parseCellKey,
+  type Category,
+  type CellKey,
+  type QuantileSketch,
+  type QuestionTally,
+  type SegmentValue,
+  type Tally,
+} from './types.js';
+
+export type { SuppressionReason } from './disclosure.js';
+
+/** The smallest threshold `suppress` accepts: below 5, small groups become identifiable. */
+export const MIN_K = 5;
+/** The default threshold (Ofsted Parent View publishes from 10 responses). */
+export const DEFAULT_K = 10;
+
+/** Marks "all values of this segment" (a total) in a {@link PublishedKey}. Real segment
+ * values are strings or null, so `true` cannot clash with one. */
+export const TOTAL = true as const;
+
+/** A segment value of a published cell, or {@link TOTAL}. */
+export type PublishedSegmentValue = SegmentValue | typeof TOTAL;
+
+/**
+ * JSON text of the array of segment values of a published cell, in the order of
+ * `segments`, with `true` for a totalled segment: `'["pupil",true]'` is all pupils over every
+ * school, `'[true,true]'` the overall table.
+ */
+export type PublishedKey = string;
+
+/** The key of a published cell; use {@link TOTAL} for a totalled segment. */
+export function publishedKey(values: readonly PublishedSegmentValue[]): PublishedKey {
+  return JSON.stringify(values);
+}
+
+/** The segment values of a published key. */
+export function parsePublishedKey(key: PublishedKey): PublishedSegmentValue[] {
+  const parsed: unknown = JSON.parse(key);
+  if (!Array.isArray(parsed) || !parsed.every((v) => v === null || v === true || typeof v === 'string')) {
+    throw new TypeError(`Not a published key: ${key.slice(0, 80)}`);
+  }
+  return parsed as PublishedSegmentValue[];
+}
+
+/** A number as published: its value, or a marked gap. */
+export type PublishedCount =
+  | { readonly value: number; readonly suppressed: false }
+  | { readonly value: null; readonly suppressed: true; readonly reason: SuppressionReason };
+
+/** A choice question's published cell (also one row of a matrix). */
+export interface PublishedChoiceCell {
+  readonly base: PublishedCount;
+  readonly missing: PublishedCount;
+  readonly counts: PublishedCount[];
+  /** Percent of `base` per category, `null` when the count or the base is hidden. */
+  readonly percents: Array<number | null>;
+}
+
+/** A multi-select question's published cell. */
+export interface PublishedMultiCell {
+  /** Respondents who ticked anything. */
+  readonly base: PublishedCount;
+  readonly missing: PublishedCount;
+  /** Respondents who ticked each category. */
+  readonly counts: PublishedCount[];
+  /** Percent of `base` per category. */
+  readonly percents: Array<number | null>;
+}
+
+/** A matrix question's published cell: one entry per matrix row. */
+export interface PublishedMatrixCell {
+  readonly rows: PublishedChoiceCell[];
+}
+
+/** A ranking question's published cell. */
+export interface PublishedRankingCell {
+  readonly base: PublishedCount;
+  readonly missing: PublishedCount;
+  /** `counts[choice][position]`, position 0 = ranked first. */
+  readonly counts: PublishedCount[][];
+}
+
+/** A numeric question's published cell. */
+export interface PublishedNumericCell {
+  /** Respondents with a numeric answer. */
+  readonly base: PublishedCount;
+  readonly missing: PublishedCount;
+  /** `null` unless `base` is shown. */
+  readonly mean: number | null;
+  readonly standardDeviation: number | null;
+  readonly quartiles: readonly [number, number, number] | null;
+}
+
+/** A free-text question's published cell: only how many wrote something. */
+export interface PublishedTextCell {
+  readonly base: PublishedCount;
+  readonly missing: PublishedCount;
+}
+
+interface PublishedQuestionBase {
+  readonly name: string;
+  readonly type: string;
+  readonly title?: string;
+}
+
+export type PublishedQuestion =
+  | (PublishedQuestionBase & { kind: 'choice'; categories: Category[]; cells: Record<PublishedKey, PublishedChoiceCell> })
+  | (PublishedQuestionBase & { kind: 'multi'; categories: Category[]; cells: Record<PublishedKey, PublishedMultiCell> })
+  | (PublishedQuestionBase & { kind: 'matrix'; rows: Category[]; columns: Category[]; cells: Record<PublishedKey, PublishedMatrixCell> })
+  | (PublishedQuestionBase & { kind: 'ranking'; categories: Category[]; cells: Record<PublishedKey, PublishedRankingCell> })
+  | (PublishedQuestionBase & { kind: 'numeric'; cells: Record<PublishedKey, PublishedNumericCell> })
+  | (PublishedQuestionBase & { kind: 'text'; cells: Record<PublishedKey, PublishedTextCell> });
+
+/** Marker of a published tally's JSON. */
+export const PUBLISHED_FORMAT = 'pupil-voice/published-tally' as const;
+
+/**
+ * A tally made safe to show: only counts of at least k and nothing from which a smaller one
+ * can be worked out. Plain JSON.
+ */
+export interface PublishedTally {
+  readonly format: typeof PUBLISHED_FORMAT;
+  readonly version: 1;
+  readonly definition: string;
+  readonly survey?: string;
+  readonly segments: string[];
+  /** The values seen per segment key, in the order used for cells. */
+  readonly segmentValues: SegmentValue[][];
+  /** The threshold applied. */
+  readonly k: number;
+  /** Responses per published cell (every combination of a value or a total per segment). */
+  readonly respondents: Record<PublishedKey, PublishedCount>;
+  readonly questions: PublishedQuestion[];
+  /** Answers under data keys the definition lacks, per published cell. */
+  readonly unknownQuestions: Array<{ name: string; cells: Record<PublishedKey, PublishedCount> }>;
+}
+
+/** Options of {@link suppress}. */
+export interface SuppressOptions {
+  /** Threshold: counts below k are hidden. Default 10; values below 5 are refused. */
+  readonly k?: number;
+  /**
+   * Refuse to build more published cells than this (the count of cells is the product of
+   * (values + 1) over the segment keys). Default 200,000.
+   */
+  readonly maxCells?: number;
+}
+
+/** Thrown for options that would publish unsafe numbers or too large a table. */
+export class SuppressionError extends Error {
+  override name = 'SuppressionError';
+}
+
+/** Check a threshold; shared with `compare`. */
+export function checkThreshold(k: number | undefined): number {
+  const value = k ?? DEFAULT_K;
+  if (!Number.isFinite(value)) throw new SuppressionError(`k must be a number, got ${String(k)}`);
+  if (value < MIN_K) {
+    throw new SuppressionError(
+      `k = ${value} is below the minimum of ${MIN_K}: groups that small can identify a child. Use k ≥ ${MIN_K} (default ${DEFAULT_K}).`,
+    );
+  }
+  return value;
+}
+
+/** Relative cost of hiding a number, lower first: bookkeeping before answers before bases. */
+const COST = { missing: 1, respondents: 2, count: 3, base: 5 } as const;
+const LEVEL_COST = 10;
+
+/** A series is one number per published cell (e.g. "q3, category 2"). */
+interface Series {
+  readonly cost: number;
+  /** A zero of this series may be shown ("nobody skipped this question"). */
+  readonly zeroIsSafe?: boolean;
+  /** Reads the series' value from a raw cell of the tally. */
+  readonly read: (key: CellKey) => number;
+}
+
+/**
+ * Hide small numbers and everything that would give them away; see the module comment.
+ * The result holds no value below k and no hidden value.
+ */
+export function suppress(tally: Tally, options: SuppressOptions = {}): PublishedTally {
+  const k = checkThreshold(options.k);
+  const lattice = buildLattice(tally, options.maxCells ?? 200_000);
+  const { nodeCount } = lattice;
+
+  const series: Series[] = [];
+  const addSeries = (cost: number, read: (key: CellKey) => number): number => {
+    series.push({ cost, read, zeroIsSafe: cost === COST.missing });
+    return series.length - 1;
+  };
+  const respondentsSeries = addSeries(COST.respondents, (key) => tally.respondents[key] ?? 0);
+  /** Per question, the series indices, for the equations and for reading the result. */
+  const layouts = tally.questions.map((question) => layoutQuestion(question, addSeries));
+  const unknownSeries = tally.unknownQuestions.map((unknown) =>
+    addSeries(COST.count, (key) => unknown.cells[key] ?? 0),
+  );
+
+  const values = new Float64Array(series.length * nodeCount);
+  const cost = new Float64Array(series.length * nodeCount);
+  const zeroIsSafe = new Uint8Array(series.length * nodeCount);
+  const variable = (s: number, node: number): number => s * nodeCount + node;
+  for (const [key, nodes] of lattice.rawNodes) {
+    series.forEach((entry, s) => {
+      const value = entry.read(key);
+      if (value !== 0) for (const node of nodes) values[variable(s, node)]! += value;
+    });
+  }
+  series.forEach((entry, s) => {
+    for (let node = 0; node < nodeCount; node++) {
+      cost[variable(s, node)] = entry.cost + LEVEL_COST * lattice.level(node);
+      if (entry.zeroIsSafe) zeroIsSafe[variable(s, node)] = 1;
+    }
+  });
+
+  const equations: AdditiveEquation[] = [];
+  // Margins: every series adds up over each segment.
+  for (let s = 0; s < series.length; s++) {
+    for (let node = 0; node < nodeCount; node++) {
+      for (const children of lattice.childrenByDimension(node)) {
+        if (children.length === 0) continue; // no responses at all
+        equations.push({ total: variable(s, node), parts: children.map((child) => variable(s, child)) });
+      }
+    }
+  }
+  // Inside each published cell: bases, missing and respondents reconcile.
+  for (let node = 0; node < nodeCount; node++) {
+    const respondents = variable(respondentsSeries, node);
+    for (const layout of layouts) {
+      for (const relation of layout.relations) {
+        const parts = relation.parts.map((s) => variable(s, node));
+        const total = relation.total === 'respondents' ? respondents : variable(relation.total, node);
+        if (relation.onlyIfHolds) {
+          const sum = parts.reduce((acc, v) => acc + (values[v] ?? 0), 0);
+          if (sum !== values[total]) continue;
+        }
+        equations.push({ total, parts });
+      }
+    }
+  }
+
+  const status = protectTable({ values, equations, cost, zeroIsSafe, k });
+
+  const publish = (s: number, node: number): PublishedCount => {
+    const v = variable(s, node);
+    const state = status[v];
+    if (state === SHOWN) return { value: values[v] ?? 0, suppressed: false };
+    return { value: null, suppressed: true, reason: state === BELOW_K ? 'below-k' : 'complementary' };
+  };
+  const percent = (count: PublishedCount, base: PublishedCount): number | null =>
+    count.value === null || base.value === null || base.value === 0 ? null : (count.value / base.value) * 100;
+
+  const respondents: Record<PublishedKey, PublishedCount> = {};
+  for (let node = 0; node < nodeCount; node++) respondents[lattice.key(node)] = publish(respondentsSeries, node);
+
+  const questions = tally.questions.map((question, index): PublishedQuestion => {
+    const layout = layouts[index]!;
+    const choiceCell = (node: number, base: number, missing: number, counts: readonly number[]): PublishedChoiceCell => {
+      const publishedBase = publish(base, node);
+      const publishedCounts = counts.map((s) => publish(s, node));
+      return {
+        base: publishedBase,
+        missing: publish(missing, node),
+        counts: publishedCounts,
+        percents: publishedCounts.map((count) => percent(count, publishedBase)),
+      };
+    };
+    const head = { name: question.name, type: question.type, ...(question.title !== undefined ? { title: question.title } : {}) };
+    const cellsOf = <T>(build: (node: number) => T): Record<PublishedKey, T> => {
+      const cells: Record<PublishedKey, T> = {};
+      for (let node = 0; node < nodeCount; node++) cells[lattice.key(node)] = build(node);
+      return cells;
+    };
+    switch (question.kind) {
+      case 'choice':
+        return { ...head, kind: 'choice', categories: question.categories, cells: cellsOf((node) => choiceCell(node, layout.base, layout.missing, layout.counts)) };
+      case 'multi':
+        return { ...head, kind: 'multi', categories: question.categories, cells: cellsOf((node) => choiceCell(node, layout.base, layout.missing, layout.counts)) };
+      case 'matrix':
+        return {
+          ...head,
+          kind: 'matrix',
+          rows: question.rows,
+          columns: question.columns,
+          cells: cellsOf((node) => ({
+            rows: layout.matrixRows.map((row) => choiceCell(node, row.base, row.missing, row.counts)),
+          })),
+        };
+      case 'ranking':
+        return {
+          ...head,
+          kind: 'ranking',
+          categories: question.categories,
+          cells: cellsOf((node) => ({
+            base: publish(layout.base, node),
+            missing: publish(layout.missing, node),
+            counts: layout.ranks.map((positions) => positions.map((s) => publish(s, node))),
+          })),
+        };
+      case 'numeric': {
+        const summaries = numericSummaries(question, lattice);
+        return {
+          ...head,
+          kind: 'numeric',
+          cells: cellsOf((node) => {
+            const base = publish(layout.base, node);
+            const summary = summaries[node]!;
+            const shown = base.value !== null && base.value > 0;
+            const mean = shown ? summary.sum / summary.count : null;
+            const variance =
+              shown && summary.count > 1 ? (summary.sumSquares - summary.count * (mean ?? 0) ** 2) / (summary.count - 1) : null;
+            const quartiles = shown ? quartilesOf(summary.sketch) : null;
+            return {
+              base,
+              missing: publish(layout.missing, node),
+              mean,
+              standardDeviation: variance === null ? null : Math.sqrt(Math.max(0, variance)),
+              quartiles,
+            };
+          }),
+        };
+      }
+      case 'text':
+        return { ...head, kind: 'text', cells: cellsOf((node) => ({ base: publish(layout.base, node), missing: publish(layout.missing, node) })) };
+    }
+  });
+
+  const unknownQuestions = tally.unknownQuestions.map((unknown, index) => {
+    const cells: Record<PublishedKey, PublishedCount> = {};
+    for (let node = 0; node < nodeCount; node++) cells[lattice.key(node)] = publish(unknownSeries[index]!, node);
+    return { name: unknown.name, cells };
+  });
+
+  return {
+    format: PUBLISHED_FORMAT,
+    version: 1,
+    definition: tally.definition,
+    ...(tally.survey !== undefined ? { survey: tally.survey } : {}),
+    segments: [...tally.segments],
+    segmentValues: lattice.segmentValues.map((list) => [...list]),
+    k,
+    respondents,
+    questions,
+    unknownQuestions,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Question layouts: which numbers a question publishes and how they relate.
+
+interface Relation {
+  /** A series index, or the shared respondents series. */
+  readonly total: number | 'respondents';
+  readonly parts: readonly number[];
+  /** Add the equation only where it holds (complete rankings). */
+  readonly onlyIfHolds?: boolean;
+}
+
+interface Layout {
+  base: number;
+  missing: number;
+  counts: number[];
+  matrixRows: Array<{ base: number; missing: number; counts: number[] }>;
+  ranks: number[][];
+  relations: Relation[];
+}
+
+type AddSeries = (cost: number, read: (key: CellKey) => number) => number;
+
+function layoutQuestion(question: QuestionTally, addSeries: AddSeries): Layout {
+  const layout: Layout = { base: -1, missing: -1, counts: [], matrixRows: [], ranks: [], relations: [] };
+  switch (question.kind) {
+    case 'choice': {
+      const cell = (key: CellKey) => question.cells[key];
+      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0));
+      layout.base = addSeries(COST.base, (key) => (cell(key)?.counts ?? []).reduce((a, b) => a + b, 0));
+      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0));
+      layout.relations.push({ total: layout.base, parts: layout.counts });
+      break;
+    }
+    case 'multi': {
+      const cell = (key: CellKey) => question.cells[key];
+      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0));
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      break;
+    }
+    case 'matrix': {
+      const cell = (key: CellKey) => question.cells[key];
+      layout.matrixRows = question.rows.map((_, r) => {
+        const counts = question.columns.map((_, c) => addSeries(COST.count, (key) => cell(key)?.counts[r]?.[c] ?? 0));
+        const base = addSeries(COST.base, (key) => (cell(key)?.counts[r] ?? []).reduce((a, b) => a + b, 0));
+        const missing = addSeries(
+          COST.missing,
+          (key) => (cell(key)?.rowUnknown[r] ?? 0) + (cell(key)?.rowNotAnswered[r] ?? 0),
+        );
+        layout.relations.push({ total: base, parts: counts }, { total: 'respondents', parts: [base, missing] });
+        return { base, missing, counts };
+      });
+      // A matrix has a base and a missing count per row, none for the whole question.
+      return layout;
+    }
+    case 'ranking': {
+      const cell = (key: CellKey) => question.cells[key];
+      const positions = question.categories.length;
+      layout.ranks = question.categories.map((_, c) =>
+        Array.from({ length: positions }, (_, p) => addSeries(COST.count, (key) => cell(key)?.counts[c]?.[p] ?? 0)),
+      );
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      // Complete rankings make every choice's positions, and every position's choices, add
+      // up to the base: an attacker who knows the survey knows that too.
+      for (const row of layout.ranks) layout.relations.push({ total: layout.base, parts: row, onlyIfHolds: true });
+      for (let p = 0; p < positions; p++) {
+        layout.relations.push({ total: layout.base, parts: layout.ranks.map((row) => row[p]!), onlyIfHolds: true });
+      }
+      break;
+    }
+    case 'numeric': {
+      const cell = (key: CellKey) => question.cells[key];
+      layout.base = addSeries(COST.base, (key) => cell(key)?.count ?? 0);
+      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0));
+      break;
+    }
+    case 'text': {
+      const cell = (key: CellKey) => question.cells[key];
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      break;
+    }
+  }
+  layout.relations.push({ total: 'respondents', parts: [layout.base, layout.missing] });
+  return layout;
+}
+
+// ---------------------------------------------------------------------------------------
+// The lattice of published cells: every segment either fixed to a value or totalled.
+
+interface Lattice {
+  readonly nodeCount: number;
+  readonly segmentValues: SegmentValue[][];
+  /** Raw cell key → the published cells it adds into (itself and all its margins). */
+  readonly rawNodes: Map<CellKey, number[]>;
+  readonly key: (node: number) => PublishedKey;
+  /** Number of totalled segments. */
+  readonly level: (node: number) => number;
+  /** For each totalled segment of the node, the cells it is the sum of. */
+  readonly childrenByDimension: (node: number) => number[][];
+}
+
+function buildLattice(tally: Tally, maxCells: number): Lattice {
+  const dimensions = tally.segments.length;
+  const rawKeys = new Set<CellKey>(Object.keys(tally.respondents));
+  for (const question of tally.questions) for (const key of Object.keys(question.cells)) rawKeys.add(key);
+  for (const unknown of tally.unknownQuestions) for (const key of Object.keys(unknown.cells)) rawKeys.add(key);
+
+  const segmentValues: SegmentValue[][] = Array.from({ length: dimensions }, () => []);
+  const indexOf: Array<Map<SegmentValue, number>> = Array.from({ length: dimensions }, () => new Map());
+  const parsed = new Map<CellKey, SegmentValue[]>();
+  for (const key of rawKeys) {
+    const values = parseCellKey(key);
+    if (values.length !== dimensions) {
+      throw new SuppressionError(`Cell ${key} does not have one value per segment (${tally.segments.join(', ')})`);
+    }
+    parsed.set(key, values);
+    values.forEach((value, d) => {
+      if (!indexOf[d]!.has(value)) {
+        indexOf[d]!.set(value, segmentValues[d]!.length);
+        segmentValues[d]!.push(value);
+      }
+    });
+  }
+  const radix = segmentValues.map((values) => values.length + 1);
+  const nodeCount = radix.reduce((a, b) => a * b, 1);
+  if (nodeCount > maxCells) {
+    throw new SuppressionError(
+      `Publishing every filter of ${tally.segments.join(' × ')} needs ${nodeCount} cells (limit ${maxCells}); use fewer segment keys or raise maxCells.`,
+    );
+  }
+  const stride: number[] = [];
+  let step = 1;
+  for (let d = 0; d < dimensions; d++) {
+    stride.push(step);
+    step *= radix[d]!;
+  }
+  const coordinate = (node: number, d: number): number => Math.floor(node / stride[d]!) % radix[d]!;
+  const isTotal = (node: number, d: number): boolean => coordinate(node, d) === radix[d]! - 1;
+
+  const rawNodes = new Map<CellKey, number[]>();
+  for (const [key, values] of parsed) {
+    const coordinates = values.map((value, d) => indexOf[d]!.get(value)!);
+    const nodes: number[] = [];
+    for (let mask = 0; mask < 1 << dimensions; mask++) {
+      let node = 0;
+      for (let d = 0; d < dimensions; d++) {
+        node += stride[d]! * ((mask >> d) & 1 ? radix[d]! - 1 : coordinates[d]!);
+      }
+      nodes.push(node);
+    }
+    rawNodes.set(key, nodes);
+  }
+
+  return {
+    nodeCount,
+    segmentValues,
+    rawNodes,
+    key: (node) =>
+      publishedKey(
+        Array.from({ length: dimensions }, (_, d) => (isTotal(node, d) ? TOTAL : segmentValues[d]![coordinate(node, d)]!)),
+      ),
+    level: (node) => {
+      let level = 0;
+      for (let d = 0; d < dimensions; d++) if (isTotal(node, d)) level++;
+      return level;
+    },
+    childrenByDimension: (node) => {
+      const groups: number[][] = [];
+      for (let d = 0; d < dimensions; d++) {
+        if (!isTotal(node, d)) continue;
+        const base = node - stride[d]! * (radix[d]! - 1);
+        groups.push(Array.from({ length: radix[d]! - 1 }, (_, v) => base + stride[d]! * v));
+      }
+      return groups;
+    },
+  };
+}
+
+interface NumericSummary {
+  count: number;
+  sum: number;
+  sumSquares: number;
+  sketch: QuantileSketch | null;
+}
+
+function numericSummaries(question: Extract<QuestionTally, { kind: 'numeric' }>, lattice: Lattice): NumericSummary[] {
+  const summaries: NumericSummary[] = Array.from({ length: lattice.nodeCount }, () => ({
+    count: 0,
+    sum: 0,
+    sumSquares: 0,
+    sketch: null,
+  }));
+  for (const [key, nodes] of lattice.rawNodes) {
+    const cell = question.cells[key];
+    if (!cell) continue;
+    for (const node of nodes) {
+      const summary = summaries[node]!;
+      summary.count += cell.count;
+      summary.sum += cell.sum;
+      summary.sumSquares += cell.sumSquares;
+      summary.sketch = summary.sketch ? mergeSketches(summary.sketch, cell.sketch) : cell.sketch;
+    }
+  }
+  return summaries;
+}
+
+function quartilesOf(sketch: QuantileSketch | null): readonly [number, number, number] | null {
+  if (!sketch) return null;
+  const q1 = sketchQuantile(sketch, 0.25);
+  const q2 = sketchQuantile(sketch, 0.5);
+  const q3 = sketchQuantile(sketch, 0.75);
+  return q1 === null || q2 === null || q3 === null ? null : [q1, q2, q3];
+}
