@@ -66,6 +66,8 @@ if (only !== 'browser') {
     }
   };
   for (const pkg of ['aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
+  // End-to-end tests of the example pages against the real collector (plain .mjs).
+  for (const name of readdirSync('examples')) if (name.endsWith('.test.mjs')) files.push(join('examples', name));
   if (files.length > 0) {
     const tap = '.test-results/node.tap';
     const status =

@@ -25,6 +25,9 @@ const collector = spawn(
     '--origin', `http://localhost:${port}`,
     '--static', 'examples:/',
     '--static', 'dist:/dist',
+    // The youth council's show-of-hands poll shows exact counts live; everything else is
+    // suppressed below k.
+    '--live-poll', 'takeover-poll',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
