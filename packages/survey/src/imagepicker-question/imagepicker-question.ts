@@ -48,6 +48,7 @@ export class PvImagepickerQuestion extends PvQuestionElement<QuestionImagePicker
     const text = locText(item.locText);
     const selected = q.isItemSelected(item);
     const url = item.imageLink ?? '';
+    const hasImage = url !== '' && isSafeImageUrl(url);
     const size = {
       width: q.renderedImageWidth ? `${q.renderedImageWidth}px` : undefined,
       height: q.renderedImageHeight ? `${q.renderedImageHeight}px` : undefined,
@@ -63,10 +64,15 @@ export class PvImagepickerQuestion extends PvQuestionElement<QuestionImagePicker
         ?disabled=${this.isDisabled || !item.isEnabled}
         @change=${(event: Event) => this.toggle(item, (event.target as HTMLInputElement).checked)}
       />
-      ${url && isSafeImageUrl(url)
+      ${hasImage
         ? html`<img class="pv-image-choice-image" part="image" src=${url} alt=${text} style=${styleMap(size)} />`
         : html`<span class="pv-image-choice-missing" style=${styleMap(size)} aria-hidden="true"></span>`}
-      <span class=${q.showLabel ? 'pv-image-choice-text' : 'pv-visually-hidden'}>${text}</span>
+      ${hasImage
+        ? // The image's alt already names the option; a visible caption would repeat it.
+          q.showLabel
+          ? html`<span class="pv-image-choice-text" aria-hidden="true">${text}</span>`
+          : nothing
+        : html`<span class=${q.showLabel ? 'pv-image-choice-text' : 'pv-visually-hidden'}>${text}</span>`}
     </label>`;
   }
 
