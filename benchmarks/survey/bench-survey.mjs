@@ -1,10 +1,10 @@
 // npm run bench:survey: <pv-survey> (Lit on survey-core 3.1.1) against SurveyJS's own
 // renderer survey-js-ui 2.5.38 on survey-core 2.5.38, side by side in Debian's Chromium.
-//   node benchmarks/survey/bench-survey.mjs [--runs=7] [--profiles=loopback,3g] [--cpu=1] [--rebuild]
+//   node benchmarks/survey/bench-survey.mjs [--runs=7] [--profiles=loopback,3g,laptop-3g,laptop] [--cpu=N] [--rebuild]
 // Prints transfer sizes, time to first question and to interactive, time to answer and
 // complete 40 questions through the UI, and JS heap, with ratios ours / anchor.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
@@ -24,20 +24,40 @@ const options = Object.fromEntries(
   }),
 );
 const RUNS = Number(options.runs ?? 7);
-const CPU = Number(options.cpu ?? 1);
-const PROFILE_NAMES = (options.profiles ?? 'loopback,3g').split(',');
+/** A CPU slowdown for every profile, instead of each profile's own. */
+const CPU_OVERRIDE = options.cpu === undefined ? undefined : Number(options.cpu);
+const PROFILE_NAMES = (options.profiles ?? 'loopback,3g,laptop-3g').split(',');
 
 /**
- * Network profiles. "3g" is DevTools' "Fast 3G" preset (562.5 ms RTT, 1.44 Mbit/s down,
- * 675 kbit/s up): roughly a congested school Wi-Fi or a parent's phone on a weak signal.
+ * DevTools' "Fast 3G" preset (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up): roughly a
+ * congested school Wi-Fi or a parent's phone on a weak signal.
  */
+const THREE_G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
+
+/** Network and CPU profiles; "laptop" is a 4× CPU slowdown for an old school laptop or cheap phone. */
 const PROFILES = {
-  loopback: { label: 'loopback (no throttling)', network: null },
-  '3g': {
-    label: 'school Wi-Fi / 3G (562 ms RTT, 1.44 Mbit/s)',
-    network: { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 },
-  },
+  loopback: { label: 'loopback (no throttling)', network: null, cpu: 1 },
+  '3g': { label: 'school Wi-Fi / 3G (562 ms RTT, 1.44 Mbit/s)', network: THREE_G, cpu: 1 },
+  'laptop-3g': { label: 'old laptop on school Wi-Fi / 3G (4× CPU slowdown)', network: THREE_G, cpu: 4 },
+  laptop: { label: 'old laptop on loopback (4× CPU slowdown)', network: null, cpu: 4 },
 };
+
+/** Latest modification time of a .ts source under packages/ (skipping dist and node_modules). */
+function newestSource(dir) {
+  let newest = new Date(0);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = newestSource(path);
+      if (inner > newest) newest = inner;
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      const time = statSync(path).mtime;
+      if (time > newest) newest = time;
+    }
+  }
+  return newest;
+}
 
 function ensureOurBundle() {
   const entry = join(root, 'dist/pupil-voice.js');
@@ -45,7 +65,12 @@ function ensureOurBundle() {
     console.log('Building dist/pupil-voice.js (npm run build)…');
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   }
-  console.log(`ours:   dist/pupil-voice.js built ${statSync(entry).mtime.toISOString()}`);
+  const built = statSync(entry).mtime;
+  console.log(`ours:   dist/pupil-voice.js built ${built.toISOString()}`);
+  const newest = newestSource(join(root, 'packages'));
+  if (newest > built) {
+    console.log(`        warning: sources changed since (${newest.toISOString()}); measure the current code with --rebuild`);
+  }
 }
 
 /**
@@ -107,7 +132,8 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
       if (entry) Object.assign(entry, { bytes: encodedDataLength, end: timestamp });
     });
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-    if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    const cpu = CPU_OVERRIDE ?? profile.cpu;
+    if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${origin}/${side}/${survey}.html`, { waitUntil: 'commit' });
@@ -171,7 +197,8 @@ async function main() {
   ensureAnchor();
   const server = await startServer(route);
   const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
-  console.log(`chromium ${browser.version()}; ${RUNS} runs per cell, each in a fresh browser context; CPU slowdown ${CPU}×\n`);
+  const cpuNote = CPU_OVERRIDE === undefined ? 'CPU slowdown as each profile says' : `CPU slowdown ${CPU_OVERRIDE}× everywhere`;
+  console.log(`chromium ${browser.version()}; ${RUNS} runs per cell, each in a fresh browser context; ${cpuNote}\n`);
   try {
     // 1. Transfer size: what each page actually requested, compressed three ways.
     const seen = {};
@@ -235,23 +262,26 @@ async function main() {
       table(['request', 'on the wire', 'start → end'], rows);
     }
 
-    // 3. Answer and complete 40 questions through the UI; heap.
-    console.log('## 3. Answer and complete the 40-question survey by clicks (loopback), median (min–max) of ' + RUNS + ' runs\n');
-    const done = { ours: [], anchor: [] };
-    for (let run = 0; run < RUNS; run += 1) {
-      for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
-        done[side].push(await loadPage(browser, server.origin, side, 'forty', PROFILES.loopback, { complete: true }));
+    // 3. Answer and complete 40 questions through the UI, on a fast and on a slow CPU; heap.
+    for (const name of ['loopback', 'laptop']) {
+      const profile = PROFILES[name];
+      console.log(`## 3. Answer and complete the 40-question survey by clicks, ${profile.label}, median (min–max) of ${RUNS} runs\n`);
+      const done = { ours: [], anchor: [] };
+      for (let run = 0; run < RUNS; run += 1) {
+        for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+          done[side].push(await loadPage(browser, server.origin, side, 'forty', profile, { complete: true }));
+        }
       }
+      const pick = (side, f) => done[side].map(f);
+      const rows = [
+        ['time to answer 40 and reach the thank-you page', pick('ours', (r) => r.completion.ms), pick('anchor', (r) => r.completion.ms), ms],
+        ['JS heap after first page rendered', pick('ours', (r) => r.heapLoaded), pick('anchor', (r) => r.heapLoaded), mb],
+        ['JS heap after completion (after GC)', pick('ours', (r) => r.heapCompleted), pick('anchor', (r) => r.heapCompleted), mb],
+      ].map(([label, o, a, format]) => [label, spread(o, format), spread(a, format), ratio(median(o), median(a))]);
+      table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
+      const check = (side) => done[side][0].completion;
+      console.log(`Sanity: ours clicked ${check('ours').clicks} controls on ${check('ours').pages} pages and completed with ${check('ours').answered} answers; anchor ${check('anchor').clicks} on ${check('anchor').pages} pages, ${check('anchor').answered} answers.\n`);
     }
-    const pick = (side, f) => done[side].map(f);
-    const rows = [
-      ['time to answer 40 and reach the thank-you page', pick('ours', (r) => r.completion.ms), pick('anchor', (r) => r.completion.ms), ms],
-      ['JS heap after first page rendered', pick('ours', (r) => r.heapLoaded), pick('anchor', (r) => r.heapLoaded), mb],
-      ['JS heap after completion (after GC)', pick('ours', (r) => r.heapCompleted), pick('anchor', (r) => r.heapCompleted), mb],
-    ].map(([label, o, a, format]) => [label, spread(o, format), spread(a, format), ratio(median(o), median(a))]);
-    table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
-    const check = (side) => done[side][0].completion;
-    console.log(`Sanity: ours clicked ${check('ours').clicks} controls on ${check('ours').pages} pages and completed with ${check('ours').answered} answers; anchor ${check('anchor').clicks} on ${check('anchor').pages} pages, ${check('anchor').answered} answers.`);
     console.log('Ours keeps a draft in IndexedDB on every answer and writes the response to its outbox before the thank-you page; the anchor keeps nothing.');
   } finally {
     await browser.close();
