@@ -169,6 +169,8 @@ export interface PublishedTally {
   readonly definition: string;
   readonly survey?: string;
   readonly segments: string[];
+  /** The segment keys whose totals are published. */
+  readonly totals: string[];
   /** The values seen per segment key, in the order used for cells. */
   readonly segmentValues: SegmentValue[][];
   /** The threshold applied. */
@@ -184,6 +186,14 @@ export interface PublishedTally {
 export interface SuppressOptions {
   /** Threshold: counts below k are hidden. Default 10; values below 5 are refused. */
   readonly k?: number;
+  /**
+   * The segment keys whose totals are published (default: all). A total over `audience`
+   * mixes pupils with parents and is rarely worth showing; leaving it out means a small
+   * audience (six staff) need not be protected by hiding part of a large one. Every table,
+   * chart and comparison shown together must come from one `suppress` call: two
+   * publications with different totals can be subtracted from each other.
+   */
+  readonly totals?: readonly string[];
   /**
    * Refuse to build more published cells than this (the count of cells is the product of
    * (values + 1) over the segment keys). Default 200,000.
@@ -224,10 +234,17 @@ interface Series {
 /**
  * Hide small numbers and everything that would give them away; see the module comment.
  * The result holds no value below k and no hidden value.
+ *
+ *   const published = suppress(tally, { k: 10, totals: ['school'] });
+ *   published.questions[0].cells['["pupil",true]']; // all pupils, every school
  */
 export function suppress(tally: Tally, options: SuppressOptions = {}): PublishedTally {
   const k = checkThreshold(options.k);
-  const lattice = buildLattice(tally, options.maxCells ?? 200_000);
+  const totals = options.totals ?? tally.segments;
+  for (const key of totals) {
+    if (!tally.segments.includes(key)) throw new SuppressionError(`totals: "${key}" is not a segment of the tally (${tally.segments.join(', ')})`);
+  }
+  const lattice = buildLattice(tally, new Set(totals), options.maxCells ?? 200_000);
   const { nodeCount } = lattice;
 
   const series: Series[] = [];
@@ -383,6 +400,7 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
     definition: tally.definition,
     ...(tally.survey !== undefined ? { survey: tally.survey } : {}),
     segments: [...tally.segments],
+    totals: tally.segments.filter((key) => totals.includes(key)),
     segmentValues: lattice.segmentValues.map((list) => [...list]),
     k,
     respondents,
@@ -494,7 +512,7 @@ interface Lattice {
   readonly childrenByDimension: (node: number) => number[][];
 }
 
-function buildLattice(tally: Tally, maxCells: number): Lattice {
+function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: number): Lattice {
   const dimensions = tally.segments.length;
   const rawKeys = new Set<CellKey>(Object.keys(tally.respondents));
   for (const question of tally.questions) for (const key of Object.keys(question.cells)) rawKeys.add(key);
@@ -516,7 +534,8 @@ function buildLattice(tally: Tally, maxCells: number): Lattice {
       }
     });
   }
-  const radix = segmentValues.map((values) => values.length + 1);
+  const hasTotal = tally.segments.map((key) => totals.has(key));
+  const radix = segmentValues.map((values, d) => values.length + (hasTotal[d] ? 1 : 0));
   const nodeCount = radix.reduce((a, b) => a * b, 1);
   if (nodeCount > maxCells) {
     throw new SuppressionError(
@@ -530,13 +549,14 @@ function buildLattice(tally: Tally, maxCells: number): Lattice {
     step *= radix[d]!;
   }
   const coordinate = (node: number, d: number): number => Math.floor(node / stride[d]!) % radix[d]!;
-  const isTotal = (node: number, d: number): boolean => coordinate(node, d) === radix[d]! - 1;
+  const isTotal = (node: number, d: number): boolean => hasTotal[d]! && coordinate(node, d) === radix[d]! - 1;
 
   const rawNodes = new Map<CellKey, number[]>();
   for (const [key, values] of parsed) {
     const coordinates = values.map((value, d) => indexOf[d]!.get(value)!);
     const nodes: number[] = [];
     for (let mask = 0; mask < 1 << dimensions; mask++) {
+      if (hasTotal.some((total, d) => !total && (mask >> d) & 1)) continue;
       let node = 0;
       for (let d = 0; d < dimensions; d++) {
         node += stride[d]! * ((mask >> d) & 1 ? radix[d]! - 1 : coordinates[d]!);
