@@ -26,7 +26,11 @@ export function sendError(res: ServerResponse, error: unknown): void {
     return;
   }
   if (error instanceof CollectorError) {
-    sendJson(res, error.status, error.toJSON(), error.status === 413 ? { Connection: 'close' } : {});
+    const headers: Record<string, string> = {};
+    if (error.status === 413) headers.Connection = 'close';
+    // Starting, shutting down, or results not yet computable: a client should come back soon.
+    if (error.status === 503) headers['Retry-After'] = '2';
+    sendJson(res, error.status, error.toJSON(), headers);
     return;
   }
   // Log the message only: a stack or a request body could carry a respondent's answers.
