@@ -66,10 +66,13 @@ const columnar = columnsBuilt.value;
 // Warm the JIT on a slice, as DuckDB's code is compiled ahead of time.
 tally(definition, responses.slice(0, 50_000), { segments });
 const rssBefore = process.memoryUsage().rss;
-const cpuBefore = process.cpuUsage().user;
+const cpuBefore = process.cpuUsage();
 const rows1 = await time(() => tally(definition, responses, { segments }));
-const rowsCpu = (process.cpuUsage().user - cpuBefore) / 1000;
+const cpuMs = (since) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000; };
+const rowsCpu = cpuMs(cpuBefore);
+const cpuBeforeColumns = process.cpuUsage();
 const cols1 = await time(() => tally(definition, columnar, { segments }));
+const colsCpu = cpuMs(cpuBeforeColumns);
 const ours = rows1.value;
 const cells = Object.keys(ours.respondents).length;
 const json = serializeTally(ours);
@@ -78,7 +81,7 @@ const oursRows = rows1.ms;
 const oursCols = cols1.ms;
 console.log(`\n-- @pupil-voice/aggregate (one thread)`);
 console.log(`tally, response objects: ${seconds(rows1.ms)} (CPU ${seconds(rowsCpu)})`);
-console.log(`tally, columnar:         ${seconds(cols1.ms)}`);
+console.log(`tally, columnar:         ${seconds(cols1.ms)} (CPU ${seconds(colsCpu)})`);
 console.log(`${cells.toLocaleString('en-GB')} cells; tally JSON ${mb(json.length)}; rss ${mb(rssBefore)} -> ${mb(process.memoryUsage().rss)}`);
 
 // ---- DuckDB ----
@@ -92,24 +95,28 @@ async function duck(threads) {
   const setting = (await connection.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0];
   await connection.run(`SELECT count(*) FROM responses`); // warm
   const runs = [];
+  const cpuRuns = [];
   for (let run = 0; run < 1; run++) {
+    const cpuStart = process.cpuUsage();
     const result = await time(async () => {
       // Results go into tables: DuckDB computes everything, nothing is converted to JS.
       for (let i = 0; i < queries.length; i++) await connection.run(`CREATE OR REPLACE TEMP TABLE out_${i} AS ${queries[i].sql}`);
     });
+    const cpu = process.cpuUsage(cpuStart);
     runs.push(result.ms);
+    cpuRuns.push((cpu.user + cpu.system) / 1000);
   }
   const outRows = (await connection.runAndReadAll(queries.map((_, i) => `SELECT count(*) AS n FROM out_${i}`).join(' UNION ALL '))).getRowsJS();
   connection.closeSync();
   instance.closeSync();
-  return { threads: Number(setting), load: load.ms, runs, best: Math.min(...runs), rows: outRows.reduce((sum, [n]) => sum + Number(n), 0) };
+  return { threads: Number(setting), load: load.ms, runs, best: Math.min(...runs), cpu: Math.min(...cpuRuns), rows: outRows.reduce((sum, [n]) => sum + Number(n), 0) };
 }
 const duck1 = await duck(1);
 const duckN = await duck(undefined);
 for (const d of [duck1, duckN]) {
   console.log(`\n-- DuckDB, threads=${d.threads}`);
   console.log(`load NDJSON: ${seconds(d.load)} (not compared)`);
-  console.log(`same counts in SQL (${queries.length} queries, ${d.rows.toLocaleString('en-GB')} result rows into tables): ${seconds(d.runs[0])}`);
+  console.log(`same counts in SQL (${queries.length} queries, ${d.rows.toLocaleString('en-GB')} result rows into tables): ${seconds(d.runs[0])} (CPU, all threads: ${seconds(d.cpu)})`);
 }
 
 // ---- merging 500 school tallies ----
@@ -137,6 +144,8 @@ const ratioCols = oursCols / duck1.best;
 console.log(`aggregate (response objects) ${seconds(oursRows)}   aggregate (columnar) ${seconds(oursCols)}`);
 console.log(`DuckDB threads=1 ${seconds(duck1.best)}   DuckDB threads=${duckN.threads} ${seconds(duckN.best)}`);
 console.log(`ratio vs DuckDB single thread: ${ratioRows.toFixed(2)}x (objects), ${ratioCols.toFixed(2)}x (columnar); target <= 1.5x: ${ratioRows <= 1.5 ? 'met' : 'NOT met'} (objects), ${ratioCols <= 1.5 ? 'met' : 'NOT met'} (columnar)`);
+console.log(`CPU time (robust when other processes share the machine): aggregate ${seconds(rowsCpu)} (objects), ${seconds(colsCpu)} (columnar); DuckDB threads=1 ${seconds(duck1.cpu)}; ratio ${(rowsCpu / duck1.cpu).toFixed(2)}x (objects), ${(colsCpu / duck1.cpu).toFixed(2)}x (columnar)`);
+console.log(`load average while running: ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 console.log(`ratio vs DuckDB default threads: ${(oursRows / duckN.best).toFixed(2)}x (objects), ${(oursCols / duckN.best).toFixed(2)}x (columnar)`);
 console.log(`peak RSS of the whole run (data, DuckDB and all): ${mb(peakRss())}; heap now ${mb(process.memoryUsage().heapUsed)}`);
 rmSync(file, { force: true });
