@@ -67,10 +67,14 @@ const POLL_STREAM_PATH = /^\/v1\/polls\/([^/]+)\/stream$/;
 
 /** A running collector: its URL, and a graceful `close`. */
 export interface RunningCollector {
+  /** Base URL with the port actually bound (useful with port 0). */
   url: string;
   port: number;
+  /** The underlying `node:http` server, for embedding. */
   server: Server;
+  /** The migrated storage; admin tools and tests read counts from it, HTTP never serves rows. */
   storage: ResponseStorage;
+  /** The surveys loaded at start, with the files that could not be loaded. */
   surveys: SurveyRegistry;
   /** Stops accepting, ends poll streams, finishes in-flight writes, then closes storage. */
   close(): Promise<void>;

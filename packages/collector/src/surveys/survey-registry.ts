@@ -76,10 +76,12 @@ export class SurveyRegistry {
     return survey;
   }
 
+  /** The survey registered under an id, if any. */
   get(id: string): RegisteredSurvey | undefined {
     return this.surveys.get(id);
   }
 
+  /** Ids of every registered survey, in file-name order. */
   get ids(): string[] {
     return [...this.surveys.keys()];
   }

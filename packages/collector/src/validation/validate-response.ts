@@ -107,6 +107,7 @@ export class ResponseValidator {
     return this.model.getAllQuestions(false, false, true).length > 0;
   }
 
+  /** Throws a {@link CollectorError} for the first answer at fault; returns for a valid response. */
   validate(data: Record<string, unknown>): void {
     const model = this.model;
     if (this.needsAnswers) model.data = data;
@@ -149,6 +150,7 @@ export function validateAnswers(
 class AnswerChecker {
   constructor(private readonly limits: AnswerLimits) {}
 
+  /** Checks one answer against its question; `field` is the path reported on failure. */
   check(question: QuestionView, value: unknown, field: string): void {
     if (value === null) return; // an explicit "no answer"
     const type = question.getType();
