@@ -147,6 +147,8 @@ describe('<pv-dropdown-question>', () => {
     const describedBy = select.getAttribute('aria-describedby')!;
     expect($(el, `#${CSS.escape(describedBy)}`)?.textContent).to.match(/required/i);
     await expect(el).to.be.accessible();
+    $<HTMLAnchorElement>(el, '.pv-error-summary a')!.click();
+    expect(deepActiveElement()).to.equal(selectOf(el));
   });
 
   it('is disabled in a read-only survey and passes axe', async () => {

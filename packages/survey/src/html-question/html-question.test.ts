@@ -1,4 +1,5 @@
 import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, modelOf, questionElement, renderSurvey, settle } from '../test-helpers.js';
 
 declare global {
@@ -106,6 +107,27 @@ describe('<pv-html-question>', () => {
     expect(attributeNames(el.shadowRoot!).filter((name) => name.startsWith('on'))).to.deep.equal([]);
     expect($$(el, 'script')).to.have.length(0);
     expect($(el, 'img[onerror]')).to.be.null;
+  });
+
+  it('sanitises a hostile answer typed by the respondent and piped into the html', async () => {
+    const el = await renderSurvey({
+      elements: [
+        { type: 'text', name: 'nick', title: 'Your nickname' },
+        { type: 'html', name: 'echo', html: '<p>Hello {nick}</p>' },
+      ],
+    });
+    const input = questionElement(el, 'nick').querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: '<img src=x onerror="window.__pwned=1"><i>Sam</i>' });
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    await aTimeout(50);
+    await settle(el);
+    expect(modelOf(el).getValue('nick')).to.contain('onerror');
+    expect(window.__pwned).to.equal(undefined);
+    const block = questionElement(el, 'echo').querySelector('.pv-html')!;
+    expect(block.querySelector('i')?.textContent).to.equal('Sam');
+    expect(attributeNames(block).filter((name) => name.startsWith('on'))).to.deep.equal([]);
   });
 
   it('sanitises markdown-style HTML that an integrator turns on for titles', async () => {

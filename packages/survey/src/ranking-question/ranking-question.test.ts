@@ -154,6 +154,9 @@ describe('<pv-ranking-question>', () => {
     const group = questionElement(el, 'order').querySelector('[role="group"]')!;
     expect($(el, `#${CSS.escape(group.getAttribute('aria-describedby')!)}`)?.textContent).to.match(/required|answer/i);
     await expect(el).to.be.accessible();
+    // The error summary's link lands on the first button that can act.
+    $<HTMLAnchorElement>(el, '.pv-error-summary a')!.click();
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.equal('Move “Maths” down');
   });
 
   it('cannot be reordered in a read-only survey and passes axe', async () => {

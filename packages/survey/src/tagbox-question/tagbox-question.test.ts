@@ -152,6 +152,8 @@ describe('<pv-tagbox-question>', () => {
     expect($(el, `#${CSS.escape(group.getAttribute('aria-describedby')!)}`)?.textContent).to.match(/required/i);
     expect(host(el).querySelector('input[type="text"]')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
+    $<HTMLAnchorElement>(el, '.pv-error-summary a')!.click();
+    expect(deepActiveElement()).to.equal(host(el).querySelector('input[type="text"]'));
   });
 
   it('is disabled in a read-only survey and passes axe', async () => {
