@@ -1,6 +1,6 @@
 // Shared by the survey-level browser tests (not exported from the package): real keyboard
 // helpers and a watch on uncaught errors.
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Question } from 'survey-core';
 import { $, deepActiveElement, modelOf, settle } from '../test-helpers.js';
 import type { PvSurvey } from './survey.js';
@@ -14,6 +14,17 @@ export async function press(el: PvSurvey, key: string): Promise<void> {
   } else {
     await sendKeys({ press: key });
   }
+  await settle(el);
+}
+
+/**
+ * Clicks an element with the real mouse (so focus moves and the previous field blurs, as it
+ * does for a respondent), at its centre after scrolling it into view.
+ */
+export async function clickWithMouse(el: PvSurvey, target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
   await settle(el);
 }
 
