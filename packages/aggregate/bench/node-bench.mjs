@@ -40,7 +40,7 @@ console.log(`generated in ${seconds(generated.ms)}; heap ${mb(process.memoryUsag
 
 // Same data for DuckDB: newline-delimited JSON, loaded into an in-memory table (not timed in the ratio).
 mkdirSync(dir, { recursive: true });
-const file = join(dir, 'responses.ndjson');
+const file = join(dir, `responses-${process.pid}.ndjson`); // per run: two runs must not share it
 const out = createWriteStream(file);
 for (let i = 0; i < responses.length; i += 10_000) {
   const chunk = responses.slice(i, i + 10_000).map((response) => JSON.stringify(flatRow(response))).join('\n') + '\n';
