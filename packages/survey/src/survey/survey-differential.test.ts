@@ -286,7 +286,7 @@ describe('differential: <pv-survey> against a bare survey-core model', () => {
         button(page, 'next-button')!.click();
         await settle(page);
         expect(modelOf(page).currentPageNo).to.equal(1);
-        expect($$(page, '.pv-error-summary a').map((a) => a.hash)).to.deep.equal([`#${inputIdOf(page, 'whyUnsafe')}`]);
+        expect($$<HTMLAnchorElement>(page, '.pv-error-summary a').map((a) => a.hash)).to.deep.equal([`#${inputIdOf(page, 'whyUnsafe')}`]);
       },
       typeText('whyUnsafe', 'Crowded corridors'),
       typeText('oneWord', 'loud'),
