@@ -19,3 +19,6 @@ export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } 
 export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
 export * from './stats.js';
 export * from './decrypt.js';
+export * from './suppress.js';
+export * from './compare.js';
+export * from './weight.js';
