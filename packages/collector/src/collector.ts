@@ -8,7 +8,7 @@ import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
 import { aggregate } from './results/aggregate-bridge.js';
-import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, tallyStored } from './results/results.js';
+import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
 import type { ResponseStorage } from './storage/storage.js';
@@ -41,6 +41,8 @@ export interface CollectorConfig {
   sqliteSynchronous: SqliteSynchronous;
   /** Questions that hold the year group, for the `year` filter. */
   yearQuestions: string[];
+  /** Segment keys published jointly in results (filters and `by` may use only these). */
+  resultsSegments: SegmentKey[];
 }
 
 /** Defaults for everything but the folders. */
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
   answerLimits: DEFAULT_ANSWER_LIMITS,
   sqliteSynchronous: 'full',
   yearQuestions: DEFAULT_YEAR_QUESTIONS,
+  resultsSegments: [...SEGMENT_KEYS],
 };
 
 /** Smallest suppression threshold the collector will publish with. */
@@ -221,7 +224,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       if ((match = RESULTS_PATH.exec(path)) && method === 'GET') {
         const survey = requireSurvey(match[1]!);
         const query = parseResultsQuery(url.searchParams);
-        results ??= new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions });
+        results ??= new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions, segments: config.resultsSegments });
         return sendJson(res, 200, await results.results(survey, query));
       }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
@@ -273,6 +276,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       polls.close();
       server.closeIdleConnections();
       while (inFlightWrites.size > 0) await Promise.allSettled([...inFlightWrites]);
+      await results?.close();
       const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(timeout);

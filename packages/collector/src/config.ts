@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, MIN_K, type CollectorConfig } from './collector.js';
 import { parseStaticMount } from './http/static-files.js';
+import { SEGMENT_KEYS, type SegmentKey } from './results/results.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
 
 /** Environment variables read when a flag is absent (flags win). */
@@ -15,6 +16,7 @@ export const ENVIRONMENT = {
   PV_STATIC: 'comma-separated dir[:mount] static folders',
   PV_K: 'suppression threshold (>= 5)',
   PV_LIVE_POLLS: 'comma-separated poll ids whose stream shows exact counts',
+  PV_RESULTS_SEGMENTS: 'segment keys published jointly in results (default audience,school,wave,year)',
   PV_SQLITE_SYNC: 'full (default: fsync each commit) or normal (faster; survives a crash, not a power cut)',
 } as const;
 
@@ -22,6 +24,7 @@ export const USAGE = `Usage:
   pupil-voice-collector [serve] [--data DIR] [--surveys DIR] [--port 8787] [--host 127.0.0.1]
                         [--origin URL]... [--static DIR[:/mount/]]... [--k 10] [--live-poll ID]...
                         [--max-body BYTES] [--sqlite-sync full|normal]
+                        [--results-segments audience,school,wave,year]
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
                         [--private-key analyst-key.jwk]   (opens encrypted responses)
 
@@ -46,6 +49,15 @@ function integer(name: string, value: string, min: number): number {
   return number;
 }
 
+function resultsSegments(value: string | undefined): SegmentKey[] {
+  if (value === undefined) return [...DEFAULT_CONFIG.resultsSegments];
+  const keys = list(value);
+  for (const key of keys) {
+    if (!(SEGMENT_KEYS as readonly string[]).includes(key)) throw new Error(`--results-segments takes ${SEGMENT_KEYS.join(', ')}, got "${key}"`);
+  }
+  return keys as SegmentKey[];
+}
+
 function sqliteSync(value: string): SqliteSynchronous {
   if (value !== 'full' && value !== 'normal') throw new Error(`--sqlite-sync must be full or normal, got "${value}"`);
   return value;
@@ -68,6 +80,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       'live-poll': { type: 'string', multiple: true },
       'max-body': { type: 'string' },
       'sqlite-sync': { type: 'string' },
+      'results-segments': { type: 'string' },
       survey: { type: 'string' },
       format: { type: 'string' },
       'private-key': { type: 'string' },
@@ -89,6 +102,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     k: integer('--k', values.k ?? env.PV_K ?? String(DEFAULT_CONFIG.k), MIN_K),
     livePolls: values['live-poll'] ?? list(env.PV_LIVE_POLLS),
     maxBodyBytes: integer('--max-body', values['max-body'] ?? String(DEFAULT_CONFIG.maxBodyBytes), 1024),
+    resultsSegments: resultsSegments(values['results-segments'] ?? env.PV_RESULTS_SEGMENTS),
     sqliteSynchronous: sqliteSync(values['sqlite-sync'] ?? env.PV_SQLITE_SYNC ?? DEFAULT_CONFIG.sqliteSynchronous),
   };
   if (verb === 'serve') return { kind: 'serve', config };

@@ -152,6 +152,21 @@ describe('results: suppressed tallies, filtered views', { skip: unavailable }, (
     assert.equal((await request(`${collector.url}/v1/surveys/pupils/results?by=name`)).status, 400);
     assert.equal((await request(`${collector.url}/v1/surveys/nope/results`)).status, 404);
   });
+
+  it('publishes only the configured segment keys', async () => {
+    const narrow = await startTestCollector({ pupils: PUPIL_SURVEY }, { resultsSegments: ['school'] });
+    try {
+      await postResponse(narrow.url, 'pupils', { id: newId(), data: { year: '7', safe: 'yes' }, meta: { school: 'A' } });
+      const byYear = await request(`${narrow.url}/v1/surveys/pupils/results?year=7`);
+      assert.equal(byYear.status, 400);
+      assert.equal(byYear.json().field, 'year');
+      const bySchool = await request(`${narrow.url}/v1/surveys/pupils/results?by=school`);
+      assert.equal(bySchool.status, 200);
+      assert.deepEqual(bySchool.json().segments, ['school']);
+    } finally {
+      await narrow.dispose();
+    }
+  });
 });
 
 interface PollEvent {

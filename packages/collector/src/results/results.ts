@@ -3,6 +3,7 @@ import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
 import type { RegisteredSurvey } from '../surveys/survey-registry.js';
 import { aggregate, type PublishedView, type TallyInput } from './aggregate-bridge.js';
+import { SuppressionWorker } from './suppression-worker.js';
 
 /** The segment keys results can be filtered and split by. */
 export const SEGMENT_KEYS = ['audience', 'school', 'wave', 'year'] as const;
@@ -103,44 +104,62 @@ export interface ResultsBody {
   unknownQuestions: Array<{ name: string; cells: Record<string, unknown> }>;
 }
 
+/** How long a results request waits for a publication before answering 503 (it keeps computing). */
+export const RESULTS_WAIT_MS = 20_000;
+
 /**
- * Publishes results safely across every filter a reader can choose. One tally split by all
- * segment keys is suppressed once (the aggregate package protects every margin of it jointly
- * against differencing); each query is then a view cut from that single publication: filtered
- * keys fixed, `by` keys split, the rest totalled. Two queries can therefore never be
- * subtracted to reveal what either one hid. The publication is cached per survey until the
- * stored count changes.
+ * Publishes results safely across every filter a reader can choose. One tally split by the
+ * published segment keys is suppressed once (the aggregate package protects every margin of
+ * it jointly against differencing); each query is then a view cut from that single
+ * publication: filtered keys fixed, `by` keys split, the rest totalled. Two queries can
+ * therefore never be subtracted to reveal what either one hid. The publication is computed on
+ * a worker thread and cached per survey until the stored count changes. Complementary
+ * suppression grows quickly with the number of cells, so an operator with many schools may
+ * publish fewer keys jointly (`--results-segments audience,school`).
  */
 export class ResultsPublisher {
   private readonly cache = new Map<string, { count: number; published: Promise<PublishedView> }>();
+  private readonly worker = new SuppressionWorker();
 
   constructor(
     private readonly storage: ResponseStorage,
-    private readonly options: { k: number; yearQuestions: readonly string[] },
+    private readonly options: { k: number; yearQuestions: readonly string[]; segments: readonly SegmentKey[] },
   ) {}
 
-  /** The suppressed publication of a survey, split by all segment keys. */
+  /** The suppressed publication of a survey, split by every published segment key. */
   async published(survey: RegisteredSurvey): Promise<PublishedView> {
     const count = await this.storage.count(survey.id);
     const cached = this.cache.get(survey.id);
     if (cached !== undefined && cached.count === count) return cached.published;
     const published = (async () => {
-      const suppress = await aggregate.suppress();
-      const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...SEGMENT_KEYS] }, this.options.yearQuestions);
-      try {
-        return suppress(raw, { k: this.options.k });
-      } catch (error) {
-        throw new CollectorError(503, 'results_unavailable', undefined, (error as Error).message);
-      }
+      await aggregate.suppress(); // refuse early (503) when the aggregate package lacks it
+      const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
+      return this.worker.suppress(raw, this.options.k);
     })();
     this.cache.set(survey.id, { count, published });
-    published.catch(() => this.cache.delete(survey.id));
+    published.catch(() => {
+      if (this.cache.get(survey.id)?.published === published) this.cache.delete(survey.id);
+    });
     return published;
   }
 
   /** The view a query asks for, cut from the survey's single publication. */
   async results(survey: RegisteredSurvey, query: ResultsQuery): Promise<ResultsBody> {
-    const published = await this.published(survey);
+    for (const key of [...Object.keys(query.filters), ...query.by] as SegmentKey[]) {
+      if (!this.options.segments.includes(key)) {
+        throw new CollectorError(400, 'invalid_query', key, `this collector publishes results by ${this.options.segments.join(', ') || 'no segment'} only`);
+      }
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const published = await Promise.race([
+      this.published(survey),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new CollectorError(503, 'results_pending', undefined, 'the results are still being computed; retry shortly')),
+          RESULTS_WAIT_MS,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     const select = viewSelector(published.segments, query);
     const view = (cells: Record<string, unknown>): Record<string, unknown> => {
       const out: Record<string, unknown> = {};
@@ -159,6 +178,11 @@ export class ResultsPublisher {
       questions: published.questions.map((question) => ({ ...question, cells: view(question.cells) })),
       unknownQuestions: published.unknownQuestions.map((unknown) => ({ name: unknown.name, cells: view(unknown.cells) })),
     };
+  }
+
+  /** Stops the suppression worker. */
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }
 
