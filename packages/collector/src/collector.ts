@@ -7,7 +7,7 @@ import { sendError, sendJson } from './http/send.js';
 import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
-import { aggregate } from './results/aggregate-bridge.js';
+import { suppress } from '@pupil-voice/aggregate';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
@@ -106,7 +106,6 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     const live = livePolls.has(pollId);
     const tally = await tallyStored(storage, survey, { filters: {}, by: [] }, config.yearQuestions);
     if (live) return { poll: pollId, live, k: null, tally };
-    const suppress = await aggregate.suppress();
     return { poll: pollId, live, k: config.k, tally: suppress(tally, { k: config.k }) };
   });
 

@@ -3,7 +3,7 @@ import { Model } from 'survey-core';
 import { settings } from 'survey-core';
 import type { ResponseStorage } from './storage/storage.js';
 import type { RegisteredSurvey } from './surveys/survey-registry.js';
-import { aggregate } from './results/aggregate-bridge.js';
+import { decryptResponse, importResponsePrivateKey } from '@pupil-voice/aggregate';
 import { tallyStored, SEGMENT_KEYS, type SealedResponses } from './results/results.js';
 import type { StoredResponse } from './storage/storage.js';
 
@@ -42,9 +42,8 @@ export function answerColumns(definition: Record<string, unknown>): string[] {
  * `decryptResponse` from `@pupil-voice/aggregate`; an envelope sealed for another id is refused.
  */
 export async function unsealWith(privateKeyJwk: JsonWebKey): Promise<NonNullable<SealedResponses['unseal']>> {
-  const [importKey, decrypt] = await Promise.all([aggregate.importKey(), aggregate.decrypt()]);
-  const key = await importKey(privateKeyJwk);
-  return async (response: StoredResponse) => (await decrypt(response.encrypted!, key, { responseId: response.id })).data;
+  const key = await importResponsePrivateKey(privateKeyJwk);
+  return async (response: StoredResponse) => (await decryptResponse(response.encrypted!, key, { responseId: response.id })).data;
 }
 
 /**

@@ -4,13 +4,6 @@ import { EventReader } from '../test-support/event-reader.js';
 import { newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
 import { POLL, PUPIL_SURVEY } from '../test-support/surveys.js';
 
-const aggregateModule = (await import('@pupil-voice/aggregate')) as Record<string, unknown>;
-const unavailable =
-  typeof aggregateModule.tally !== 'function' || typeof aggregateModule.suppress !== 'function'
-    ? '@pupil-voice/aggregate does not export tally and suppress yet: results and poll streams answer 503 until it does'
-    : false;
-if (unavailable) console.log(`# results and SSE tests skipped: ${unavailable}`);
-
 type Count = { value: number | null; suppressed: boolean };
 interface ResultsBody {
   k: number;
@@ -64,7 +57,7 @@ function assertPublishedSafely(body: ResultsBody, key: string, expected: Record<
   return shown;
 }
 
-describe('results: suppressed tallies, filtered views', { skip: unavailable }, () => {
+describe('results: suppressed tallies, filtered views', () => {
   let collector: TestCollector;
   const ids: string[] = [];
   before(async () => {
@@ -176,7 +169,7 @@ interface PollEvent {
   tally: { respondents: Record<string, unknown>; questions: Array<{ cells: Record<string, { counts: unknown[] }> }> };
 }
 
-describe('live polls over server-sent events', { skip: unavailable }, () => {
+describe('live polls over server-sent events', () => {
   let collector: TestCollector;
   before(async () => {
     collector = await startTestCollector({ lunch: POLL, quiet: POLL }, { livePolls: ['lunch'] });

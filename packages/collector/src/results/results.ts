@@ -1,8 +1,7 @@
-import type { Tally } from '@pupil-voice/aggregate';
+import { tally, type PublishedTally, type Tally } from '@pupil-voice/aggregate';
 import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
 import type { RegisteredSurvey } from '../surveys/survey-registry.js';
-import { aggregate, type PublishedView, type TallyInput } from './aggregate-bridge.js';
 import { SuppressionWorker } from './suppression-worker.js';
 
 /** The segment keys results can be filtered and split by. */
@@ -13,6 +12,13 @@ export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 export interface ResultsQuery {
   filters: Partial<Record<SegmentKey, string>>;
   by: SegmentKey[];
+}
+
+/** A response shaped for `tally`: the wire format, with the segment values in `meta`. */
+export interface TallyInput {
+  id: string;
+  data: Record<string, unknown>;
+  meta: Record<string, string | undefined>;
 }
 
 /** Where the year group lives: the answer to the first of these questions present in a response. */
@@ -88,7 +94,6 @@ export async function tallyStored(
   yearQuestions: readonly string[],
   sealed: SealedResponses = {},
 ): Promise<Tally> {
-  const tally = await aggregate.tally();
   return tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions, sealed), { segments: query.by });
 }
 
@@ -118,7 +123,7 @@ export const RESULTS_WAIT_MS = 20_000;
  * publish fewer keys jointly (`--results-segments audience,school`).
  */
 export class ResultsPublisher {
-  private readonly cache = new Map<string, { count: number; published: Promise<PublishedView> }>();
+  private readonly cache = new Map<string, { count: number; published: Promise<PublishedTally> }>();
   private readonly worker = new SuppressionWorker();
 
   constructor(
@@ -127,12 +132,11 @@ export class ResultsPublisher {
   ) {}
 
   /** The suppressed publication of a survey, split by every published segment key. */
-  async published(survey: RegisteredSurvey): Promise<PublishedView> {
+  async published(survey: RegisteredSurvey): Promise<PublishedTally> {
     const count = await this.storage.count(survey.id);
     const cached = this.cache.get(survey.id);
     if (cached !== undefined && cached.count === count) return cached.published;
     const published = (async () => {
-      await aggregate.suppress(); // refuse early (503) when the aggregate package lacks it
       const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
       return this.worker.suppress(raw, this.options.k);
     })();

@@ -4,19 +4,17 @@
  * Messages in: `{ seq, tally, k }`; out: `{ seq, published }` or `{ seq, error, status }`.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Tally } from '@pupil-voice/aggregate';
-import { CollectorError } from '../errors.js';
-import { aggregate } from './aggregate-bridge.js';
+import { suppress, SuppressionError, type Tally } from '@pupil-voice/aggregate';
 
 parentPort?.on('message', (message: { seq: number; tally: Tally; k: number }) => {
-  aggregate
-    .suppress()
-    .then((suppress) => parentPort?.postMessage({ seq: message.seq, published: suppress(message.tally, { k: message.k }) }))
-    .catch((error: unknown) =>
-      parentPort?.postMessage({
-        seq: message.seq,
-        error: error instanceof Error ? error.message : String(error),
-        status: error instanceof CollectorError ? error.status : 500,
-      }),
-    );
+  try {
+    parentPort?.postMessage({ seq: message.seq, published: suppress(message.tally, { k: message.k }) });
+  } catch (error) {
+    parentPort?.postMessage({
+      seq: message.seq,
+      error: error instanceof Error ? error.message : String(error),
+      // A table too large to publish safely is the operator's to narrow (--results-segments).
+      status: error instanceof SuppressionError ? 503 : 500,
+    });
+  }
 });

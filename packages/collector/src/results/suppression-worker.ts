@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { Tally } from '@pupil-voice/aggregate';
+import type { PublishedTally, Tally } from '@pupil-voice/aggregate';
 import { CollectorError } from '../errors.js';
-import type { PublishedView } from './aggregate-bridge.js';
 
-type Reply = { seq: number; published?: PublishedView; error?: string; status?: number };
+type Reply = { seq: number; published?: PublishedTally; error?: string; status?: number };
 
 /**
  * Runs `suppress` on one worker thread, so a long publication (many schools × audiences ×
@@ -13,10 +12,10 @@ type Reply = { seq: number; published?: PublishedView; error?: string; status?: 
 export class SuppressionWorker {
   private worker: Worker | undefined;
   private seq = 0;
-  private readonly pending = new Map<number, { resolve(view: PublishedView): void; reject(error: unknown): void }>();
+  private readonly pending = new Map<number, { resolve(view: PublishedTally): void; reject(error: unknown): void }>();
 
   /** The suppressed publication of a tally, computed off the main thread. */
-  suppress(tally: Tally, k: number): Promise<PublishedView> {
+  suppress(tally: Tally, k: number): Promise<PublishedTally> {
     const worker = this.start();
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
