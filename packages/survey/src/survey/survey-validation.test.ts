@@ -240,3 +240,76 @@ describe('<pv-survey> validation and the error summary', () => {
     expect(deepActiveElement()?.id).to.equal(inputIdOf(el, 'how'));
   });
 });
+
+describe('<pv-survey> error summary for errors inside composite questions', () => {
+  const COMPOSITES = {
+    pages: [
+      {
+        elements: [
+          {
+            type: 'multipletext',
+            name: 'contact',
+            title: 'Your favourites',
+            items: [{ name: 'subject', title: 'Subject', isRequired: true }, { name: 'sport', title: 'Sport' }],
+          },
+          {
+            type: 'matrixdropdown',
+            name: 'hours',
+            title: 'Hours of homework',
+            columns: [{ name: 'h', title: 'Hours', cellType: 'text', isRequired: true }],
+            rows: ['Maths'],
+          },
+          {
+            type: 'paneldynamic',
+            name: 'clubs',
+            title: 'Your clubs',
+            panelCount: 1,
+            templateElements: [{ type: 'text', name: 'club', title: 'Club name', isRequired: true }],
+          },
+        ],
+      },
+      { elements: [{ type: 'text', name: 'last' }] },
+    ],
+  };
+
+  it('lists every composite question with a problem inside it and focuses the field', async () => {
+    const el = await renderSurvey(COMPOSITES);
+    await tabToButton(el, 'next-button');
+    await press(el, 'Enter');
+    expect(modelOf(el).currentPageNo).to.equal(0);
+    const box = summary(el);
+    expect(box, 'a summary is shown').to.exist;
+    expect(deepActiveElement()).to.equal(box);
+    const links = summaryLinks(el);
+    expect(links.map((a) => (a.textContent ?? '').split(':')[0]!.trim())).to.deep.equal([
+      'Your favourites',
+      'Hours of homework',
+      'Your clubs',
+    ]);
+    for (const link of links) expect(link.textContent).to.match(/:\s*\S/);
+    // The third link (paneldynamic) is exercised in the skipped test below.
+    for (const [index, link] of links.slice(0, 2).entries()) {
+      link.click();
+      await settle(el);
+      const focused = deepActiveElement() as HTMLElement;
+      expect(focused.getAttribute('aria-invalid'), `link ${index + 1} focuses the invalid field`).to.equal('true');
+      expect(focused.closest('[data-qid]')).to.equal(
+        $(el, `[data-qid="${question(el, ['contact', 'hours', 'clubs'][index]!).id}"]`),
+      );
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  // KNOWN BUG, skipped because it hangs the whole browser (a synchronous loop; every other test
+  // in the run is lost): with these three composites on a page, Continue pressed by keyboard,
+  // then the paneldynamic's summary link clicked. Clicking the button with the mouse instead,
+  // or a page with only the paneldynamic, does not hang.
+  it.skip('focuses the field inside a paneldynamic from the summary link', async () => {
+    const el = await renderSurvey(COMPOSITES);
+    await tabToButton(el, 'next-button');
+    await press(el, 'Enter');
+    summaryLinks(el)[2]!.click();
+    await settle(el);
+    expect((deepActiveElement() as HTMLElement).getAttribute('aria-invalid')).to.equal('true');
+  });
+});
