@@ -63,7 +63,7 @@ describe('examples/school-website: the wellbeing survey', () => {
     await tabToButton(el, 'next-button');
     await press(el, 'Enter');
     const summary = $(el, '.pv-error-summary')!;
-    expect(deepActiveElement()).to.equal(summary);
+    expect(deepActiveElement() === summary, "focus is on summary").to.equal(true);
     expect(summary.textContent).to.contain('Choose yes or no');
     await expect(el, 'axe with the error summary').to.be.accessible();
     await press(el, 'Tab');
@@ -132,7 +132,7 @@ describe('examples/school-website: the wellbeing survey', () => {
 
     // The thank-you has focus and repeats where to get help.
     const thanks = $(el, '.pv-completed')!;
-    expect(deepActiveElement()).to.equal(thanks);
+    expect(deepActiveElement() === thanks, "focus is on thanks").to.equal(true);
     expect(thanks.textContent).to.contain('Thank you for your answers');
     expect(thanks.textContent).to.contain('0800 1111');
     expect(thanks.textContent).to.contain('85258');

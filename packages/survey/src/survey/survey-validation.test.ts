@@ -47,7 +47,7 @@ describe('<pv-survey> validation and the error summary', () => {
 
     const box = summary(el)!;
     expect(box.getAttribute('role')).to.equal('alert');
-    expect(deepActiveElement()).to.equal(box);
+    expect(deepActiveElement() === box, "focus is on box").to.equal(true);
     // It sits before the page, so reading on from it reaches the questions.
     expect(box.compareDocumentPosition($(el, '.pv-page')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     expect(box.textContent).to.contain('There is a problem');
@@ -150,7 +150,7 @@ describe('<pv-survey> validation and the error summary', () => {
     await tabToButton(el, 'next-button');
     await press(el, 'Enter');
     expect(modelOf(el).currentPageNo).to.equal(0);
-    expect(deepActiveElement()).to.equal(summary(el));
+    expect(deepActiveElement() === summary(el), "focus is on summary(el)").to.equal(true);
     const expected: Record<string, string> = {
       age: 'Enter an age from 11 to 18',
       word: 'Write at least 3 letters',
@@ -207,7 +207,7 @@ describe('<pv-survey> validation and the error summary', () => {
     button(el, 'submit-button')!.click();
     await settle(el);
     expect(modelOf(el).state).to.equal('running');
-    expect(deepActiveElement()).to.equal(summary(el));
+    expect(deepActiveElement() === summary(el), "focus is on summary(el)").to.equal(true);
     expect(summaryLinks(el)[0]!.textContent).to.contain('Please answer this one');
     // A mouse click on a link focuses the field too.
     summaryLinks(el)[0]!.click();
@@ -279,7 +279,7 @@ describe('<pv-survey> error summary for errors inside composite questions', () =
     expect(modelOf(el).currentPageNo).to.equal(0);
     const box = summary(el);
     expect(box, 'a summary is shown').to.exist;
-    expect(deepActiveElement()).to.equal(box);
+    expect(deepActiveElement() === box, "focus is on box").to.equal(true);
     const links = summaryLinks(el);
     expect(links.map((a) => (a.textContent ?? '').split(':')[0]!.trim())).to.deep.equal([
       'Your favourites',
@@ -287,29 +287,15 @@ describe('<pv-survey> error summary for errors inside composite questions', () =
       'Your clubs',
     ]);
     for (const link of links) expect(link.textContent).to.match(/:\s*\S/);
-    // The third link (paneldynamic) is exercised in the skipped test below.
-    for (const [index, link] of links.slice(0, 2).entries()) {
+    for (const [index, link] of links.entries()) {
       link.click();
       await settle(el);
       const focused = deepActiveElement() as HTMLElement;
       expect(focused.getAttribute('aria-invalid'), `link ${index + 1} focuses the invalid field`).to.equal('true');
-      expect(focused.closest('[data-qid]')).to.equal(
-        $(el, `[data-qid="${question(el, ['contact', 'hours', 'clubs'][index]!).id}"]`),
-      );
+      // Booleans, not elements: chai would walk a failing element's whole survey-core model.
+      const owner = $(el, `[data-qid="${question(el, ['contact', 'hours', 'clubs'][index]!).id}"]`)!;
+      expect(owner.contains(focused), `link ${index + 1} focuses a field of its own question`).to.equal(true);
     }
     await expect(el).to.be.accessible();
-  });
-
-  // KNOWN BUG, skipped because it hangs the whole browser (a synchronous loop; every other test
-  // in the run is lost): with these three composites on a page, Continue pressed by keyboard,
-  // then the paneldynamic's summary link clicked. Clicking the button with the mouse instead,
-  // or a page with only the paneldynamic, does not hang.
-  it.skip('focuses the field inside a paneldynamic from the summary link', async () => {
-    const el = await renderSurvey(COMPOSITES);
-    await tabToButton(el, 'next-button');
-    await press(el, 'Enter');
-    summaryLinks(el)[2]!.click();
-    await settle(el);
-    expect((deepActiveElement() as HTMLElement).getAttribute('aria-invalid')).to.equal('true');
   });
 });

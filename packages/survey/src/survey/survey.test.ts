@@ -230,7 +230,7 @@ describe('<pv-survey> start and completed pages', () => {
     await tabToButton(el, 'submit-button');
     await press(el, 'Enter');
     const completed = $(el, '.pv-completed')!;
-    expect(deepActiveElement()).to.equal(completed);
+    expect(deepActiveElement() === completed, "focus is on completed").to.equal(true);
     expect(completed.querySelector('h3')?.textContent).to.equal('Thank you, Sky!');
     expect(completed.querySelector('a')?.getAttribute('href')).to.equal('tel:08001111');
     expect(completed.querySelector('script')).to.equal(null);
@@ -271,7 +271,7 @@ describe('<pv-survey> events', () => {
     for (const event of seen) {
       expect(event.bubbles && event.composed, event.type).to.equal(true);
       // Crossed the shadow boundary: the page sees the element, not its insides.
-      expect(event.target, event.type).to.equal(el);
+      expect(event.target === el, `${event.type} target`).to.equal(true);
     }
     expect((seen.at(-1) as PvCompleteEvent).data).to.deep.equal({ year: '7' });
   });
