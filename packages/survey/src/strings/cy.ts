@@ -9,6 +9,7 @@ export const cy: Translation = {
   requiredHint: '(gofynnol)',
   pageOf: (page, total) => `Tudalen ${page} o ${total}`,
   progressLabel: 'Cynnydd',
+  unknownQuestionTypes: (types) => `Mae gan yr arolwg hwn gwestiynau o fath na ellir ei ddangos yma, felly maen nhw ar goll: ${types}.`,
   unsupportedQuestion: (type) =>
     `Nid yw’r math hwn o gwestiwn (“${type}”) yn cael ei gefnogi eto, felly ni ellir ei ddangos yma.`,
   loadFailedTitle: 'Mae’n ddrwg gennym, ni ellir dangos yr arolwg hwn',

@@ -7,6 +7,7 @@ export const en: Translation = {
   requiredHint: '(required)',
   pageOf: (page, total) => `Page ${page} of ${total}`,
   progressLabel: 'Progress',
+  unknownQuestionTypes: (types) => `This survey has questions of a type that cannot be shown here, so they are missing: ${types}.`,
   unsupportedQuestion: (type) =>
     `This question type (“${type}”) is not supported yet, so it cannot be shown here.`,
   loadFailedTitle: 'Sorry, this survey cannot be shown',

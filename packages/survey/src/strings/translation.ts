@@ -10,6 +10,7 @@ export interface Translation {
   requiredHint: string;
   pageOf: (page: number, total: number) => string;
   progressLabel: string;
+  unknownQuestionTypes: (types: string) => string;
   unsupportedQuestion: (type: string) => string;
   loadFailedTitle: string;
   fetchFailed: string;

@@ -49,6 +49,31 @@ describe('<pv-survey> shell', () => {
   });
 });
 
+describe('<pv-survey> element types survey-core does not know', () => {
+  it('names the missing types instead of leaving a silent gap', async () => {
+    const el = await renderSurvey({
+      elements: [
+        { type: 'text', name: 'a', title: 'A' },
+        { type: 'fancyslider', name: 'b', title: 'B' },
+        { type: 'panel', name: 'p', elements: [{ type: 'mood-wheel', name: 'c' }] },
+      ],
+    });
+    const note = $(el, '[part~="unknown-types"]');
+    expect(note?.getAttribute('role')).to.equal('note');
+    expect(note?.textContent).to.contain('fancyslider, mood-wheel');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports a survey made only of unknown types as a definition problem', async () => {
+    const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+    const failed = oneEvent(el, 'pv-error');
+    el.definition = { elements: [{ type: 'fancyslider', name: 'b' }] };
+    await failed;
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')?.textContent).to.contain('(fancyslider)');
+  });
+});
+
 describe('<pv-survey> pages and navigation', () => {
   it('moves through the pages by keyboard with Back, Continue and Submit from the model texts', async () => {
     const el = await renderSurvey(THREE_PAGES);

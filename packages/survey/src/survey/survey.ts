@@ -60,6 +60,7 @@ interface FocusableQuestion extends HTMLElement {
  * @csspart button - every navigation button
  * @csspart completed - the thank-you message
  * @csspart error - the message shown when the survey cannot be shown
+ * @csspart unknown-types - the note naming element types survey-core does not know
  *
  * @cssproperty --pv-color-text - Text colour.
  * @cssproperty --pv-color-background - Background colour.
@@ -157,6 +158,8 @@ export class PvSurvey extends LitElement {
   @state() private personalInformation: Array<{ question: Question; kinds: PersonalInformationKind[] }> = [];
   private personalInformationAccepted = false;
   private loadedDefinition?: unknown;
+  /** Element types in the definition that survey-core does not know (and so left out). */
+  @state() private unknownTypes: string[] = [];
   private loadToken = 0;
   private pendingFocus: PendingFocus;
 
@@ -271,7 +274,7 @@ export class PvSurvey extends LitElement {
     }
     let model: SurveyModel;
     try {
-      const { Model } = await surveyCore;
+      const { Model, Serializer } = await surveyCore;
       if (stale()) return;
       // survey-core reads its UI dictionary when it renders a string, so the dictionary for
       // the chosen language (ours, or the definition's own `locale`) is loaded first.
@@ -281,13 +284,24 @@ export class PvSurvey extends LitElement {
       if (stale()) return;
       model = new Model(definition);
       if (chosen) model.locale = chosen;
+      // survey-core drops elements of a type it does not know, silently; we say so instead.
+      this.unknownTypes = [
+        ...new Set(
+          (model.jsonErrors ?? [])
+            .map((error) => (error.jsonObj as { type?: unknown } | undefined)?.type)
+            .filter((type): type is string => typeof type === 'string' && !Serializer.findClass(type)),
+        ),
+      ];
     } catch (cause) {
       if (!stale()) this.fail('model-failed', this.localize.t.modelFailed, cause);
       return;
     }
     if (stale()) return;
     if (model.getAllQuestions().length === 0) {
-      this.fail('invalid-definition', this.localize.t.invalidDefinition('it contains no questions.'));
+      const detail = this.unknownTypes.length
+        ? `it has no question types this page can show (${this.unknownTypes.join(', ')}).`
+        : 'it contains no questions.';
+      this.fail('invalid-definition', this.localize.t.invalidDefinition(detail));
       return;
     }
     this.loadedDefinition = definition;
@@ -425,6 +439,11 @@ export class PvSurvey extends LitElement {
       ${!starting && model.showProgressBar ? this.renderProgress(model) : nothing}
       ${this.showErrorSummary ? this.renderErrorSummary(page) : nothing}
       ${this.renderCompletionError()}
+      ${this.unknownTypes.length > 0
+        ? html`<p class="pv-unsupported pv-unknown-types" role="note" part="unknown-types">
+            ${this.localize.t.unknownQuestionTypes(this.unknownTypes.join(', '))}
+          </p>`
+        : nothing}
       <section class="pv-page" part="page">
         ${this.renderPageHeading(model, page, starting)}
         ${page.hasDescription
