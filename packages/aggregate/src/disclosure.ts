@@ -13,10 +13,12 @@
  * 3. when an equation's total is shown, its hidden parts add up to at least k (otherwise
  *    "total minus the shown parts" is itself a small count, and 0 would reveal that every
  *    hidden cell is empty: the group disclosure "all of them answered X");
- * 4. no hidden variable is determined by the whole system of equations (checked by exact
- *    Gaussian elimination, modulo a large prime, over each connected group of hidden
- *    variables), which catches patterns where every single equation has two unknowns but
- *    several equations together still pin a value down.
+ * 4. no hidden variable is determined by the whole system of equations, which catches
+ *    patterns where every single equation has two unknowns but several equations together
+ *    still pin a value down. Checked per connected group of hidden variables by Gaussian
+ *    elimination modulo a large prime and a (fixed-seed) random null-space vector: a
+ *    variable that is 0 in it is treated as determined; the rare false alarm only hides one
+ *    more cell.
  *
  * Secondary (complementary) cells are chosen greedily: cheapest kind first (the caller's
  * cost, so detailed cells go before margins and bases), then the cell that completes
@@ -167,32 +169,69 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     }
   };
 
+  /**
+   * The cheapest shown member of the equations nearest to a determined hidden variable
+   * (breadth-first through hidden variables): hiding it adds a free unknown to the system
+   * that pins the variable down. Its own equations may be entirely hidden already.
+   */
+  const nearestShown = (start: number): number => {
+    const seen = new Set<number>([start]);
+    let frontier = [start];
+    while (frontier.length > 0) {
+      let best = -1;
+      let bestCost = Number.POSITIVE_INFINITY;
+      const next: number[] = [];
+      for (const v of frontier) {
+        for (const e of equationsOf(v)) {
+          const equation = equations[e]!;
+          for (const member of [...equation.parts, equation.total]) {
+            if (status[member] === SHOWN) {
+              const c = (cost?.[member] ?? 0) * 1e9 + (values[member] ?? 0);
+              if (c < bestCost) {
+                bestCost = c;
+                best = member;
+              }
+            } else if (!seen.has(member)) {
+              seen.add(member);
+              next.push(member);
+            }
+          }
+        }
+      }
+      if (best >= 0) return best;
+      frontier = next;
+    }
+    return -1;
+  };
+
   settle(equations.map((_, index) => index));
   for (;;) {
     const determined = determinedHidden(status, equations, equationsOf);
     if (determined.length === 0) break;
     const queue: number[] = [];
     for (const v of determined) {
-      // Hide one more shown member of an equation through v, the cheapest first.
-      let best = -1;
-      let bestCost = Number.POSITIVE_INFINITY;
-      for (const e of equationsOf(v)) {
-        const equation = equations[e]!;
-        for (const member of [...equation.parts, equation.total]) {
-          if (status[member] !== SHOWN) continue;
-          const c = (cost?.[member] ?? 0) * 1e9 + (values[member] ?? 0);
-          if (c < bestCost) {
-            bestCost = c;
-            best = member;
-          }
-        }
-      }
-      if (best >= 0) hide(best, queue);
+      const best = nearestShown(v);
+      if (best >= 0 && status[best] === SHOWN) hide(best, queue);
     }
     if (queue.length === 0) break; // everything reachable is already hidden
     settle(queue);
   }
   return status;
+}
+
+/**
+ * A fixed-seed generator (mulberry32): suppression must give the same pattern every time it
+ * runs on the same tally, or two publications of it could be combined.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 // A prime below 2^26, so products of two residues stay exact in a double (< 2^52).
@@ -209,15 +248,15 @@ function inverse(a: number): number {
 }
 
 /**
- * Hidden variables whose value follows from the shown ones and the equations. Works per
- * connected group of hidden variables; a variable is determined when its unit vector lies
- * in the row space of the equations restricted to hidden variables (its reduced row has no
- * free variable left).
+ * Hidden variables whose value follows from the shown ones and the equations: those whose
+ * unit vector lies in the row space of the equations restricted to hidden variables, i.e.
+ * that are 0 in every null-space vector. Works per connected group of hidden variables.
  */
 export function determinedHidden(
   status: DisclosureStatus,
   equations: readonly AdditiveEquation[],
   equationsOf: (v: number) => ArrayLike<number>,
+  random: () => number = seededRandom(0x5eed),
 ): number[] {
   const parent = new Map<number, number>();
   const find = (v: number): number => {
@@ -265,43 +304,124 @@ export function determinedHidden(
       for (const part of equation.parts) add(part, 1);
       if (row.size > 0) rows.push(row);
     }
-    determined.push(...reducedSingletons(rows));
+    determined.push(...reducedSingletons(rows, random));
   }
   return determined;
 }
 
-/** Gauss–Jordan elimination over GF(PRIME); returns pivot columns whose row is a singleton. */
-function reducedSingletons(rows: Array<Map<number, number>>): number[] {
-  const pivots: Array<{ column: number; row: Map<number, number> }> = [];
-  const pivotOf = new Map<number, Map<number, number>>();
-  for (const original of rows) {
+/**
+ * Which columns are fixed by the homogeneous system `rows · x = 0` over GF(PRIME)?
+ *
+ * A variable is determined exactly when every vector of the null space is 0 there. We bring
+ * the rows to echelon form (each new row reduced by the earlier pivots, in pivot order, so
+ * no reduced-row fill-in is kept), give every free variable a random non-zero value and
+ * back-substitute: the result is a random null-space vector. A determined variable is
+ * always 0 in it; an undetermined one is 0 only with probability 1/PRIME (≈ 1.5e-8), and
+ * that error only errs on the safe side (one more cell hidden).
+ */
+function reducedSingletons(rows: Array<Map<number, number>>, random: () => number): number[] {
+  // Short rows first and, within a row, the rarest column as pivot keep fill-in low.
+  const frequency = new Map<number, number>();
+  for (const row of rows) for (const column of row.keys()) frequency.set(column, (frequency.get(column) ?? 0) + 1);
+  const ordered = [...rows].sort((a, b) => a.size - b.size);
+  const pivotRows: Array<Map<number, number>> = [];
+  const pivotColumns: number[] = [];
+  const pivotIndex = new Map<number, number>();
+  for (const original of ordered) {
     const row = new Map(original);
-    for (const column of Array.from(row.keys())) {
-      const pivotRow = pivotOf.get(column);
+    // Eliminate existing pivot columns in pivot order: subtracting pivot row j only brings
+    // in free columns or pivots later than j.
+    const pending = new MinHeap();
+    for (const column of row.keys()) {
+      const index = pivotIndex.get(column);
+      if (index !== undefined) pending.push(index);
+    }
+    while (pending.size > 0) {
+      const index = pending.pop();
+      const column = pivotColumns[index]!;
       const factor = row.get(column);
-      if (!pivotRow || factor === undefined) continue;
-      for (const [c, value] of pivotRow) {
-        const next = ((row.get(c) ?? 0) - ((factor * value) % PRIME) + PRIME) % PRIME;
+      if (factor === undefined) continue;
+      for (const [c, value] of pivotRows[index]!) {
+        const before = row.get(c);
+        const next = ((before ?? 0) - ((factor * value) % PRIME) + PRIME) % PRIME;
         if (next === 0) row.delete(c);
-        else row.set(c, next);
+        else {
+          row.set(c, next);
+          if (before === undefined) {
+            const later = pivotIndex.get(c);
+            if (later !== undefined) pending.push(later);
+          }
+        }
       }
     }
     if (row.size === 0) continue;
-    const [column, lead] = row.entries().next().value as [number, number];
-    const scale = inverse(lead);
-    for (const [c, value] of row) row.set(c, (value * scale) % PRIME);
-    // Keep earlier pivot rows reduced with respect to the new pivot column.
-    for (const pivot of pivots) {
-      const factor = pivot.row.get(column);
-      if (factor === undefined) continue;
-      for (const [c, value] of row) {
-        const next = ((pivot.row.get(c) ?? 0) - ((factor * value) % PRIME) + PRIME) % PRIME;
-        if (next === 0) pivot.row.delete(c);
-        else pivot.row.set(c, next);
-      }
+    let column = -1;
+    for (const c of row.keys()) {
+      if (column < 0 || (frequency.get(c) ?? 0) < (frequency.get(column) ?? 0)) column = c;
     }
-    pivots.push({ column, row });
-    pivotOf.set(column, row);
+    const scale = inverse(row.get(column)!);
+    for (const [c, value] of row) row.set(c, (value * scale) % PRIME);
+    pivotIndex.set(column, pivotRows.length);
+    pivotRows.push(row);
+    pivotColumns.push(column);
   }
-  return pivots.filter((pivot) => pivot.row.size === 1).map((pivot) => pivot.column);
+  // A random null-space vector: free variables random, pivots by back-substitution.
+  const value = new Map<number, number>();
+  const valueOf = (c: number): number => {
+    let v = value.get(c);
+    if (v === undefined) {
+      v = 1 + Math.floor(random() * (PRIME - 1));
+      value.set(c, v);
+    }
+    return v;
+  };
+  for (let j = pivotRows.length - 1; j >= 0; j--) {
+    const pivot = pivotColumns[j]!;
+    let sum = 0;
+    for (const [c, coefficient] of pivotRows[j]!) {
+      if (c === pivot) continue;
+      sum = (sum + ((coefficient * valueOf(c)) % PRIME)) % PRIME;
+    }
+    value.set(pivot, (PRIME - sum) % PRIME);
+  }
+  return pivotColumns.filter((c) => value.get(c) === 0);
+}
+
+/** A small binary min-heap of pivot indices (duplicates allowed). */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]! <= item) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = item;
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= items.length) break;
+        const right = left + 1;
+        const child = right < items.length && items[right]! < items[left]! ? right : left;
+        if (items[child]! >= last) break;
+        items[i] = items[child]!;
+        i = child;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
 }
