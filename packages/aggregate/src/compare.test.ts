@@ -123,6 +123,25 @@ describe('compare', () => {
     for (let i = 1; i < two.gaps.length; i++) assert.ok(two.gaps[i - 1]!.size >= two.gaps[i]!.size);
   });
 
+  it('uses a published agree grouping when a part of it is hidden', () => {
+    const few = [
+      ...repeat(40, (i) => ({ audience: 'pupil', feel: { safe: i < 3 ? 'strongly agree' : i < 25 ? 'agree' : 'disagree' } })),
+      ...repeat(40, (i) => ({ audience: 'parent', feel: { safe: i < 15 ? 'strongly agree' : i < 35 ? 'agree' : 'disagree' } })),
+    ];
+    const t = tally(definition, few, { segments: ['audience'] });
+    const options = { by: 'audience', groups: ['pupil', 'parent'], agree: { feel: ['strongly agree', 'agree'] } };
+    // Summing afterwards is impossible: 3 pupils strongly agree, hidden.
+    const plain = compare(suppress(t, { totals: [] }), options).items.find((i) => i.row === 'safe')!;
+    assert.deepEqual(plain.differences[0]!.agree, { available: false, reason: 'suppressed' });
+    // Published as a number of its own (compare on a raw tally does this), it is shown.
+    const grouped = compare(suppress(t, { totals: [], groupings: { feel: { agree: ['strongly agree', 'agree'] } } }), options);
+    const safe = grouped.items.find((i) => i.row === 'safe')!;
+    assert.deepEqual(safe.groups.map((g) => g.agree), [25, 35]);
+    assert.ok(safe.differences[0]!.agree!.available);
+    const fromRaw = compare(t, { ...options, k: 10 }).items.find((i) => i.row === 'safe')!;
+    assert.ok(fromRaw.differences[0]!.agree!.available);
+  });
+
   it('compares multi-select categories as proportions of respondents, without a chi-square', () => {
     const two = compare(published, { by: 'audience', groups: ['pupil', 'parent'] });
     const where = two.items.find((i) => i.question === 'where')!;

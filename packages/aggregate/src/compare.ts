@@ -10,7 +10,8 @@
  *   result.gaps[0]; // the item where pupils and parents differ most
  *
  * `compare` works on the **published** numbers only: given a raw tally it first calls
- * `suppress(tally, { k })` (every total published, the same as the default tables), then computes every proportion, interval and test from numbers
+ * `suppress(tally, { k, groupings })` (every total published, and each `agree` grouping
+ * published as a number of its own so it survives a hidden part), then computes every proportion, interval and test from numbers
  * that publication shows. So its output can be published next to the tables without
  * revealing anything they hide: a group whose base is below k gets a status instead of an
  * estimate, and a statistic that would need a hidden count is reported as unavailable.
@@ -161,6 +162,25 @@ export class CompareError extends Error {
   override name = 'CompareError';
 }
 
+/** The `agree` groupings of single-choice and matrix questions, published as their own numbers. */
+function agreeGroupings(tally: Tally, options: CompareOptions): Record<string, Record<string, readonly string[]>> {
+  const groupings: Record<string, Record<string, readonly string[]>> = {};
+  for (const [name, values] of Object.entries(options.agree ?? {})) {
+    const question = tally.questions.find((q) => q.name === name);
+    if (!question || (question.kind !== 'choice' && question.kind !== 'matrix')) continue;
+    const categories = question.kind === 'choice' ? question.categories : question.columns;
+    if (values.every((value) => categories.some((c) => c.value === value))) groupings[name] = { agree: values };
+  }
+  return groupings;
+}
+
+/** The name of a published grouping with exactly these values. */
+function findGrouping(groupings: Record<string, string[]> | undefined, values: readonly string[] | undefined): string | undefined {
+  if (!groupings || !values) return undefined;
+  const wanted = [...values].sort().join('\u0000');
+  return Object.entries(groupings).find(([, v]) => [...v].sort().join('\u0000') === wanted)?.[0];
+}
+
 function isPublished(input: Tally | PublishedTally): input is PublishedTally {
   return (input as PublishedTally).format === 'pupil-voice/published-tally';
 }
@@ -170,7 +190,7 @@ function isPublished(input: Tally | PublishedTally): input is PublishedTally {
  * Accepts a raw tally (suppressed here with `k`) or an already published one.
  */
 export function compare(input: Tally | PublishedTally, options: CompareOptions): Comparison {
-  const published = isPublished(input) ? input : suppress(input, { k: checkThreshold(options.k) });
+  const published = isPublished(input) ? input : suppress(input, { k: checkThreshold(options.k), groupings: agreeGroupings(input, options) });
   const confidence = options.confidence ?? 0.95;
   const dimension = published.segments.indexOf(options.by);
   if (dimension < 0) {
@@ -210,7 +230,15 @@ export function compare(input: Tally | PublishedTally, options: CompareOptions):
           return key === undefined ? undefined : question.cells[key]?.rows[r];
         };
         items.push(
-          compareItem({ ...head, row: row.value, kind: 'matrix', categories: question.columns }, options.groups, cellOf, agreeValues, true, confidence),
+          compareItem(
+            { ...head, row: row.value, kind: 'matrix', categories: question.columns },
+            options.groups,
+            cellOf,
+            agreeValues,
+            findGrouping(question.groupings, agreeValues),
+            true,
+            confidence,
+          ),
         );
       });
     } else {
@@ -219,7 +247,15 @@ export function compare(input: Tally | PublishedTally, options: CompareOptions):
         return key === undefined ? undefined : question.cells[key];
       };
       items.push(
-        compareItem({ ...head, kind: question.kind, categories: question.categories }, options.groups, cellOf, agreeValues, question.kind === 'choice', confidence),
+        compareItem(
+          { ...head, kind: question.kind, categories: question.categories },
+          options.groups,
+          cellOf,
+          agreeValues,
+          question.kind === 'choice' ? findGrouping(question.groupings, agreeValues) : undefined,
+          question.kind === 'choice',
+          confidence,
+        ),
       );
     }
   }
@@ -229,7 +265,7 @@ export function compare(input: Tally | PublishedTally, options: CompareOptions):
   return { by: options.by, groups: [...options.groups], k: published.k, confidence, items, gaps };
 }
 
-type DistributionCell = Pick<PublishedChoiceCell, 'base' | 'counts' | 'percents'>;
+type DistributionCell = Pick<PublishedChoiceCell, 'base' | 'counts' | 'percents' | 'groups'>;
 
 const HIDDEN: PublishedCount = { value: null, suppressed: true, reason: 'below-k' };
 
@@ -238,6 +274,7 @@ function compareItem(
   groups: readonly string[],
   cellOf: (group: string) => DistributionCell | undefined,
   agreeValues: readonly string[] | undefined,
+  agreeGroup: string | undefined,
   exclusive: boolean,
   confidence: number,
 ): ItemComparison {
@@ -250,12 +287,15 @@ function compareItem(
     const cell = cellOf(group);
     const counts = cell?.counts ?? head.categories.map(() => HIDDEN);
     const agreeCounts = agreeIndices?.map((i) => counts[i]?.value ?? null);
+    const sumOfShown =
+      agreeCounts && agreeCounts.every((c) => c !== null) ? agreeCounts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+    const publishedGroup = agreeGroup === undefined ? undefined : cell?.groups?.[agreeGroup];
     return {
       group,
       base: cell?.base ?? HIDDEN,
       counts,
       percents: cell?.percents ?? head.categories.map(() => null),
-      agree: agreeCounts && agreeCounts.every((c) => c !== null) ? agreeCounts.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
+      agree: publishedGroup ? publishedGroup.value : sumOfShown,
     };
   });
   const reference = distributions[0]!;

@@ -63,6 +63,14 @@ function learn(published: PublishedTally): Knowledge {
             if (percent !== null) percents.push({ count: id(`row${r}:${c}`, key), base: id(`row${r}:base`, key), percent });
           });
         }
+        // A published grouping is the sum of its columns.
+        for (const [name, values] of Object.entries(question.groupings ?? {})) {
+          series.set(`q${q}:row${r}:g:${name}`, (key) => question.cells[key]!.rows[r]!.groups![name]!);
+          const columns = values.map((value) => question.columns.findIndex((c) => c.value === value));
+          for (const key of keys) {
+            equations.push({ total: id(`row${r}:g:${name}`, key), parts: columns.map((c) => id(`row${r}:${c}`, key)) });
+          }
+        }
       });
       return;
     }
@@ -74,11 +82,20 @@ function learn(published: PublishedTally): Knowledge {
     }
     if (question.kind === 'choice' || question.kind === 'multi') {
       question.categories.forEach((_, c) => series.set(`q${q}:${c}`, (key) => question.cells[key]!.counts[c]!));
+      if (question.kind === 'choice') {
+        for (const name of Object.keys(question.groupings ?? {})) {
+          series.set(`q${q}:g:${name}`, (key) => question.cells[key]!.groups![name]!);
+        }
+      }
       for (const key of keys) {
         const cell = question.cells[key]!;
         // Single choice: the categories add up to the base. (Ticks of a multi-select do not.)
         if (question.kind === 'choice') {
           equations.push({ total: id('base', key), parts: question.categories.map((_, c) => id(String(c), key)) });
+          for (const [name, values] of Object.entries(question.groupings ?? {})) {
+            const parts = values.map((value) => id(String(question.categories.findIndex((c) => c.value === value)), key));
+            equations.push({ total: id(`g:${name}`, key), parts });
+          }
         }
         cell.percents.forEach((percent, c) => {
           if (percent !== null) percents.push({ count: id(String(c), key), base: id('base', key), percent });
@@ -352,6 +369,27 @@ describe('suppress', () => {
     attack(published);
   });
 
+  it('publishes a grouping that survives a hidden part, and refuses an unknown one', () => {
+    const t = choiceTally(
+      ['audience'],
+      [
+        [['pupil'], [3, 40, 30]],
+        [['parent'], [20, 30, 25]],
+      ],
+    );
+    const published = suppress(t, { groupings: { happens: { top: ['c0', 'c1'] } } });
+    const q = published.questions[0]!;
+    if (q.kind !== 'choice') throw new Error('kind');
+    const pupil = q.cells[publishedKey(['pupil'])]!;
+    assert.equal(pupil.counts[0]!.suppressed, true);
+    assert.deepEqual(pupil.groups, { top: { value: 43, suppressed: false } });
+    // Then c1 must be hidden too, or top − c1 would give c0 away.
+    assert.equal(pupil.counts[1]!.suppressed, true);
+    attack(published);
+    assert.throws(() => suppress(t, { groupings: { happens: { top: ['c9'] } } }), /not a category/);
+    assert.throws(() => suppress(t, { groupings: { nope: { top: ['c0'] } } }), /not a single-choice or matrix/);
+  });
+
   it('hides a whole small group, its base and its respondents', () => {
     const t = choiceTally(
       ['audience'],
@@ -389,7 +427,10 @@ describe('suppress', () => {
     fc.assert(
       fc.property(fc.array(response, { maxLength: 160 }), fc.constantFrom(5, 10), (responses, k) => {
         const t = tally(definition, responses.map(clean), { segments: ['audience', 'school'] });
-        const published = suppress(t, { k });
+        // Published groupings are more equations for the attacker.
+        const groupings = { happens: { often: ['a lot', 'sometimes'] }, feel: { agree: ['agree'] } };
+        const published = suppress(t, { k, groupings });
+        assert.ok(published.questions[0]!.kind === 'choice' && published.questions[0]!.groupings);
         attack(published);
         // Shown numbers are the true ones.
         for (const [key, count] of Object.entries(published.respondents)) {
@@ -413,7 +454,7 @@ describe('suppress', () => {
         // Two questions keep the attacker's dense elimination quick; the shared respondent
         // counts still tie them together.
         const t = tally(smallDefinition, responses.map(clean), { segments: ['audience', 'school', 'sex'] });
-        attack(suppress(t));
+        attack(suppress(t, { groupings: { happens: { often: ['a lot', 'sometimes'] } } }));
       }),
       { numRuns: 12 },
     );

@@ -99,6 +99,8 @@ export interface PublishedChoiceCell {
   readonly counts: PublishedCount[];
   /** Percent of `base` per category, `null` when the count or the base is hidden. */
   readonly percents: Array<number | null>;
+  /** Published groupings (see `SuppressOptions.groupings`), by name. */
+  readonly groups?: Record<string, PublishedCount>;
 }
 
 /** A multi-select question's published cell. */
@@ -149,9 +151,22 @@ interface PublishedQuestionBase {
 }
 
 export type PublishedQuestion =
-  | (PublishedQuestionBase & { kind: 'choice'; categories: Category[]; cells: Record<PublishedKey, PublishedChoiceCell> })
+  | (PublishedQuestionBase & {
+      kind: 'choice';
+      categories: Category[];
+      /** Groupings published with this question: name → category values. */
+      groupings?: Record<string, string[]>;
+      cells: Record<PublishedKey, PublishedChoiceCell>;
+    })
   | (PublishedQuestionBase & { kind: 'multi'; categories: Category[]; cells: Record<PublishedKey, PublishedMultiCell> })
-  | (PublishedQuestionBase & { kind: 'matrix'; rows: Category[]; columns: Category[]; cells: Record<PublishedKey, PublishedMatrixCell> })
+  | (PublishedQuestionBase & {
+      kind: 'matrix';
+      rows: Category[];
+      columns: Category[];
+      /** Groupings of columns published for every row: name → column values. */
+      groupings?: Record<string, string[]>;
+      cells: Record<PublishedKey, PublishedMatrixCell>;
+    })
   | (PublishedQuestionBase & { kind: 'ranking'; categories: Category[]; cells: Record<PublishedKey, PublishedRankingCell> })
   | (PublishedQuestionBase & { kind: 'numeric'; cells: Record<PublishedKey, PublishedNumericCell> })
   | (PublishedQuestionBase & { kind: 'text'; cells: Record<PublishedKey, PublishedTextCell> });
@@ -195,6 +210,14 @@ export interface SuppressOptions {
    */
   readonly totals?: readonly string[];
   /**
+   * Sums of categories to publish as numbers of their own, per question name, e.g.
+   * `{ safe: { agree: ['strongly agree', 'agree'] } }` (a top-two box; for a matrix, per
+   * row). Computing such a sum afterwards needs every part shown; published here it is
+   * protected like any count, so "agree" can often be shown when "strongly agree" cannot.
+   * Single-choice and matrix questions only.
+   */
+  readonly groupings?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /**
    * Refuse to build more published cells than this (the count of cells is the product of
    * (values + 1) over the segment keys). Default 200,000.
    */
@@ -219,7 +242,7 @@ export function checkThreshold(k: number | undefined): number {
 }
 
 /** Relative cost of hiding a number, lower first: bookkeeping before answers before bases. */
-const COST = { missing: 1, respondents: 2, count: 3, base: 5 } as const;
+const COST = { missing: 1, respondents: 2, count: 3, grouping: 4, base: 5 } as const;
 const LEVEL_COST = 10;
 
 /** A series is one number per published cell (e.g. "q3, category 2"). */
@@ -254,7 +277,22 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
   };
   const respondentsSeries = addSeries(COST.respondents, (key) => tally.respondents[key] ?? 0);
   /** Per question, the series indices, for the equations and for reading the result. */
-  const layouts = tally.questions.map((question) => layoutQuestion(question, addSeries));
+  const groupings = options.groupings ?? {};
+  for (const [name, groups] of Object.entries(groupings)) {
+    const question = tally.questions.find((q) => q.name === name);
+    if (!question || (question.kind !== 'choice' && question.kind !== 'matrix')) {
+      throw new SuppressionError(`groupings: "${name}" is not a single-choice or matrix question of the tally.`);
+    }
+    const categories = question.kind === 'choice' ? question.categories : question.columns;
+    for (const [group, values] of Object.entries(groups)) {
+      for (const value of values) {
+        if (!categories.some((c) => c.value === value)) {
+          throw new SuppressionError(`groupings: "${value}" in ${name}.${group} is not a category of ${name}.`);
+        }
+      }
+    }
+  }
+  const layouts = tally.questions.map((question) => layoutQuestion(question, addSeries, groupings[question.name] ?? {}));
   const unknownSeries = tally.unknownQuestions.map((unknown) =>
     addSeries(COST.count, (key) => unknown.cells[key] ?? 0),
   );
@@ -318,7 +356,13 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
 
   const questions = tally.questions.map((question, index): PublishedQuestion => {
     const layout = layouts[index]!;
-    const choiceCell = (node: number, base: number, missing: number, counts: readonly number[]): PublishedChoiceCell => {
+    const choiceCell = (
+      node: number,
+      base: number,
+      missing: number,
+      counts: readonly number[],
+      groups: ReadonlyArray<readonly [string, number]> = [],
+    ): PublishedChoiceCell => {
       const publishedBase = publish(base, node);
       const publishedCounts = counts.map((s) => publish(s, node));
       return {
@@ -326,8 +370,10 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
         missing: publish(missing, node),
         counts: publishedCounts,
         percents: publishedCounts.map((count) => percent(count, publishedBase)),
+        ...(groups.length > 0 ? { groups: Object.fromEntries(groups.map(([name, s]) => [name, publish(s, node)])) } : {}),
       };
     };
+    const groupingsOf = groupings[question.name] ? { groupings: Object.fromEntries(Object.entries(groupings[question.name]!).map(([n, v]) => [n, [...v]])) } : {};
     const head = { name: question.name, type: question.type, ...(question.title !== undefined ? { title: question.title } : {}) };
     const cellsOf = <T>(build: (node: number) => T): Record<PublishedKey, T> => {
       const cells: Record<PublishedKey, T> = {};
@@ -336,7 +382,13 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
     };
     switch (question.kind) {
       case 'choice':
-        return { ...head, kind: 'choice', categories: question.categories, cells: cellsOf((node) => choiceCell(node, layout.base, layout.missing, layout.counts)) };
+        return {
+          ...head,
+          kind: 'choice',
+          categories: question.categories,
+          ...groupingsOf,
+          cells: cellsOf((node) => choiceCell(node, layout.base, layout.missing, layout.counts, layout.groups)),
+        };
       case 'multi':
         return { ...head, kind: 'multi', categories: question.categories, cells: cellsOf((node) => choiceCell(node, layout.base, layout.missing, layout.counts)) };
       case 'matrix':
@@ -345,8 +397,9 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
           kind: 'matrix',
           rows: question.rows,
           columns: question.columns,
+          ...groupingsOf,
           cells: cellsOf((node) => ({
-            rows: layout.matrixRows.map((row) => choiceCell(node, row.base, row.missing, row.counts)),
+            rows: layout.matrixRows.map((row) => choiceCell(node, row.base, row.missing, row.counts, row.groups)),
           })),
         };
       case 'ranking':
@@ -424,15 +477,29 @@ interface Layout {
   base: number;
   missing: number;
   counts: number[];
-  matrixRows: Array<{ base: number; missing: number; counts: number[] }>;
+  /** Grouping name → series. */
+  groups: Array<readonly [string, number]>;
+  matrixRows: Array<{ base: number; missing: number; counts: number[]; groups: Array<readonly [string, number]> }>;
   ranks: number[][];
   relations: Relation[];
 }
 
 type AddSeries = (cost: number, read: (key: CellKey) => number) => number;
 
-function layoutQuestion(question: QuestionTally, addSeries: AddSeries): Layout {
-  const layout: Layout = { base: -1, missing: -1, counts: [], matrixRows: [], ranks: [], relations: [] };
+function layoutQuestion(
+  question: QuestionTally,
+  addSeries: AddSeries,
+  groupings: Readonly<Record<string, readonly string[]>>,
+): Layout {
+  const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [] };
+  /** Each grouping is a series of its own that adds up from its categories' series. */
+  const groupSeries = (categories: readonly Category[], counts: readonly number[], read: (key: CellKey, index: number) => number) =>
+    Object.entries(groupings).map(([name, values]) => {
+      const indices = values.map((value) => categories.findIndex((c) => c.value === value));
+      const series = addSeries(COST.grouping, (key) => indices.reduce((sum, i) => sum + read(key, i), 0));
+      layout.relations.push({ total: series, parts: indices.map((i) => counts[i]!) });
+      return [name, series] as const;
+    });
   switch (question.kind) {
     case 'choice': {
       const cell = (key: CellKey) => question.cells[key];
@@ -440,6 +507,7 @@ function layoutQuestion(question: QuestionTally, addSeries: AddSeries): Layout {
       layout.base = addSeries(COST.base, (key) => (cell(key)?.counts ?? []).reduce((a, b) => a + b, 0));
       layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0));
       layout.relations.push({ total: layout.base, parts: layout.counts });
+      layout.groups = groupSeries(question.categories, layout.counts, (key, i) => cell(key)?.counts[i] ?? 0);
       break;
     }
     case 'multi': {
@@ -459,7 +527,8 @@ function layoutQuestion(question: QuestionTally, addSeries: AddSeries): Layout {
           (key) => (cell(key)?.rowUnknown[r] ?? 0) + (cell(key)?.rowNotAnswered[r] ?? 0),
         );
         layout.relations.push({ total: base, parts: counts }, { total: 'respondents', parts: [base, missing] });
-        return { base, missing, counts };
+        const groups = groupSeries(question.columns, counts, (key, c) => cell(key)?.counts[r]?.[c] ?? 0);
+        return { base, missing, counts, groups };
       });
       // A matrix has a base and a missing count per row, none for the whole question.
       return layout;
