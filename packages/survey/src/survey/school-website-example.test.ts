@@ -37,7 +37,9 @@ async function chooseRadio(el: PvSurvey, name: string, position: number): Promis
   for (let i = 0; i < position; i += 1) await press(el, 'ArrowDown');
 }
 
-describe('examples/school-website: the wellbeing survey', () => {
+describe('examples/school-website: the wellbeing survey', function () {
+  // A whole survey by keyboard with axe on eight pages: slow on a busy two-core machine.
+  this.timeout(120_000);
   it('is completed with the keyboard alone, passing axe on every page', async () => {
     const uncaught = new UncaughtErrors();
     const el = await renderSurvey(await wellbeingSurvey());
@@ -156,7 +158,8 @@ describe('examples/school-website: the wellbeing survey', () => {
   });
 });
 
-describe('examples/school-website: the page a school copies', () => {
+describe('examples/school-website: the page a school copies', function () {
+  this.timeout(60_000);
   it('loads and completes the real page', async () => {
     const bundle = await fetch('/dist/pupil-voice.js', { method: 'HEAD' });
     let survey: PvSurvey;

@@ -261,7 +261,9 @@ const GROUPS = {
   ],
 };
 
-describe('differential: <pv-survey> against a bare survey-core model', () => {
+describe('differential: <pv-survey> against a bare survey-core model', function () {
+  // Real keyboard through whole pages: slow on a busy two-core machine.
+  this.timeout(60_000);
   it('school life: visibleIf, choicesVisibleIf, item visibleIf, enableIf, requiredIf, piping, panel, matrix', async () => {
     const { ui, bare, el } = await runBoth(SCHOOL_LIFE, [
       arrowTo('year', 1, 'Year 8'),

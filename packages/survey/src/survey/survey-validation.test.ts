@@ -38,7 +38,9 @@ function describedErrors(el: PvSurvey, control: Element): string {
   return ids.map((id) => el.shadowRoot!.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '').join(' | ');
 }
 
-describe('<pv-survey> validation and the error summary', () => {
+describe('<pv-survey> validation and the error summary', function () {
+  // Real keyboard through whole pages: slow on a busy two-core machine.
+  this.timeout(60_000);
   it('on a failed Continue shows an error summary that takes focus and links to each field', async () => {
     const el = await renderSurvey(REQUIRED);
     await tabToButton(el, 'next-button');

@@ -49,7 +49,9 @@ async function expectNothingRan(el: PvSurvey, calls: string[]): Promise<void> {
   expect(calls).to.deep.equal([]);
 }
 
-describe('<pv-survey> against hostile definitions and answers', () => {
+describe('<pv-survey> against hostile definitions and answers', function () {
+  // Real keyboard through whole pages: slow on a busy two-core machine.
+  this.timeout(60_000);
   let calls: string[];
   beforeEach(() => {
     calls = [];
