@@ -32,7 +32,12 @@ interface Knowledge {
   percents: Array<{ count: string; base: string; percent: number }>;
 }
 
-function learn(published: PublishedTally): Knowledge {
+/**
+ * @param truth the raw tally, only to tell the attacker whether every ranking is complete
+ * (then each choice's positions, and each position's choices, add up to the base: a
+ * reader who knows the survey forces full rankings knows that).
+ */
+function learn(published: PublishedTally, truth?: Tally): Knowledge {
   const known = new Map<string, number>();
   const hidden = new Set<string>();
   const mayBeSmall = new Set<string>();
@@ -74,7 +79,32 @@ function learn(published: PublishedTally): Knowledge {
       });
       return;
     }
-    if (question.kind === 'ranking') throw new Error('ranking attacks are not modelled here');
+    if (question.kind === 'ranking') {
+      series.set(`q${q}:base`, (key) => question.cells[key]!.base);
+      series.set(`q${q}:missing`, (key) => question.cells[key]!.missing);
+      const n = question.categories.length;
+      for (let c = 0; c < n; c++) {
+        for (let p = 0; p < n; p++) series.set(`q${q}:${c}:${p}`, (key) => question.cells[key]!.counts[c]![p]!);
+      }
+      const raw = truth?.questions[q];
+      const complete =
+        raw?.kind === 'ranking' &&
+        Object.values(raw.cells).every((cell) =>
+          cell.counts.every((positions, c) =>
+            positions.reduce((a, b) => a + b, 0) === cell.answered &&
+            cell.counts.reduce((a, row) => a + row[c]!, 0) === cell.answered,
+          ),
+        );
+      for (const key of keys) {
+        equations.push({ total: `respondents@${key}`, parts: [id('base', key), id('missing', key)] });
+        if (!complete) continue;
+        for (let c = 0; c < n; c++) {
+          equations.push({ total: id('base', key), parts: Array.from({ length: n }, (_, p) => id(`${c}:${p}`, key)) });
+          equations.push({ total: id('base', key), parts: Array.from({ length: n }, (_, r) => id(`${r}:${c}`, key)) });
+        }
+      }
+      return;
+    }
     series.set(`q${q}:base`, (key) => question.cells[key]!.base);
     series.set(`q${q}:missing`, (key) => question.cells[key]!.missing);
     for (const key of keys) {
@@ -197,8 +227,8 @@ function solveSystem(knowledge: Knowledge): string[] {
 }
 
 /** Every attack at once; fails the test with the first thing it learns. */
-function attack(published: PublishedTally): void {
-  const knowledge = learn(published);
+function attack(published: PublishedTally, truth?: Tally): void {
+  const knowledge = learn(published, truth);
   const k = published.k;
   for (const [id, value] of knowledge.known) {
     if (knowledge.mayBeSmall.has(id) && value === 0) continue;
@@ -220,6 +250,14 @@ function attack(published: PublishedTally): void {
     assert.ok(knowledge.known.has(count) && knowledge.known.has(base), `percent of ${count} shown without its count and base`);
   }
   assert.deepEqual(solveSystem(knowledge), [], 'linear algebra determined hidden numbers');
+  // Means and spreads of numbers exist only where their base is shown (otherwise
+  // mean × base of the segments could be differenced like counts).
+  for (const question of published.questions) {
+    if (question.kind !== 'numeric') continue;
+    for (const cell of Object.values(question.cells)) {
+      if (cell.base.suppressed) assert.ok(cell.mean === null && cell.standardDeviation === null && cell.quartiles === null);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -235,6 +273,7 @@ const definition = {
         { type: 'matrix', name: 'feel', columns: ['agree', 'disagree'], rows: ['safe', 'listened'] },
         { type: 'text', name: 'age', inputType: 'number' },
         { type: 'comment', name: 'say' },
+        { type: 'ranking', name: 'worry', choices: ['x', 'y', 'z'] },
       ],
     },
   ],
@@ -259,6 +298,7 @@ const response = fc.record({
   }),
   age: fc.integer({ min: 8, max: 17 }),
   say: weighted<string | undefined>([['something', 1], [undefined, 3]]),
+  worry: fc.oneof(fc.constant(undefined), fc.shuffledSubarray(['x', 'y', 'z'], { minLength: 3, maxLength: 3 })),
 });
 
 function clean(record: Record<string, unknown>): Record<string, unknown> {
@@ -390,6 +430,38 @@ describe('suppress', () => {
     assert.throws(() => suppress(t, { groupings: { nope: { top: ['c0'] } } }), /not a single-choice or matrix/);
   });
 
+  it('protects complete rankings, whose rows and columns both add up to the base', () => {
+    const ranking = (counts: number[][]) => ({ counts, answered: 30, notAnswered: 0, unknown: 0 });
+    const t: Tally = {
+      format: 'pupil-voice/tally',
+      version: 1,
+      definition: 'test',
+      segments: ['audience'],
+      respondents: { [cellKey(['pupil'])]: 30, [cellKey(['parent'])]: 30 },
+      questions: [
+        {
+          kind: 'ranking',
+          name: 'worry',
+          type: 'ranking',
+          categories: [{ value: 'x' }, { value: 'y' }, { value: 'z' }],
+          cells: {
+            // One 3 in every row and column: hiding only the 3s would leave each one
+            // recoverable as 30 minus the rest of its row.
+            [cellKey(['pupil'])]: ranking([[3, 12, 15], [12, 15, 3], [15, 3, 12]]),
+            [cellKey(['parent'])]: ranking([[10, 10, 10], [10, 10, 10], [10, 10, 10]]),
+          },
+        },
+      ],
+      unknownQuestions: [],
+    };
+    const published = suppress(t);
+    const q = published.questions[0]!;
+    if (q.kind !== 'ranking') throw new Error('kind');
+    const pupil = q.cells[publishedKey(['pupil'])]!;
+    assert.ok(pupil.counts.every((row) => row.filter((c) => c.suppressed).length !== 1));
+    attack(published, t);
+  });
+
   it('hides a whole small group, its base and its respondents', () => {
     const t = choiceTally(
       ['audience'],
@@ -431,7 +503,7 @@ describe('suppress', () => {
         const groupings = { happens: { often: ['a lot', 'sometimes'] }, feel: { agree: ['agree'] } };
         const published = suppress(t, { k, groupings });
         assert.ok(published.questions[0]!.kind === 'choice' && published.questions[0]!.groupings);
-        attack(published);
+        attack(published, t);
         // Shown numbers are the true ones.
         for (const [key, count] of Object.entries(published.respondents)) {
           if (count.value === null) continue;
