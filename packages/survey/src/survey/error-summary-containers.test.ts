@@ -45,7 +45,7 @@ describe('<pv-survey> error summary with errors inside containers', () => {
       await settle(el);
       const summary = $(el, '.pv-error-summary');
       expect(summary, 'summary shown').to.exist;
-      expect(deepActiveElement()).to.equal(summary);
+      expect(deepActiveElement() === summary, 'focus on the summary').to.equal(true);
       const links = $$<HTMLAnchorElement>(el, '.pv-error-summary a');
       expect(links).to.have.length(1);
       expect(links[0]!.textContent).to.contain((question as { title: string }).title);

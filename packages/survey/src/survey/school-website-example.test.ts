@@ -9,7 +9,7 @@ import type { PvSurvey } from './survey.js';
 import { inputIdOf, press, tabToButton, tabToId, type, UncaughtErrors, waitFor } from './survey-test-support.js';
 
 const EXAMPLE = '/examples/school-website/';
-const SURVEY_JSON = `${EXAMPLE}wellbeing-survey.json`;
+const SURVEY_JSON = '/examples/surveys/wellbeing.json';
 
 async function wellbeingSurvey(): Promise<Record<string, unknown>> {
   const response = await fetch(SURVEY_JSON);
