@@ -114,8 +114,11 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     return residual < k;
   };
 
+  /** Hidden since the last system check: only their groups need checking again. */
+  let recent: number[] = [];
   const hide = (v: number, queue: number[]): void => {
     status[v] = COMPLEMENTARY;
+    recent.push(v);
     for (const e of equationsOf(v)) queue.push(e);
   };
 
@@ -205,8 +208,10 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
   };
 
   settle(equations.map((_, index) => index));
+  let dirty: Set<number> | undefined;
   for (;;) {
-    const determined = determinedHidden(status, equations, equationsOf);
+    recent = [];
+    const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty);
     if (determined.length === 0) break;
     const queue: number[] = [];
     for (const v of determined) {
@@ -215,6 +220,7 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     }
     if (queue.length === 0) break; // everything reachable is already hidden
     settle(queue);
+    dirty = new Set(recent);
   }
   return status;
 }
@@ -250,13 +256,15 @@ function inverse(a: number): number {
 /**
  * Hidden variables whose value follows from the shown ones and the equations: those whose
  * unit vector lies in the row space of the equations restricted to hidden variables, i.e.
- * that are 0 in every null-space vector. Works per connected group of hidden variables.
+ * that are 0 in every null-space vector. Works per connected group of hidden variables;
+ * with `dirty`, only groups containing one of those variables are checked.
  */
 export function determinedHidden(
   status: DisclosureStatus,
   equations: readonly AdditiveEquation[],
   equationsOf: (v: number) => ArrayLike<number>,
   random: () => number = seededRandom(0x5eed),
+  dirty?: ReadonlySet<number>,
 ): number[] {
   const parent = new Map<number, number>();
   const find = (v: number): number => {
@@ -288,6 +296,8 @@ export function determinedHidden(
   }
   const determined: number[] = [];
   for (const group of groups.values()) {
+    // A group no newly hidden variable joined has the same system as last time.
+    if (dirty && !group.some((v) => dirty.has(v))) continue;
     const equationIndices = new Set<number>();
     for (const v of group) for (const e of Array.from(equationsOf(v))) equationIndices.add(e);
     const rows: Array<Map<number, number>> = [];
