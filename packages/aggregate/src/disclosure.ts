@@ -64,8 +64,11 @@ export interface DisclosureProblem {
 /** Status per variable: 0 = shown, 1 = hidden because below k, 2 = hidden as a complement. */
 export type DisclosureStatus = Uint8Array;
 
+/** Shown as is. */
 export const SHOWN = 0;
+/** Hidden because the value is below k. */
 export const BELOW_K = 1;
+/** Hidden so that another hidden value cannot be worked out. */
 export const COMPLEMENTARY = 2;
 
 /**

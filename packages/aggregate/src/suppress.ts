@@ -150,6 +150,7 @@ interface PublishedQuestionBase {
   readonly title?: string;
 }
 
+/** One question of a published tally: its cells per published key, shaped by kind. */
 export type PublishedQuestion =
   | (PublishedQuestionBase & {
       kind: 'choice';
