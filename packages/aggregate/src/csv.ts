@@ -20,11 +20,16 @@
  * - text: `(answered)` and `(not answered)`; the text itself is never in a tally;
  * - unknown questions: `(unknown question)` against all respondents.
  *
- * A count that is not a number (a suppressed cell, `null`) is written as an empty field, and
- * its percent too.
+ * A count that is not a number (`null`) is written as an empty field, and its percent too.
+ *
+ * A raw tally has small numbers: what leaves a partnership should be `toCSV(suppress(t))`,
+ * the published tally's CSV (same columns plus `note`, see `csv-published.ts`).
  */
 import { sketchQuantile } from './tally.js';
 import { serializeTally } from './serialize.js';
+import { csvDocument, csvField, numberField, type CsvOptions } from './csv-field.js';
+import { publishedToCSV } from './csv-published.js';
+import { PUBLISHED_FORMAT, type PublishedTally } from './suppress.js';
 import {
   NOT_ANSWERED,
   UNKNOWN_QUESTION,
@@ -36,34 +41,17 @@ import {
   type Tally,
 } from './types.js';
 
-/** Options of {@link toCSV}. */
-export interface CsvOptions {
-  /** Write category labels instead of stored values in `choice` and `row` (default false). */
-  labels?: boolean;
-  /** Decimal places of `percent` (default 1). */
-  percentDecimals?: number;
-  /** Leave out the byte-order mark (for tools that choke on it). */
-  bom?: boolean;
-}
+export { csvField, type CsvOptions } from './csv-field.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const isPublished = (tally: Tally | PublishedTally): tally is PublishedTally => tally.format === PUBLISHED_FORMAT;
 
 /**
- * One CSV field. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
- * carriage return first) gets a leading apostrophe: labels and segment values come from
- * definitions and respondents, and a cell like `=HYPERLINK(…)` must stay text.
+ * Builds the tidy long-form CSV text of a tally (see the module comment for its rows) or of
+ * a published tally from `suppress`, which is what a partnership should hand out: then
+ * hidden numbers are empty fields explained by a `note` column (see `publishedToCSV`).
  */
-export function csvField(value: string, guardFormula = true): string {
-  let text = value;
-  if (guardFormula && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const numberField = (value: unknown): string =>
-  typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-
-/** Builds the tidy long-form CSV text of a tally (see the module comment for its rows). */
-export function toCSV(tally: Tally, options: CsvOptions = {}): string {
+export function toCSV(tally: Tally | PublishedTally, options: CsvOptions = {}): string {
+  if (isPublished(tally)) return publishedToCSV(tally, options);
   const decimals = options.percentDecimals ?? 1;
   const lines: string[] = [];
   lines.push(['question', 'row', 'choice', ...tally.segments, 'count', 'base', 'percent'].map((field) => csvField(field)).join(','));
@@ -97,7 +85,7 @@ export function toCSV(tally: Tally, options: CsvOptions = {}): string {
       if (count !== undefined) line(unknown.name, '', UNKNOWN_QUESTION, key, count, tally.respondents[key]);
     }
   }
-  return (options.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines, options);
 }
 
 type Line = (question: string, row: string, choice: string, key: CellKey, count: unknown, base: unknown, withPercent?: boolean) => void;
@@ -172,7 +160,12 @@ function writeQuestion(question: QuestionTally, key: CellKey, respondents: unkno
   }
 }
 
-/** The tally as JSON text (the same versioned format `parseTally` reads). */
-export function toJSON(tally: Tally): string {
-  return serializeTally(tally);
+/**
+ * The tally as JSON text: a raw tally in the versioned format `parseTally` reads; a
+ * published tally as its own plain JSON (`format: 'pupil-voice/published-tally'`), hidden
+ * numbers as `{ "value": null, "suppressed": true, "reason": … }`, so the file holds nothing
+ * the publication did not.
+ */
+export function toJSON(tally: Tally | PublishedTally): string {
+  return isPublished(tally) ? JSON.stringify(tally) : serializeTally(tally);
 }

@@ -1,0 +1,37 @@
+/**
+ * The pieces both CSV writers share (raw tallies in `csv.ts`, published tallies in
+ * `csv-published.ts`): options, RFC 4180 fields with the formula guard, and number fields.
+ *
+ * @module
+ */
+
+/** Options of `toCSV`. */
+export interface CsvOptions {
+  /** Write category labels instead of stored values in `choice` and `row` (default false). */
+  labels?: boolean;
+  /** Decimal places of `percent` (default 1). */
+  percentDecimals?: number;
+  /** Leave out the byte-order mark (for tools that choke on it). */
+  bom?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+ * carriage return first) gets a leading apostrophe: labels and segment values come from
+ * definitions and respondents, and a cell like `=HYPERLINK(…)` must stay text.
+ */
+export function csvField(value: string, guardFormula = true): string {
+  let text = value;
+  if (guardFormula && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A finite number as text, anything else (a hidden or absent number) as an empty field. */
+export const numberField = (value: unknown): string =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+
+/** Byte-order mark (unless refused), the lines joined with CRLF, and a final CRLF. */
+export const csvDocument = (lines: readonly string[], options: CsvOptions): string =>
+  (options.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
