@@ -26,6 +26,11 @@ if (npx(['tsc', '-b']) !== 0) {
   if (npx(['rollup', '-c', '--silent']) !== 0) {
     console.error('Building the embed bundle failed.');
     totals.failed += 1;
+  } else {
+    // The embed entry must stay small: survey-core only in its own chunk, reached by import().
+    const status = spawnSync(process.execPath, ['scripts/size.mjs'], { stdio: 'inherit' }).status;
+    if (status === 0) totals.passed += 1;
+    else totals.failed += 1;
   }
 }
 
