@@ -269,61 +269,91 @@ export function determinedHidden(
   random: () => number = seededRandom(0x5eed),
   dirty?: ReadonlySet<number>,
 ): number[] {
-  const parent = new Map<number, number>();
+  const count = status.length;
+  // Union-find over hidden variables (typed arrays: this runs once per round on every
+  // hidden variable of a county's publication).
+  const parent = new Int32Array(count);
+  for (let v = 0; v < count; v++) parent[v] = v;
   const find = (v: number): number => {
     let root = v;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    let node = v;
-    while (node !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
+    while (parent[root] !== root) root = parent[root]!;
+    while (v !== root) {
+      const next = parent[v]!;
+      parent[v] = root;
+      v = next;
     }
     return root;
   };
-  for (let v = 0; v < status.length; v++) if (status[v] !== SHOWN) parent.set(v, v);
   for (const equation of equations) {
-    let first = -1;
-    for (const member of [equation.total, ...equation.parts]) {
-      if (status[member] === SHOWN) continue;
-      if (first < 0) first = member;
-      else parent.set(find(member), find(first));
+    let first = status[equation.total] === SHOWN ? -1 : find(equation.total);
+    for (const part of equation.parts) {
+      if (status[part] === SHOWN) continue;
+      if (first < 0) first = find(part);
+      else {
+        const root = find(part);
+        if (root !== first) parent[root] = first;
+      }
     }
   }
   const groups = new Map<number, number[]>();
-  for (const v of parent.keys()) {
+  for (let v = 0; v < count; v++) {
+    if (status[v] === SHOWN) continue;
     const root = find(v);
     const group = groups.get(root);
     if (group) group.push(v);
     else groups.set(root, [v]);
   }
   const determined: number[] = [];
+  // Scratch shared by every group: variable → column of the group's system, equation seen.
+  const columnOf = new Int32Array(count).fill(-1);
+  const seen = new Uint8Array(equations.length);
   for (const group of groups.values()) {
     // A group no newly hidden variable joined has the same system as last time.
     if (dirty && !group.some((v) => dirty.has(v))) continue;
-    const equationIndices = new Set<number>();
-    for (const v of group) for (const e of Array.from(equationsOf(v))) equationIndices.add(e);
-    const rows: Array<Map<number, number>> = [];
-    for (const e of equationIndices) {
-      const equation = equations[e]!;
-      const row = new Map<number, number>();
-      const add = (v: number, coefficient: number): void => {
-        if (status[v] === SHOWN) return;
-        const next = ((row.get(v) ?? 0) + coefficient + PRIME) % PRIME;
-        if (next === 0) row.delete(v);
-        else row.set(v, next);
-      };
-      add(equation.total, PRIME - 1);
-      for (const part of equation.parts) add(part, 1);
-      if (row.size > 0) rows.push(row);
+    group.forEach((v, column) => (columnOf[v] = column));
+    const rowStart: number[] = [0];
+    const rowColumns: number[] = [];
+    const rowValues: number[] = [];
+    const used: number[] = [];
+    const scratch = new Float64Array(group.length);
+    const touched: number[] = [];
+    for (const v of group) {
+      const eqs = equationsOf(v);
+      for (let i = 0; i < eqs.length; i++) {
+        const e = eqs[i]!;
+        if (seen[e]) continue;
+        seen[e] = 1;
+        used.push(e);
+        const equation = equations[e]!;
+        const add = (member: number, coefficient: number): void => {
+          if (status[member] === SHOWN) return;
+          const c = columnOf[member]!;
+          if (scratch[c] === 0) touched.push(c);
+          scratch[c] = (scratch[c]! + coefficient) % PRIME;
+        };
+        add(equation.total, PRIME - 1);
+        for (const part of equation.parts) add(part, 1);
+        for (const c of touched) {
+          if (scratch[c] !== 0) {
+            rowColumns.push(c);
+            rowValues.push(scratch[c]!);
+          }
+          scratch[c] = 0;
+        }
+        touched.length = 0;
+        if (rowColumns.length > rowStart[rowStart.length - 1]!) rowStart.push(rowColumns.length);
+      }
     }
-    determined.push(...reducedSingletons(rows, random));
+    for (const e of used) seen[e] = 0;
+    for (const v of group) columnOf[v] = -1;
+    for (const column of reducedSingletons(group.length, rowStart, rowColumns, rowValues, random)) determined.push(group[column]!);
   }
   return determined;
 }
 
 /**
- * Which columns are fixed by the homogeneous system `rows · x = 0` over GF(PRIME)?
+ * Which columns are fixed by the homogeneous system `rows · x = 0` over GF(PRIME)? Rows in
+ * compressed form: row r holds `columns[start[r] .. start[r + 1])` with `values` alike.
  *
  * A variable is determined exactly when every vector of the null space is 0 there. We bring
  * the rows to echelon form (each new row reduced by the earlier pivots, in pivot order, so
@@ -332,72 +362,102 @@ export function determinedHidden(
  * always 0 in it; an undetermined one is 0 only with probability 1/PRIME (≈ 1.5e-8), and
  * that error only errs on the safe side (one more cell hidden).
  */
-function reducedSingletons(rows: Array<Map<number, number>>, random: () => number): number[] {
+function reducedSingletons(
+  columnCount: number,
+  start: readonly number[],
+  columns: readonly number[],
+  values: readonly number[],
+  random: () => number,
+): number[] {
+  const rowCount = start.length - 1;
   // Short rows first and, within a row, the rarest column as pivot keep fill-in low.
-  const frequency = new Map<number, number>();
-  for (const row of rows) for (const column of row.keys()) frequency.set(column, (frequency.get(column) ?? 0) + 1);
-  const ordered = [...rows].sort((a, b) => a.size - b.size);
-  const pivotRows: Array<Map<number, number>> = [];
+  const frequency = new Int32Array(columnCount);
+  for (const c of columns) frequency[c]!++;
+  const order = Array.from({ length: rowCount }, (_, r) => r).sort(
+    (a, b) => start[a + 1]! - start[a]! - (start[b + 1]! - start[b]!),
+  );
+  // Pivot rows, stored flat; the pivot's own coefficient is 1 and kept in the row.
+  const pivotStart: number[] = [0];
+  const pivotColumnsFlat: number[] = [];
+  const pivotValuesFlat: number[] = [];
   const pivotColumns: number[] = [];
-  const pivotIndex = new Map<number, number>();
-  for (const original of ordered) {
-    const row = new Map(original);
+  const pivotIndex = new Int32Array(columnCount).fill(-1);
+  // The row being reduced, scattered: value per column, and which columns it touches.
+  const row = new Float64Array(columnCount);
+  const inRow = new Uint8Array(columnCount);
+  const touched: number[] = [];
+  const pending = new MinHeap();
+  for (const r of order) {
+    for (let i = start[r]!; i < start[r + 1]!; i++) {
+      const c = columns[i]!;
+      row[c] = values[i]!;
+      inRow[c] = 1;
+      touched.push(c);
+      const index = pivotIndex[c]!;
+      if (index >= 0) pending.push(index);
+    }
     // Eliminate existing pivot columns in pivot order: subtracting pivot row j only brings
     // in free columns or pivots later than j.
-    const pending = new MinHeap();
-    for (const column of row.keys()) {
-      const index = pivotIndex.get(column);
-      if (index !== undefined) pending.push(index);
-    }
     while (pending.size > 0) {
       const index = pending.pop();
-      const column = pivotColumns[index]!;
-      const factor = row.get(column);
-      if (factor === undefined) continue;
-      for (const [c, value] of pivotRows[index]!) {
-        const before = row.get(c);
-        const next = ((before ?? 0) - ((factor * value) % PRIME) + PRIME) % PRIME;
-        if (next === 0) row.delete(c);
-        else {
-          row.set(c, next);
-          if (before === undefined) {
-            const later = pivotIndex.get(c);
-            if (later !== undefined) pending.push(later);
+      const factor = row[pivotColumns[index]!]!;
+      if (factor === 0) continue;
+      for (let i = pivotStart[index]!; i < pivotStart[index + 1]!; i++) {
+        const c = pivotColumnsFlat[i]!;
+        const before = row[c]!;
+        row[c] = (before - ((factor * pivotValuesFlat[i]!) % PRIME) + PRIME) % PRIME;
+        if (before === 0 && row[c] !== 0) {
+          if (!inRow[c]) {
+            inRow[c] = 1;
+            touched.push(c);
           }
+          const later = pivotIndex[c]!;
+          if (later >= 0) pending.push(later);
         }
       }
     }
-    if (row.size === 0) continue;
     let column = -1;
-    for (const c of row.keys()) {
-      if (column < 0 || (frequency.get(c) ?? 0) < (frequency.get(column) ?? 0)) column = c;
+    for (const c of touched) {
+      if (row[c] !== 0 && (column < 0 || frequency[c]! < frequency[column]!)) column = c;
     }
-    const scale = inverse(row.get(column)!);
-    for (const [c, value] of row) row.set(c, (value * scale) % PRIME);
-    pivotIndex.set(column, pivotRows.length);
-    pivotRows.push(row);
-    pivotColumns.push(column);
+    if (column >= 0) {
+      const scale = inverse(row[column]!);
+      for (const c of touched) {
+        if (row[c] === 0) continue;
+        pivotColumnsFlat.push(c);
+        pivotValuesFlat.push((row[c]! * scale) % PRIME);
+      }
+      pivotIndex[column] = pivotColumns.length;
+      pivotColumns.push(column);
+      pivotStart.push(pivotColumnsFlat.length);
+    }
+    for (const c of touched) {
+      row[c] = 0;
+      inRow[c] = 0;
+    }
+    touched.length = 0;
   }
   // A random null-space vector: free variables random, pivots by back-substitution.
-  const value = new Map<number, number>();
+  const value = new Float64Array(columnCount).fill(-1);
   const valueOf = (c: number): number => {
-    let v = value.get(c);
-    if (v === undefined) {
+    let v = value[c]!;
+    if (v < 0) {
       v = 1 + Math.floor(random() * (PRIME - 1));
-      value.set(c, v);
+      value[c] = v;
     }
     return v;
   };
-  for (let j = pivotRows.length - 1; j >= 0; j--) {
+  for (let j = pivotColumns.length - 1; j >= 0; j--) {
     const pivot = pivotColumns[j]!;
     let sum = 0;
-    for (const [c, coefficient] of pivotRows[j]!) {
+    for (let i = pivotStart[j]!; i < pivotStart[j + 1]!; i++) {
+      const c = pivotColumnsFlat[i]!;
       if (c === pivot) continue;
-      sum = (sum + ((coefficient * valueOf(c)) % PRIME)) % PRIME;
+      sum = (sum + ((pivotValuesFlat[i]! * valueOf(c)) % PRIME)) % PRIME;
     }
-    value.set(pivot, (PRIME - sum) % PRIME);
+    value[pivot] = (PRIME - sum) % PRIME;
   }
-  return pivotColumns.filter((c) => value.get(c) === 0);
+  return pivotColumns.filter((c) => value[c] === 0);
 }
 
 /** A small binary min-heap of pivot indices (duplicates allowed). */
