@@ -212,15 +212,27 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
 
   settle(equations.map((_, index) => index));
   let dirty: Set<number> | undefined;
+  /** Rounds in a row each variable has been found determined. */
+  let streak = new Map<number, number>();
   for (;;) {
     recent = [];
     const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty);
     if (determined.length === 0) break;
     const queue: number[] = [];
+    const nextStreak = new Map<number, number>();
     for (const v of determined) {
-      const best = nearestShown(v);
-      if (best >= 0 && status[best] === SHOWN) hide(best, queue);
+      // A variable still pinned down after its nearest cell was hidden needs more free
+      // unknowns around it: double them each round (1, 2, 4, … up to 64) rather than
+      // solving the whole system again for one more cell at a time.
+      const rounds = (streak.get(v) ?? 0) + 1;
+      nextStreak.set(v, rounds);
+      for (let i = 0; i < Math.min(64, 2 ** (rounds - 1)); i++) {
+        const best = nearestShown(v);
+        if (best < 0 || status[best] !== SHOWN) break;
+        hide(best, queue);
+      }
     }
+    streak = nextStreak;
     if (queue.length === 0) break; // everything reachable is already hidden
     settle(queue);
     dirty = new Set(recent);
