@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ItemValue, QuestionSelectBase, TextAreaModel } from 'survey-core';
-import { renderLocString } from './loc-string.js';
+import { locText, renderLocString } from './loc-string.js';
 
 /**
  * Native option lists for choice questions (radiogroup, checkbox, boolean, and any element that
@@ -302,3 +302,32 @@ export const choiceOptionStyles = css`
     font-size: 0.9375rem;
   }
 `;
+
+/** How a question frame describes a choice's comment box (see `selectBaseOptionWithComment`). */
+export interface ChoiceCommentFrame {
+  /** Label of the box for a choice's text, e.g. "Please describe (Other)". */
+  readonly commentLabel: (choice: string) => string;
+  readonly describedBy?: string | typeof nothing;
+  readonly invalid: boolean;
+  readonly disabled: boolean;
+}
+
+/**
+ * A choice as an option, with the comment box survey-core shows below it ("Other", or a
+ * choice with `showCommentArea`) as its detail. Shared by radio and checkbox groups.
+ */
+export function selectBaseOptionWithComment(
+  question: QuestionSelectBase,
+  item: ItemValue,
+  frame: ChoiceCommentFrame,
+): SelectBaseOption {
+  const detail = question.isCommentShowing(item)
+    ? renderChoiceComment(question, item, {
+        label: frame.commentLabel(locText(item.locText)),
+        describedBy: frame.describedBy,
+        invalid: frame.invalid,
+        disabled: frame.disabled,
+      })
+    : nothing;
+  return selectBaseOption(question, item, frame.disabled, detail);
+}

@@ -1,13 +1,11 @@
-import { nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionCheckboxModel } from 'survey-core';
 import {
   choiceOptionStyles,
-  renderChoiceComment,
   renderChoiceGroup,
-  selectBaseOption,
+  selectBaseOptionWithComment,
   type SelectBaseOption,
 } from '../choice-options.js';
-import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
 import { styles } from './checkbox-question.styles.js';
 
@@ -43,17 +41,13 @@ export class PvCheckboxQuestion extends PvQuestionElement<QuestionCheckboxModel>
   }
 
   private option(item: ItemValue): SelectBaseOption {
-    const q = this.question;
-    const detail = q.isCommentShowing(item)
-      ? renderChoiceComment(q, item, {
-          label: this.localize.t.otherCommentLabel(locText(item.locText)),
-          describedBy: this.describedBy,
-          invalid: this.hasErrors,
-          disabled: this.isDisabled,
-        })
-      : nothing;
-    const option = selectBaseOption(q, item, this.isDisabled, detail);
-    return q.isSelectAllItem(item) ? { ...option, part: 'select-all' } : option;
+    const option = selectBaseOptionWithComment(this.question, item, {
+      commentLabel: this.localize.t.otherCommentLabel,
+      describedBy: this.describedBy,
+      invalid: this.hasErrors,
+      disabled: this.isDisabled,
+    });
+    return this.question.isSelectAllItem(item) ? { ...option, part: 'select-all' } : option;
   }
 
   private readonly onChange = (option: SelectBaseOption, input: HTMLInputElement): void => {

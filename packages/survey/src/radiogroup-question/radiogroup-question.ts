@@ -2,12 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionRadiogroupModel } from 'survey-core';
 import {
   choiceOptionStyles,
-  renderChoiceComment,
   renderChoiceGroup,
-  selectBaseOption,
+  selectBaseOptionWithComment,
   type SelectBaseOption,
 } from '../choice-options.js';
-import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
 import { styles } from './radiogroup-question.styles.js';
 
@@ -65,16 +63,13 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
   }
 
   private option(item: ItemValue): SelectBaseOption {
-    const q = this.question;
-    const detail = q.isCommentShowing(item)
-      ? renderChoiceComment(q, item, {
-          label: this.localize.t.otherCommentLabel(locText(item.locText)),
-          describedBy: this.describedBy,
-          invalid: this.hasErrors,
-          disabled: this.isDisabled,
-        })
-      : nothing;
-    return selectBaseOption(q, item, this.isDisabled, detail);
+    const option = selectBaseOptionWithComment(this.question, item, {
+      commentLabel: this.localize.t.otherCommentLabel,
+      describedBy: this.describedBy,
+      invalid: this.hasErrors,
+      disabled: this.isDisabled,
+    });
+    return option;
   }
 
   private readonly onChange = (option: SelectBaseOption, input: HTMLInputElement): void => {
