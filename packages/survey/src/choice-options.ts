@@ -331,3 +331,22 @@ export function selectBaseOptionWithComment(
     : nothing;
   return selectBaseOption(question, item, frame.disabled, detail);
 }
+
+/**
+ * A question's choices split as survey-core lays them out: "Select all" and similar head items,
+ * the body, then "None"/"Other" foot items, each kept out of the column layout. Without head or
+ * foot items everything is the body, in rendered order.
+ */
+export function choiceSections<O>(
+  question: QuestionSelectBase,
+  toOption: (item: ItemValue) => O,
+): { head?: O[]; options: O[]; foot?: O[] } {
+  if (!question.hasHeadItems && !question.hasFootItems) {
+    return { options: (question.renderedChoices as ItemValue[]).map(toOption) };
+  }
+  return {
+    head: (question.headItems as ItemValue[]).map(toOption),
+    options: (question.bodyItems as ItemValue[]).map(toOption),
+    foot: (question.footItems as ItemValue[]).map(toOption),
+  };
+}

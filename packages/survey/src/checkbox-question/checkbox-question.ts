@@ -2,6 +2,7 @@ import { type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionCheckboxModel } from 'survey-core';
 import {
   choiceOptionStyles,
+  choiceSections,
   renderChoiceGroup,
   selectBaseOptionWithComment,
   type SelectBaseOption,
@@ -58,16 +59,13 @@ export class PvCheckboxQuestion extends PvQuestionElement<QuestionCheckboxModel>
 
   protected override renderControl(): TemplateResult {
     const q = this.question;
-    const separate = q.hasHeadItems || q.hasFootItems;
     return renderChoiceGroup<SelectBaseOption>({
       role: 'group',
       type: 'checkbox',
       name: q.id,
       labelledBy: this.titleId,
       describedBy: this.describedBy,
-      head: separate ? q.headItems.map((item) => this.option(item)) : undefined,
-      options: (separate ? q.bodyItems : q.renderedChoices).map((item) => this.option(item)),
-      foot: separate ? q.footItems.map((item) => this.option(item)) : undefined,
+      ...choiceSections(q, (item) => this.option(item)),
       columns: q.colCount,
       onChange: this.onChange,
     });

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionRadiogroupModel } from 'survey-core';
 import {
   choiceOptionStyles,
+  choiceSections,
   renderChoiceGroup,
   selectBaseOptionWithComment,
   type SelectBaseOption,
@@ -87,7 +88,6 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
 
   protected override renderControl(): TemplateResult {
     const q = this.question;
-    const separate = q.hasHeadItems || q.hasFootItems;
     const group = renderChoiceGroup<SelectBaseOption>({
       role: 'radiogroup',
       type: 'radio',
@@ -96,9 +96,7 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
       describedBy: this.describedBy,
       required: q.isRequired,
       invalid: this.hasErrors,
-      head: separate ? q.headItems.map((item) => this.option(item)) : undefined,
-      options: (separate ? q.bodyItems : q.renderedChoices).map((item) => this.option(item)),
-      foot: separate ? q.footItems.map((item) => this.option(item)) : undefined,
+      ...choiceSections(q, (item) => this.option(item)),
       columns: q.colCount,
       onChange: this.onChange,
       onPointerAnswer: this.onPointerAnswer,
