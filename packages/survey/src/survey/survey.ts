@@ -199,12 +199,14 @@ export class PvSurvey extends LitElement {
     const url = this.quickExit || 'https://www.bbc.co.uk/weather';
     // Hide the survey first: the point is that nobody nearby sees it, even for a moment.
     this.style.visibility = 'hidden';
-    const event = new PvQuickExitEvent(url);
-    const wipe = this.kiosk ? this.persistence.discard() : Promise.resolve();
-    if (this.dispatchEvent(event)) {
+    // Navigating away can abort a pending IndexedDB transaction, so the kiosk wipe gets a
+    // moment (never more than 300 ms: leaving fast matters more) before the page is replaced.
+    if (this.kiosk) {
+      await Promise.race([this.persistence.discard(), new Promise((resolve) => setTimeout(resolve, 300))]);
+    }
+    if (this.dispatchEvent(new PvQuickExitEvent(url))) {
       window.location.replace(url);
     }
-    await wipe;
   }
 
   /** Where this survey's drafts and responses are kept on the device, if anywhere. */
