@@ -70,7 +70,7 @@ if (only !== 'browser') {
       else if (name.endsWith('.test.js') && !name.endsWith('.browser.test.js')) files.push(path);
     }
   };
-  for (const pkg of ['aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
+  for (const pkg of ['schema', 'question-bank', 'aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
   // End-to-end tests of the example pages against the real collector (plain .mjs).
   for (const name of readdirSync('examples')) if (name.endsWith('.test.mjs')) files.push(join('examples', name));
   if (files.length > 0) {
