@@ -6,7 +6,7 @@ import { readBody } from './http/read-body.js';
 import { sendError, sendJson } from './http/send.js';
 import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
-import { bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
+import { ballotHash, bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
 import { suppress } from '@pupil-voice/aggregate';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
@@ -159,7 +159,15 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       }
       throw error;
     }
-    const write = storage!.save({ ...response, surveyId: survey.id, bodyHash: fingerprint, receipt, receivedDay: utcDay() });
+    const { ballot, ...answers } = response;
+    const write = storage!.save({
+      ...answers,
+      surveyId: survey.id,
+      bodyHash: fingerprint,
+      receipt,
+      receivedDay: utcDay(),
+      ...(ballot === undefined ? {} : { ballotHash: ballotHash(survey.id, ballot) }),
+    });
     inFlightWrites.add(write);
     let outcome;
     try {
@@ -168,6 +176,9 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       inFlightWrites.delete(write);
     }
     if (outcome.kind === 'conflict') throw new CollectorError(409, 'idempotency_conflict', 'Idempotency-Key', outcome.reason);
+    if (outcome.kind === 'already-voted') {
+      throw new CollectorError(409, 'already_voted', 'ballot', 'this device has already voted in this poll; the first vote still counts');
+    }
     acknowledge(res, outcome.kind === 'created' ? 201 : 200, { status: 'stored', id: response.id, receipt: outcome.receipt });
     if (outcome.kind === 'created') polls.notify(survey.id);
   }
@@ -228,7 +239,8 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
         const survey = requireSurvey(match[1]!);
-        return polls.subscribe(survey.id, res);
+        const lastEventId = req.headers['last-event-id'];
+        return polls.subscribe(survey.id, res, typeof lastEventId === 'string' ? lastEventId : undefined);
       }
       throw new CollectorError(404, 'not_found', undefined, 'no such endpoint');
     }

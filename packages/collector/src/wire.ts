@@ -36,7 +36,16 @@ export interface WireResponse {
   data: Record<string, unknown>;
   encrypted?: EncryptedEnvelope;
   meta: ResponseMeta;
+  /**
+   * A poll's one-vote-per-device token: random, made on the device for this one poll, never
+   * stored here as sent (the collector keeps only a hash of it, in a table with no link to the
+   * response). Absent for surveys.
+   */
+  ballot?: string;
 }
+
+/** 16 to 48 random bytes in base64url: enough that a token cannot be guessed. */
+const BALLOT = /^[A-Za-z0-9_-]{22,64}$/;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -98,8 +107,8 @@ export function parseWireResponse(body: unknown): WireResponse {
     throw new CollectorError(400, 'invalid_body', undefined, 'the body must be a JSON object');
   }
   for (const key of Object.keys(body)) {
-    if (key !== 'id' && key !== 'data' && key !== 'encrypted' && key !== 'meta') {
-      throw new CollectorError(400, 'invalid_body', key, 'unknown property; allowed: id, data (or encrypted), meta');
+    if (key !== 'id' && key !== 'data' && key !== 'encrypted' && key !== 'meta' && key !== 'ballot') {
+      throw new CollectorError(400, 'invalid_body', key, 'unknown property; allowed: id, data (or encrypted), meta, ballot');
     }
   }
   if (!isUuid(body.id)) {
@@ -137,6 +146,16 @@ export function parseWireResponse(body: unknown): WireResponse {
       meta[key as keyof ResponseMeta] = value;
     }
   }
+  let ballot: string | undefined;
+  if (body.ballot !== undefined) {
+    if (typeof body.ballot !== 'string' || !BALLOT.test(body.ballot)) {
+      throw new CollectorError(400, 'invalid_body', 'ballot', 'ballot must be a random base64url token of 22 to 64 characters');
+    }
+    ballot = body.ballot;
+  }
   const id = body.id.toLowerCase();
-  return encrypted === undefined ? { id, data: body.data as Record<string, unknown>, meta } : { id, data: {}, encrypted, meta };
+  const response: WireResponse =
+    encrypted === undefined ? { id, data: body.data as Record<string, unknown>, meta } : { id, data: {}, encrypted, meta };
+  if (ballot !== undefined) response.ballot = ballot;
+  return response;
 }

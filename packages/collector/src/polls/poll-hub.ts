@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
 /** Computes the event payload for one poll (its current tally, suppressed or live). */
@@ -27,8 +28,14 @@ export class PollHub {
     this.heartbeat.unref();
   }
 
-  /** Opens a stream: headers, the current tally at once, then one event per change. */
-  async subscribe(pollId: string, res: ServerResponse): Promise<void> {
+  /**
+   * Opens a stream: headers, the current tally at once, then one event per change. Each event
+   * carries an `id` derived from its content, so a client that reconnects with
+   * `Last-Event-ID` naming the snapshot it already holds gets nothing until the next change,
+   * and any other client gets a fresh snapshot at once (events are whole snapshots, so there
+   * is never a gap to replay).
+   */
+  async subscribe(pollId: string, res: ServerResponse, lastEventId?: string): Promise<void> {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -53,7 +60,7 @@ export class PollHub {
     if (this.countOf !== undefined && !this.counts.has(pollId)) {
       this.counts.set(pollId, await this.countOf(pollId).catch(() => -1));
     }
-    await this.push(pollId, new Set([res]));
+    await this.push(pollId, new Set([res]), lastEventId);
   }
 
   /** Called after a vote is stored: the streams get the new tally within ~100 ms. */
@@ -103,11 +110,16 @@ export class PollHub {
     this.streams.clear();
   }
 
-  private async push(pollId: string, targets: Set<ServerResponse> | undefined): Promise<void> {
+  private async push(pollId: string, targets: Set<ServerResponse> | undefined, skipId?: string): Promise<void> {
     if (targets === undefined || targets.size === 0) return;
     let payload: string;
     try {
-      payload = `event: tally\ndata: ${JSON.stringify(await this.snapshot(pollId))}\n\n`;
+      const data = JSON.stringify(await this.snapshot(pollId));
+      // A content hash, not a sequence: a counter would tell a suppressed poll's audience how
+      // many votes had arrived.
+      const id = createHash('sha256').update(data).digest('base64url').slice(0, 16);
+      if (id === skipId) return;
+      payload = `id: ${id}\nevent: tally\ndata: ${data}\n\n`;
     } catch (error) {
       payload = `event: error\ndata: ${JSON.stringify({ error: 'tally_failed', reason: (error as Error).message })}\n\n`;
     }

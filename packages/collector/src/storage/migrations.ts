@@ -54,6 +54,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: ['ALTER TABLE responses ADD COLUMN encrypted TEXT'],
     postgres: ['ALTER TABLE responses ADD COLUMN encrypted TEXT'],
   },
+  {
+    version: 3,
+    description: 'poll ballots: one hashed device token per poll, with no link to any response',
+    // The only columns are the poll and the hash: no response id, no time, no order. SQLite's
+    // WITHOUT ROWID keeps rows sorted by hash, so not even insertion order survives.
+    sqlite: ['CREATE TABLE poll_ballots (survey_id TEXT NOT NULL, ballot_hash TEXT NOT NULL, PRIMARY KEY (survey_id, ballot_hash)) WITHOUT ROWID'],
+    postgres: ['CREATE TABLE poll_ballots (survey_id TEXT COLLATE "C" NOT NULL, ballot_hash TEXT NOT NULL, PRIMARY KEY (survey_id, ballot_hash))'],
+  },
 ];
 
 /** DDL for the version table itself, identical in both dialects. */

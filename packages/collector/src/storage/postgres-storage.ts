@@ -65,7 +65,35 @@ export class PostgresStorage implements ResponseStorage {
   }
 
   async save(response: NewResponse): Promise<SaveOutcome> {
-    const inserted = await this.pool.query(
+    if (response.ballotHash === undefined) return this.saveWith(this.pool, response);
+    // A vote spends its ballot and stores its answer in one transaction (see SqliteStorage).
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const known = await client.query('SELECT 1 FROM responses WHERE id = $1', [response.id]);
+      if (known.rowCount === 0) {
+        const spent = await client.query('INSERT INTO poll_ballots (survey_id, ballot_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          response.surveyId,
+          response.ballotHash,
+        ]);
+        if (spent.rowCount === 0) {
+          await client.query('ROLLBACK');
+          return { kind: 'already-voted' };
+        }
+      }
+      const outcome = await this.saveWith(client, response);
+      await client.query(outcome.kind === 'created' ? 'COMMIT' : 'ROLLBACK');
+      return outcome;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async saveWith(db: pg.Pool | pg.PoolClient, response: NewResponse): Promise<SaveOutcome> {
+    const inserted = await db.query(
       `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO NOTHING`,
@@ -84,7 +112,7 @@ export class PostgresStorage implements ResponseStorage {
       ],
     );
     if (inserted.rowCount === 1) return { kind: 'created', receipt: response.receipt };
-    const { rows } = await this.pool.query<{ survey_id: string; body_hash: string; receipt: string }>(
+    const { rows } = await db.query<{ survey_id: string; body_hash: string; receipt: string }>(
       'SELECT survey_id, body_hash, receipt FROM responses WHERE id = $1',
       [response.id],
     );

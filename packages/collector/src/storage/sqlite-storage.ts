@@ -30,6 +30,7 @@ export class SqliteStorage implements ResponseStorage {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly existing: Database.Statement<[string], { survey_id: string; body_hash: string; receipt: string }>;
+  private readonly insertBallot: Database.Statement<[string, string]>;
   private queue: Array<{ response: NewResponse; resolve(outcome: SaveOutcome): void; reject(error: unknown): void }> = [];
 
   constructor(
@@ -48,6 +49,7 @@ export class SqliteStorage implements ResponseStorage {
        ON CONFLICT (id) DO NOTHING`,
     );
     this.existing = this.db.prepare('SELECT survey_id, body_hash, receipt FROM responses WHERE id = ?');
+    this.insertBallot = this.db.prepare('INSERT INTO poll_ballots (survey_id, ballot_hash) VALUES (?, ?) ON CONFLICT DO NOTHING');
   }
 
   /** Migrations run in the constructor (statements need the tables); this reports the version. */
@@ -104,6 +106,12 @@ export class SqliteStorage implements ResponseStorage {
     this.db.transaction((): SaveOutcome[] => responses.map((response) => this.saveOne(response))).immediate();
 
   private saveOne(response: NewResponse): SaveOutcome {
+    // A replay of a stored vote is acknowledged again whatever its ballot says; only a new
+    // response spends a ballot. Both writes share the batch transaction, so a refused ballot
+    // leaves no response behind and a stored vote always has its ballot.
+    if (response.ballotHash !== undefined && this.existing.get(response.id) === undefined) {
+      if (this.insertBallot.run(response.surveyId, response.ballotHash).changes === 0) return { kind: 'already-voted' };
+    }
     const result = this.insert.run({
       id: response.id,
       surveyId: response.surveyId,

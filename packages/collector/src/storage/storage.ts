@@ -17,6 +17,12 @@ export interface NewResponse extends StoredResponse {
   /** SHA-256 of the canonical body; equal fingerprints mean a harmless replay. */
   bodyHash: string;
   receipt: string;
+  /**
+   * For a poll vote: the hash of its device ballot. Stored in `poll_ballots` (poll and hash
+   * only) in the same transaction as the response, never beside it; a second response with
+   * the same hash for the same poll is refused.
+   */
+  ballotHash?: string;
 }
 
 /**
@@ -27,7 +33,9 @@ export interface NewResponse extends StoredResponse {
 export type SaveOutcome =
   | { kind: 'created'; receipt: string }
   | { kind: 'replayed'; receipt: string }
-  | { kind: 'conflict'; reason: string };
+  | { kind: 'conflict'; reason: string }
+  /** A new response whose ballot this poll has already counted: one vote per device. */
+  | { kind: 'already-voted' };
 
 /** Segment filters applied in storage; `undefined` means "any". */
 export interface ResponseFilter {

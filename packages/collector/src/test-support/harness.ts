@@ -41,7 +41,7 @@ export function request(
 export function postResponse(
   baseUrl: string,
   surveyId: string,
-  body: { id: string; data: Record<string, unknown>; meta?: Record<string, unknown> } | string,
+  body: { id: string; data: Record<string, unknown>; meta?: Record<string, unknown>; ballot?: string } | string,
   headers: Record<string, string> = {},
 ): Promise<Reply> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { EventReader } from '../test-support/event-reader.js';
+import { newId, postResponse, startTestCollector, type TestCollector } from '../test-support/harness.js';
+import { POLL } from '../test-support/surveys.js';
+
+/** A device token as `<pv-poll>` makes one: 16 random bytes, base64url. */
+const deviceToken = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
+
+interface PollEvent {
+  tally: { respondents: Record<string, number>; questions: Array<{ cells: Record<string, { counts: number[] }> }> };
+}
+
+describe('poll ballots: one vote per device per poll', () => {
+  let collector: TestCollector;
+  before(async () => {
+    collector = await startTestCollector({ lunch: POLL, dinner: POLL }, { livePolls: ['lunch', 'dinner'] });
+  });
+  after(() => collector.dispose());
+
+  it('refuses a second vote with the same ballot, keeps the first, and still acknowledges its re-send', async () => {
+    const ballot = deviceToken();
+    const first = { id: newId(), data: { lunch: 'curry' }, ballot };
+    const stored = await postResponse(collector.url, 'lunch', first);
+    assert.equal(stored.status, 201, stored.text);
+    const again = await postResponse(collector.url, 'lunch', { id: newId(), data: { lunch: 'pasta' }, ballot });
+    assert.equal(again.status, 409);
+    assert.equal(again.json().error, 'already_voted');
+    assert.equal(again.json().field, 'ballot');
+    // The device never heard back the first time and sends the same vote again: acknowledged.
+    const replay = await postResponse(collector.url, 'lunch', first);
+    assert.equal(replay.status, 200);
+    assert.equal(replay.json().receipt, stored.json().receipt);
+    assert.equal(await collector.storage.count('lunch'), 1);
+  });
+
+  it('lets the same device vote once in each poll', async () => {
+    const ballot = deviceToken();
+    assert.equal((await postResponse(collector.url, 'lunch', { id: newId(), data: { lunch: 'salad' }, ballot })).status, 201);
+    assert.equal((await postResponse(collector.url, 'dinner', { id: newId(), data: { lunch: 'salad' }, ballot })).status, 201);
+  });
+
+  it('counts exactly one of many votes sent at once with the same ballot', async () => {
+    const ballot = deviceToken();
+    const before = await collector.storage.count('lunch');
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => postResponse(collector.url, 'lunch', { id: newId(), data: { lunch: 'pasta' }, ballot })),
+    );
+    assert.deepEqual(
+      replies.map((reply) => reply.status).sort(),
+      [201, ...Array<number>(19).fill(409)],
+    );
+    assert.equal(await collector.storage.count('lunch'), before + 1);
+  });
+
+  it('refuses a ballot that is not a random token', async () => {
+    for (const ballot of ['', 'short', 'x'.repeat(65), 'not base64url!!!!!!!!!!!!', 42]) {
+      const reply = await postResponse(collector.url, 'lunch', { id: newId(), data: { lunch: 'pasta' }, ballot } as never);
+      assert.equal(reply.status, 400, String(ballot));
+      assert.equal(reply.json().field, 'ballot');
+    }
+  });
+
+  it('keeps only a hash of each ballot, with nothing linking it to a vote', async () => {
+    const ballot = deviceToken();
+    const id = newId();
+    assert.equal((await postResponse(collector.url, 'lunch', { id, data: { lunch: 'curry' }, ballot })).status, 201);
+    const files = readdirSync(collector.dataDir).map((name) => join(collector.dataDir, name));
+    for (const file of files) {
+      assert.ok(!readFileSync(file).includes(ballot), `the token itself is in ${file}`);
+    }
+    const db = new Database(files.find((file) => file.endsWith('.sqlite')) ?? files[0]!, { readonly: true });
+    try {
+      const columns = (db.prepare('PRAGMA table_info(poll_ballots)').all() as Array<{ name: string }>).map((c) => c.name);
+      assert.deepEqual(columns, ['survey_id', 'ballot_hash']);
+      const stored = db.prepare('SELECT data, body_hash, receipt FROM responses WHERE id = ?').get(id) as Record<string, string>;
+      const hashes = (db.prepare("SELECT ballot_hash FROM poll_ballots WHERE survey_id = 'lunch'").all() as Array<{ ballot_hash: string }>).map(
+        (row) => row.ballot_hash,
+      );
+      for (const hash of hashes) assert.ok(!Object.values(stored).some((value) => value.includes(hash)));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('poll streams resume', () => {
+  let collector: TestCollector;
+  before(async () => {
+    collector = await startTestCollector({ lunch: POLL }, { livePolls: ['lunch'] });
+  });
+  after(() => collector.dispose());
+
+  it('gives each snapshot an id; a reconnect naming the current one waits for the next vote, a stale one gets a fresh snapshot', async () => {
+    const first = await EventReader.open(`${collector.url}/v1/polls/lunch/stream`);
+    const snapshot = await first.next();
+    first.close();
+    assert.match(snapshot.id ?? '', /^[\w-]{16}$/);
+
+    const resumed = await EventReader.open(`${collector.url}/v1/polls/lunch/stream`, { 'Last-Event-ID': snapshot.id! });
+    const stale = await EventReader.open(`${collector.url}/v1/polls/lunch/stream`, { 'Last-Event-ID': 'AAAAAAAAAAAAAAAA' });
+    try {
+      const fresh = await stale.next();
+      assert.equal(fresh.id, snapshot.id);
+      await postResponse(collector.url, 'lunch', { id: newId(), data: { lunch: 'pasta' }, ballot: deviceToken() });
+      // The resumed stream's first event is the vote, not a repeat of what it already had.
+      const next = await resumed.next();
+      assert.notEqual(next.id, snapshot.id);
+      assert.equal((next.data as PollEvent).tally.respondents['[]'], 1);
+    } finally {
+      resumed.close();
+      stale.close();
+    }
+  });
+});
