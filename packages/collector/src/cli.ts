@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { exportCsv, exportTallies, unsealWith } from './export.js';
 import { openStorage } from './storage/open-storage.js';
 import { SurveyRegistry } from './surveys/survey-registry.js';
+import { runBankCommand } from './bank-command.js';
 
 async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void> {
   const collector = await startCollector(command.config);
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     if (command.kind === 'help') console.log(USAGE);
     else if (command.kind === 'serve') await serve(command);
+    else if (command.kind === 'bank-list' || command.kind === 'bank-copy') runBankCommand(command);
     else await runExport(command);
   } catch (error) {
     console.error(`pupil-voice-collector: ${(error as Error).message}`);

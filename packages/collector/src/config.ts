@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, MIN_K, type CollectorConfig } from './collector.js';
 import { parseStaticMount } from './http/static-files.js';
 import { SEGMENT_KEYS, type SegmentKey } from './results/results.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
+import { BANK_USAGE, parseBankCommand, type BankCommand } from './bank-command.js';
 
 /** Environment variables read when a flag is absent (flags win). */
 export const ENVIRONMENT = {
@@ -27,6 +28,7 @@ export const USAGE = `Usage:
                         [--results-segments audience,school,wave,year]
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
                         [--private-key analyst-key.jwk]   (opens encrypted responses)
+${BANK_USAGE}
 
 Environment (flags win): ${Object.entries(ENVIRONMENT)
   .map(([name, meaning]) => `\n  ${name.padEnd(13)} ${meaning}`)
@@ -37,6 +39,7 @@ Environment (flags win): ${Object.entries(ENVIRONMENT)
 export type Command =
   | { kind: 'serve'; config: CollectorConfig }
   | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies'; privateKeyFile?: string }
+  | BankCommand
   | { kind: 'help' };
 
 function list(value: string | undefined): string[] {
@@ -84,11 +87,13 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       survey: { type: 'string' },
       format: { type: 'string' },
       'private-key': { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { kind: 'help' };
   const verb = positionals[0] ?? 'serve';
+  if (verb === 'bank') return parseBankCommand(positionals.slice(1), values.force === true);
   if (positionals.length > 1 || (verb !== 'serve' && verb !== 'export')) throw new Error(`unknown command "${positionals.join(' ')}"`);
   const config: CollectorConfig = {
     ...DEFAULT_CONFIG,
