@@ -131,8 +131,20 @@ export class PvQuickExitEvent extends Event {
   }
 }
 
+/**
+ * A kiosk survey was wiped for the next person (idle timeout, or the thank-you page has been
+ * shown long enough); `<pv-survey>` starts afresh when it hears this.
+ */
+export class PvStartOverEvent extends Event {
+  static readonly eventName = 'pv-start-over';
+  constructor(readonly reason: 'idle' | 'completed') {
+    super(PvStartOverEvent.eventName, EVENT_INIT);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'pv-start-over': PvStartOverEvent;
     'pv-quick-exit': PvQuickExitEvent;
     'pv-answer-saved': PvAnswerSavedEvent;
     'pv-response-queued': PvResponseQueuedEvent;

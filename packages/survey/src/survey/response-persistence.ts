@@ -16,43 +16,76 @@ import {
   PvResponseFailedEvent,
   PvResponseQueuedEvent,
   PvResponseSentEvent,
+  PvStartOverEvent,
 } from '../events.js';
 
-/** What the persistence controller needs from `<pv-survey>`. */
-export interface PersistenceHost extends ReactiveControllerHost, HTMLElement {
+/**
+ * Everything the persistence controller needs to know, given explicitly by its host (and
+ * given again whenever one of these changes).
+ */
+export interface PersistenceConfig {
+  /** Where this survey's drafts live on the device; without one nothing is kept. */
   readonly storageKey: string | undefined;
+  /** The IndexedDB database. */
+  readonly storeName: string;
   readonly endpoint: string | undefined;
   readonly kiosk: boolean;
+  /** An RSA-OAEP public key as JWK JSON: the outbox then holds ciphertext only. */
   readonly publicKey: string | undefined;
-  readonly audience: string | undefined;
-  readonly school: string | undefined;
-  readonly wave: string | undefined;
-  readonly storeName: string;
+  /** Sent with the response (never anything that identifies the respondent). */
+  readonly meta: { readonly audience?: string; readonly school?: string; readonly wave?: string };
+  /** Kiosk: seconds without input before the survey is wiped. */
   readonly idleTimeout: number;
+  /** Kiosk: seconds the thank-you stays before the survey is wiped. */
   readonly kioskReset: number;
-  /** Replaces the model with a fresh one (kiosk: the next respondent). */
-  restart(): void;
 }
+
+const OFF: PersistenceConfig = {
+  storageKey: undefined,
+  storeName: 'pupil-voice',
+  endpoint: undefined,
+  kiosk: false,
+  publicKey: undefined,
+  meta: {},
+  idleTimeout: 0,
+  kioskReset: 0,
+};
 
 /** Where saving stands, for the element's status line. */
 export type SaveState = 'off' | 'saving' | 'saved' | 'failed' | 'unavailable';
+
+/** One respondent's draft, bound to one model, in one database. */
+interface Session {
+  readonly model: SurveyModel;
+  readonly draft: Draft;
+  readonly delivery: SharedDelivery;
+  readonly key: string;
+}
 
 /**
  * Keeps every answer on the device until the collector has it. Each change is written to the
  * draft (transaction complete) before `pv-answer-saved` fires; completing moves the draft to
  * the outbox before the thank-you page can show; the page's send loop delivers it. In kiosk
- * mode nothing is resumed across respondents, and an idle or finished survey is wiped.
+ * mode nothing is resumed across respondents, and an idle or finished survey is wiped
+ * (`pv-start-over` tells the host to start afresh).
+ *
+ * The session (model, draft, store) outlives a disconnection: whatever `hostConnected`
+ * subscribes (model callbacks, the send loop's events, kiosk timers), `hostDisconnected`
+ * unsubscribes, and the next `hostConnected` subscribes again, so an element moved in the page
+ * (a tab widget, a framework re-render) keeps saving.
  */
 export class ResponsePersistenceController implements ReactiveController {
-  private readonly host: PersistenceHost;
-  private delivery?: SharedDelivery;
-  private draft?: Draft;
-  private model?: SurveyModel;
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private config: PersistenceConfig = OFF;
+  private session?: Session;
+  /** The model whose draft is being opened; a newer attach (or a wipe) supersedes it. */
+  private attaching?: SurveyModel;
+  private connected = false;
   private idle?: IdleTimeout;
   private kioskTimer?: ReturnType<typeof setTimeout>;
   private saving: Promise<void> = Promise.resolve();
   private pendingSaves = 0;
-  private readonly cleanups: Array<() => void> = [];
+  private readonly unsubscribes: Array<() => void> = [];
 
   /** Saving state, shown in the survey's status line. */
   state: SaveState = 'off';
@@ -61,27 +94,46 @@ export class ResponsePersistenceController implements ReactiveController {
   /** Set when completing could not write the outbox; the answers stay on screen. */
   completionError?: StoreError;
 
-  constructor(host: PersistenceHost) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
     host.addController(this);
   }
 
   /** The response id (the idempotency key) of the current respondent, once a draft exists. */
   get responseId(): string | undefined {
-    return this.draft?.responseId;
+    return this.session?.draft.responseId;
+  }
+
+  /** The delivery of this survey's database, once open (the offline thank-you watches it). */
+  get delivery(): SharedDelivery | undefined {
+    return this.session?.delivery;
+  }
+
+  /** Takes the host's current settings; the endpoint applies at once to waiting responses. */
+  configure(config: PersistenceConfig): void {
+    const endpointChanged = config.endpoint !== this.config.endpoint;
+    this.config = config;
+    if (endpointChanged && this.session) this.session.delivery.setEndpoint(this.session.key, config.endpoint);
   }
 
   hostConnected(): void {
+    this.connected = true;
     for (const type of ['keydown', 'pointerdown', 'input'] as const) {
       this.host.addEventListener(type, this.onActivity, { capture: true });
+    }
+    if (this.session) {
+      this.subscribe(this.session);
+      // Anything set on the model while the element was out of the page is written now.
+      if (this.session.model.state === 'running') this.save(this.session);
     }
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     for (const type of ['keydown', 'pointerdown', 'input'] as const) {
       this.host.removeEventListener(type, this.onActivity, { capture: true });
     }
-    this.detach();
+    this.unsubscribe();
   }
 
   /**
@@ -89,48 +141,62 @@ export class ResponsePersistenceController implements ReactiveController {
    * saving. Never throws: without storage the survey still works, and says answers are not kept.
    */
   async attach(model: SurveyModel): Promise<void> {
-    this.detach();
-    this.model = model;
+    this.unsubscribe();
+    this.session = undefined;
     this.completionError = undefined;
-    const key = this.host.storageKey;
+    const { storageKey: key, storeName, kiosk, endpoint } = this.config;
     if (!key) {
       this.setState('off');
       return;
     }
+    this.attaching = model;
+    let delivery: SharedDelivery;
+    let draft: Draft;
     try {
-      this.delivery = await sharedDelivery(this.host.storeName);
-      this.delivery.setEndpoint(key, this.host.endpoint);
-      this.draft = await this.delivery.store.startDraft(key, { kiosk: this.host.kiosk });
+      delivery = await sharedDelivery(storeName);
+      delivery.setEndpoint(key, endpoint);
+      const owed = owedWipeKey(storeName, key);
+      if (isWipeOwed(owed)) {
+        await delivery.store.wipeForNextRespondent(key);
+        setOwedWipe(owed, false);
+      }
+      draft = await delivery.store.startDraft(key, { kiosk });
     } catch (cause) {
-      this.fail('unavailable', cause);
+      if (this.attaching === model) this.fail('unavailable', cause);
       return;
     }
-    if (this.model !== model) return;
-    this.restore(model, this.draft);
-    this.listen(model, this.delivery);
+    if (this.attaching !== model) return;
+    this.attaching = undefined;
+    if (!kiosk) restoreDraft(model, draft);
+    this.session = { model, draft, delivery, key };
     this.setState('saved');
-    if (this.host.kiosk && this.host.idleTimeout > 0) {
-      this.idle = new IdleTimeout({ timeoutMs: this.host.idleTimeout * 1000, onIdle: () => void this.startOver() });
-      this.idle.activity();
-    }
+    if (this.connected) this.subscribe(this.session);
   }
 
-  /** Discards the current respondent's draft and starts a fresh survey (quick exit, kiosk). */
-  async startOver(): Promise<void> {
-    const id = this.draft?.responseId;
-    if (id && this.delivery) {
-      await this.delivery.store.discardDraft(id).catch(() => undefined);
-    }
-    this.draft = undefined;
-    this.host.restart();
-  }
-
-  /** Deletes the current respondent's draft without starting again (quick exit). */
-  async discard(): Promise<void> {
-    const id = this.draft?.responseId;
-    this.detach();
-    this.draft = undefined;
-    if (id && this.delivery) await this.delivery.store.discardDraft(id).catch(() => undefined);
+  /**
+   * Deletes every draft of this survey on the device (this respondent's, and any left
+   * unfinished earlier on this device) and stops saving. Resolves once the deletion has
+   * committed. Completed responses waiting in the outbox are kept (see README, "Quick exit and
+   * Clear my answers"): they were sent by the respondent and no screen shows them again.
+   *
+   * A note that the wipe is owed is written synchronously first, so a wipe cut short (the quick
+   * exit navigating away mid-transaction) is finished before any draft of this survey is
+   * opened again.
+   */
+  async wipe(): Promise<void> {
+    const session = this.session;
+    const key = session?.key ?? this.config.storageKey;
+    this.unsubscribe();
+    this.session = undefined;
+    this.attaching = undefined;
+    this.setState('off');
+    if (!key) return;
+    const owed = owedWipeKey(this.config.storeName, key);
+    setOwedWipe(owed, true);
+    const delivery = session?.delivery ?? (await sharedDelivery(this.config.storeName));
+    // Saves already chained finish first (IndexedDB runs them in order); later ones find no draft.
+    await delivery.store.wipeForNextRespondent(key);
+    setOwedWipe(owed, false);
   }
 
   /** Resolves once every answer given so far is durably saved (or has failed). */
@@ -138,20 +204,15 @@ export class ResponsePersistenceController implements ReactiveController {
     return this.saving;
   }
 
-  private restore(model: SurveyModel, draft: Draft): void {
-    if (this.host.kiosk) return;
-    const answers = draft.answers as Record<string, unknown>;
-    if (Object.keys(answers).length > 0) model.data = answers;
-    const pages = model.visiblePages.length;
-    if (draft.page > 0 && draft.page < pages) model.currentPageNo = draft.page;
-  }
-
-  private listen(model: SurveyModel, delivery: SharedDelivery): void {
-    const responseId = this.draft!.responseId;
-    const save = () => this.save(responseId, model, delivery);
+  private subscribe(session: Session): void {
+    if (this.unsubscribes.length > 0) return;
+    const { model, delivery } = session;
+    const responseId = session.draft.responseId;
+    const save = () => this.save(session);
     model.onValueChanged.add(save);
     model.onCurrentPageChanged.add(save);
-    const completing = (_: SurveyModel, options: { allow: boolean }) => this.complete(responseId, model, delivery, options);
+    model.onStarted.add(save);
+    const completing = (_: SurveyModel, options: { allow: boolean }) => this.complete(session, options);
     model.onCompleting.add(completing);
     const completed = () => this.afterComplete();
     model.onComplete.add(completed);
@@ -165,30 +226,49 @@ export class ResponsePersistenceController implements ReactiveController {
       if (id === responseId) this.host.dispatchEvent(new PvResponseFailedEvent(id, reason, httpStatus));
     };
     const waiting = (event: Event) => {
-      if (!this.host.endpoint) this.host.dispatchEvent(new PvOutboxWaitingEvent((event as OutboxWaitingEvent).waiting));
+      if (!this.config.endpoint) this.host.dispatchEvent(new PvOutboxWaitingEvent((event as OutboxWaitingEvent).waiting));
     };
     delivery.loop.addEventListener(ResponseSentEvent.eventName, sent);
     delivery.loop.addEventListener(ResponseFailedEvent.eventName, failed);
     delivery.loop.addEventListener(OutboxWaitingEvent.eventName, waiting);
-    this.cleanups.push(() => {
+    this.unsubscribes.push(() => {
       model.onValueChanged.remove(save);
       model.onCurrentPageChanged.remove(save);
+      model.onStarted.remove(save);
       model.onCompleting.remove(completing);
       model.onComplete.remove(completed);
       delivery.loop.removeEventListener(ResponseSentEvent.eventName, sent);
       delivery.loop.removeEventListener(ResponseFailedEvent.eventName, failed);
       delivery.loop.removeEventListener(OutboxWaitingEvent.eventName, waiting);
     });
+
+    const { kiosk, idleTimeout, kioskReset } = this.config;
+    if (kiosk && model.state === 'completed') {
+      this.kioskTimer = setTimeout(() => this.startOver('completed'), kioskReset * 1000);
+    } else if (kiosk && idleTimeout > 0) {
+      this.idle = new IdleTimeout({ timeoutMs: idleTimeout * 1000, onIdle: () => this.startOver('idle') });
+      this.idle.activity();
+    }
+  }
+
+  private unsubscribe(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.idle?.stop();
+    this.idle = undefined;
+    if (this.kioskTimer) clearTimeout(this.kioskTimer);
+    this.kioskTimer = undefined;
   }
 
   /**
    * Saves the whole draft (answers, comments, the page) after each change. Writes are chained
    * so they land in order; each resolves only after its transaction completed.
    */
-  private save(responseId: string, model: SurveyModel, delivery: SharedDelivery): void {
+  private save(session: Session): void {
+    const { model, draft, delivery } = session;
     if (model.state === 'completed') return;
+    const responseId = draft.responseId;
     const answers = { ...(model.data as Record<string, unknown>) };
-    const page = model.currentPageNo;
+    const page = draftPage(model);
     this.pendingSaves += 1;
     this.setState('saving');
     this.saving = this.saving
@@ -201,7 +281,8 @@ export class ResponsePersistenceController implements ReactiveController {
         },
         (cause: unknown) => {
           this.pendingSaves -= 1;
-          this.fail('failed', cause);
+          // After a wipe the draft is meant to be gone: a save that finds it gone is no failure.
+          if (this.session === session) this.fail('failed', cause);
         },
       );
   }
@@ -211,37 +292,44 @@ export class ResponsePersistenceController implements ReactiveController {
    * before the thank-you page appears. If the write fails, completion is refused and the
    * answers stay on screen with a message.
    */
-  private async complete(
-    responseId: string,
-    model: SurveyModel,
-    delivery: SharedDelivery,
-    options: { allow: boolean },
-  ): Promise<void> {
+  private async complete({ model, draft, delivery }: Session, options: { allow: boolean }): Promise<void> {
     this.completionError = undefined;
     try {
       await this.saving;
-      const publicKey = this.host.publicKey ? (JSON.parse(this.host.publicKey) as JsonWebKey) : undefined;
-      const meta = { audience: this.host.audience, school: this.host.school, wave: this.host.wave };
-      const result = await delivery.store.completeResponse(responseId, {
+      const { publicKey: key, meta } = this.config;
+      const publicKey = key ? (JSON.parse(key) as JsonWebKey) : undefined;
+      const result = await delivery.store.completeResponse(draft.responseId, {
         data: model.data as Record<string, unknown>,
-        meta,
+        meta: { ...meta },
         publicKey,
       });
-      this.host.dispatchEvent(new PvResponseQueuedEvent(responseId, result.encrypted));
+      this.host.dispatchEvent(new PvResponseQueuedEvent(draft.responseId, result.encrypted));
     } catch (cause) {
       options.allow = false;
       this.completionError = cause instanceof StoreError ? cause : new StoreError('unknown', String(cause), { cause });
-      this.host.dispatchEvent(
-        new PvErrorEvent('storage-failed', this.completionError.message, cause),
-      );
+      this.host.dispatchEvent(new PvErrorEvent('storage-failed', this.completionError.message, cause));
       this.host.requestUpdate();
     }
   }
 
   private afterComplete(): void {
     this.idle?.stop();
-    if (this.host.kiosk) {
-      this.kioskTimer = setTimeout(() => void this.startOver(), this.host.kioskReset * 1000);
+    this.idle = undefined;
+    if (this.config.kiosk) {
+      this.kioskTimer = setTimeout(() => this.startOver('completed'), this.config.kioskReset * 1000);
+    }
+  }
+
+  /** Kiosk: the next person must see nothing of this one. */
+  private startOver(reason: 'idle' | 'completed'): void {
+    const session = this.session;
+    this.unsubscribe();
+    this.session = undefined;
+    const done = () => this.host.dispatchEvent(new PvStartOverEvent(reason));
+    if (session) {
+      session.delivery.store.discardDraft(session.draft.responseId).then(done, done);
+    } else {
+      done();
     }
   }
 
@@ -260,13 +348,50 @@ export class ResponsePersistenceController implements ReactiveController {
     this.state = state;
     this.host.requestUpdate();
   }
+}
 
-  private detach(): void {
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.idle?.stop();
-    this.idle = undefined;
-    if (this.kioskTimer) clearTimeout(this.kioskTimer);
-    this.kioskTimer = undefined;
-    this.model = undefined;
+/**
+ * The page a draft records. With a start page (`firstPageIsStartPage`) survey-core numbers the
+ * pages after it from 0, the same number as the start page itself, so the draft counts the
+ * start page as 0 and the survey's pages from 1: a pupil who pressed Start comes back past it.
+ */
+function draftPage(model: SurveyModel): number {
+  if (!model.firstPageIsStartPage) return model.currentPageNo;
+  return model.state === 'starting' ? 0 : model.currentPageNo + 1;
+}
+
+function restoreDraft(model: SurveyModel, draft: Draft): void {
+  const answers = draft.answers as Record<string, unknown>;
+  if (Object.keys(answers).length > 0) model.data = answers;
+  let page = draft.page;
+  if (model.firstPageIsStartPage) {
+    if (page <= 0) return;
+    model.start();
+    page -= 1;
+  }
+  if (page > 0 && page < model.visiblePages.length) model.currentPageNo = page;
+}
+
+/** The localStorage key noting that this survey's drafts must be wiped before anything else. */
+function owedWipeKey(storeName: string, surveyKey: string): string {
+  return `pv-owed-wipe:${storeName}:${surveyKey}`;
+}
+
+// localStorage may be missing or throw (storage off, sandboxed frames); then the wipe itself
+// is all there is.
+function setOwedWipe(key: string, owed: boolean): void {
+  try {
+    if (owed) localStorage.setItem(key, '1');
+    else localStorage.removeItem(key);
+  } catch {
+    // Nothing more can be done here.
+  }
+}
+
+function isWipeOwed(key: string): boolean {
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
   }
 }

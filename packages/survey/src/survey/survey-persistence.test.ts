@@ -267,6 +267,37 @@ describe('<pv-survey> keeps answers on the device', () => {
   });
 });
 
+describe('<pv-survey> moved in the page', () => {
+  it('keeps saving and completing after being re-parented (a tab widget, a framework re-render)', async () => {
+    const el = await mount();
+    const responseId = el.responseId;
+    // Move it, as a tab widget or a framework does: disconnect, then connect elsewhere.
+    const tab = document.createElement('section');
+    document.body.append(tab);
+    tab.append(el);
+    await settle(el);
+    // And once more: detached for a while, then attached again.
+    el.remove();
+    await settle(el);
+    document.body.append(el);
+    await settle(el);
+    await chooseByClick(el, 'sometimes');
+    await el.whenSaved();
+    const store = await openStore(el);
+    const draft = await store.loadDraft('safety-2026');
+    expect(draft?.answers, 'the answer reached the device').to.deep.equal({ feel_safe: 'sometimes' });
+    expect($(el, '[part~="save-state"]')?.textContent).to.contain('saved on this device');
+    await pressContinue(el);
+    const queued = on(el, 'pv-response-queued');
+    $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    await queued;
+    expect((await store.listOutbox()).map((entry) => entry.responseId), 'completed into the outbox').to.deep.equal([
+      responseId,
+    ]);
+    tab.remove();
+  });
+});
+
 describe('<pv-survey quick-exit>', () => {
   it('leaves at once from the button or Shift pressed three times, wiping a kiosk draft', async () => {
     const el = await mount({ kiosk: true });

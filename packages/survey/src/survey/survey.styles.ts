@@ -304,4 +304,10 @@ export const surveyStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  /* Touch-only devices (phones, school tablets) have no Shift key to press. */
+  @media (hover: none) and (pointer: coarse) {
+    .pv-quick-exit-hint {
+      display: none;
+    }
+  }
 `;
