@@ -1,0 +1,243 @@
+/// <reference types="mocha" />
+import { expect, fixture as render, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { Chart, type TooltipItem } from 'chart.js';
+import type { PublishedChoiceCell, PublishedQuestion, PublishedTally } from '@pupil-voice/aggregate';
+import { HIDDEN_MARK } from '../model/hidden.js';
+import { fixture } from '../test-fixtures.js';
+import type { PvChart } from './chart.js';
+import './pv-chart.js';
+
+const { published } = fixture();
+const OVERALL = '[true,true]';
+const STAFF = '["staff",true]';
+
+function question(name: string): PublishedQuestion {
+  return published.questions.find((q) => q.name === name)!;
+}
+
+async function chartOf(name: string, segment = OVERALL, data: PublishedTally = published): Promise<PvChart> {
+  const el = await render<PvChart>(html`<pv-chart .data=${data} question=${name} segment=${segment} table-open></pv-chart>`);
+  await el.whenDrawn();
+  return el;
+}
+
+function tableRows(el: PvChart): string[][] {
+  return [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+}
+
+const precise = (value: number | null) => (value === null ? HIDDEN_MARK : `${value.toFixed(1)}%`);
+const count = (value: number | null) => (value === null ? HIDDEN_MARK : value.toLocaleString('en-GB'));
+
+/** A key of `safe` where some counts are shown and some hidden. */
+function mixedKey(): string {
+  const cells = (question('safe') as Extract<PublishedQuestion, { kind: 'choice' }>).cells;
+  const key = Object.keys(cells).find((k) => cells[k]!.base.value !== null && cells[k]!.counts.some((c) => c.value === null) && cells[k]!.counts.some((c) => c.value !== null));
+  if (!key) throw new Error('the fixture has no mixed cell');
+  return key;
+}
+
+function tooltipLabel(el: PvChart, datasetIndex: number, dataIndex: number): string {
+  const label = el.chart!.options.plugins!.tooltip!.callbacks!.label! as (item: TooltipItem<'bar'>) => string;
+  return label.call(undefined as never, { datasetIndex, dataIndex } as TooltipItem<'bar'>);
+}
+
+describe('<pv-chart>', () => {
+  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  it('single choice: the bars and the table show exactly the published percentages, counts and base', async () => {
+    for (const key of [OVERALL, mixedKey()]) {
+      const el = await chartOf('safe', key);
+      const cell = (question('safe').cells as Record<string, PublishedChoiceCell>)[key]!;
+      expect(el.chart!.data.datasets[0]!.data).to.deep.equal(cell.percents);
+      const rows = tableRows(el);
+      cell.counts.forEach((c, i) => {
+        expect(rows[i]![1]).to.equal(precise(cell.percents[i]!));
+        expect(rows[i]![2]).to.equal(count(c.value));
+      });
+      expect(rows.at(-1)![2]).to.equal(count(cell.base.value));
+      expect(el.shadowRoot!.querySelector('.base')!.textContent).to.contain(count(cell.base.value));
+    }
+  });
+
+  it('a hidden number is null in the chart data (never 0), [c] in the table and tooltip, with the legend', async () => {
+    const key = mixedKey();
+    const el = await chartOf('safe', key);
+    const cell = (question('safe').cells as Record<string, PublishedChoiceCell>)[key]!;
+    const hidden = cell.counts.findIndex((c) => c.value === null);
+    expect(el.chart!.data.datasets[0]!.data[hidden]).to.equal(null);
+    expect(tableRows(el)[hidden]!.slice(1)).to.deep.equal([HIDDEN_MARK, HIDDEN_MARK]);
+    const tooltip = tooltipLabel(el, 0, hidden);
+    expect(tooltip).to.contain(HIDDEN_MARK);
+    expect(tooltip).not.to.match(/\d/);
+    expect(el.shadowRoot!.querySelector('.hidden-legend')!.textContent).to.contain('[c] hidden to protect small groups');
+    expect(el.shadowRoot!.textContent).not.to.match(/below|complementary|fewer than/i);
+  });
+
+  it('a group whose numbers are all hidden shows no number anywhere: DOM, chart data, canvas label', async () => {
+    for (const name of ['safe', 'adults-listen', 'places', 'feelings', 'hours', 'change']) {
+      const el = await chartOf(name, STAFF);
+      const text = el.shadowRoot!.textContent!;
+      expect(text, name).not.to.match(/\d/);
+      expect(text, name).to.contain(HIDDEN_MARK);
+      for (const dataset of el.chart?.data.datasets ?? []) expect(dataset.data.every((v) => v === null), name).to.equal(true);
+      expect(el.shadowRoot!.querySelector('canvas')?.getAttribute('aria-label') ?? '', name).not.to.match(/\d/);
+    }
+  });
+
+  it('multi-select: share of respondents who ticked anything, stated as such', async () => {
+    const el = await chartOf('places');
+    const cell = (question('places').cells as Record<string, PublishedChoiceCell>)[OVERALL]!;
+    expect(el.chart!.data.datasets[0]!.data).to.deep.equal(cell.percents);
+    expect(el.shadowRoot!.querySelector('.base')!.textContent).to.contain('ticked at least one');
+  });
+
+  it('agree/disagree: diverging bars whose widths are the published counts over those giving a view; "Don\'t know" grey and outside the base', async () => {
+    const el = await chartOf('adults-listen');
+    const cell = (question('adults-listen').cells as Record<string, PublishedChoiceCell>)[OVERALL]!;
+    const counts = cell.counts.map((c) => c.value!);
+    const view = cell.base.value! - counts[5]!;
+    const datasets = el.chart!.data.datasets;
+    expect(datasets.map((d) => d.label)).to.deep.equal(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', "Don't know"]);
+    counts.forEach((c, i) => {
+      const [start, end] = datasets[i]!.data[0] as [number, number];
+      const expected = i === 5 ? (c / cell.base.value!) * 100 : (c / view) * 100;
+      expect(end - start).to.be.closeTo(expected, 1e-9);
+    });
+    // Disagree is left of zero, agree right, neutral and don't know beside the positive end.
+    expect((datasets[0]!.data[0] as number[])[1]).to.be.at.most(0);
+    expect((datasets[3]!.data[0] as number[])[0]).to.equal(0);
+    expect((datasets[2]!.data[0] as number[])[0]).to.be.above((datasets[4]!.data[0] as number[])[1]);
+    expect(datasets[5]!.backgroundColor).to.equal('#8C8C8C');
+    expect(tableRows(el)[0]!.at(-2)).to.equal(count(view));
+    expect(el.shadowRoot!.querySelector('figcaption')!.textContent).to.match(/\d+% agree or strongly agree and \d+% disagree or strongly disagree, of [\d,]+ giving a view/);
+  });
+
+  it('matrix: one diverging row per statement, from the published row cells', async () => {
+    const el = await chartOf('feelings');
+    const q = question('feelings') as Extract<PublishedQuestion, { kind: 'matrix' }>;
+    const cell = q.cells[OVERALL]!;
+    expect(el.chart!.data.labels).to.deep.equal(q.rows.map((r) => r.label));
+    cell.rows.forEach((row, r) => {
+      const excluded = row.counts[3]!.value;
+      const view = row.base.value! - (excluded ?? 0);
+      [0, 1, 2].forEach((c) => {
+        const drawn = el.chart!.data.datasets[c]!.data[r] as [number, number] | null;
+        const published = row.counts[c]!.value;
+        if (published === null) {
+          expect(drawn).to.equal(null);
+          return;
+        }
+        expect(drawn![1] - drawn![0]).to.be.closeTo((published / view) * 100, 1e-9);
+      });
+    });
+  });
+
+  it('numbers: the middle half drawn from the published quartiles, with mean and median in the table', async () => {
+    const el = await chartOf('hours');
+    const cell = (question('hours') as Extract<PublishedQuestion, { kind: 'numeric' }>).cells[OVERALL]!;
+    expect(el.chart!.data.datasets[0]!.data[0]).to.deep.equal([cell.quartiles![0], cell.quartiles![2]]);
+    const rows = tableRows(el);
+    expect(rows[0]![1]).to.equal(count(cell.base.value));
+    expect(rows[1]![1]).to.equal(cell.mean!.toFixed(1));
+  });
+
+  it('free text: only how many answered, and no canvas', async () => {
+    const el = await chartOf('change');
+    expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('table')).not.to.equal(null);
+  });
+
+  it('is a figure with a caption stating the finding, a labelled canvas and a real table', async () => {
+    const el = await chartOf('safe');
+    const figure = el.shadowRoot!.querySelector('figure')!;
+    expect(figure.querySelector('figcaption')!.textContent).to.match(/most common answer shown is "Mostly"/);
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.contain('Mostly');
+    expect(el.shadowRoot!.querySelectorAll('table th[scope="row"]').length).to.equal(6);
+  });
+
+  it('is accessible (axe) in every state', async function () {
+    this.timeout(120_000);
+    const key = mixedKey();
+    const states: Array<[string, string]> = [
+      ['safe', OVERALL], ['safe', key], ['safe', STAFF], ['adults-listen', OVERALL], ['adults-listen', STAFF],
+      ['places', OVERALL], ['feelings', OVERALL], ['feelings', key], ['hours', OVERALL], ['hours', STAFF], ['change', OVERALL], ['nothing', OVERALL],
+    ];
+    for (const [name, segment] of states) {
+      const el = await chartOf(name, segment);
+      await expect(el, `${name} ${segment}`).to.be.accessible();
+      el.tableOpen = false;
+      await el.whenDrawn();
+      await expect(el, `${name} ${segment} (table closed)`).to.be.accessible();
+    }
+  });
+
+  it('owns one chart.js instance: destroyed on detach, re-created on re-attach, none leaked', async () => {
+    const before = Object.keys(Chart.instances).length;
+    const el = await chartOf('safe');
+    const parent = el.parentElement!;
+    expect(Object.keys(Chart.instances).length).to.equal(before + 1);
+    for (let round = 0; round < 5; round++) {
+      const previous = el.chart;
+      el.remove();
+      expect(Object.keys(Chart.instances).length).to.equal(before);
+      expect(el.chart).to.equal(undefined);
+      parent.append(el);
+      el.requestUpdate();
+      await el.whenDrawn();
+      expect(el.chart).to.not.equal(undefined);
+      expect(el.chart).to.not.equal(previous);
+      expect(Object.keys(Chart.instances).length).to.equal(before + 1);
+    }
+    // Detached before chart.js arrives: nothing is created later.
+    el.remove();
+    parent.append(el);
+    el.requestUpdate();
+    el.remove();
+    await el.whenDrawn();
+    expect(Object.keys(Chart.instances).length).to.equal(before);
+  });
+
+  it('updates in place on new data, without animation, and announces politely', async () => {
+    const el = await chartOf('safe');
+    const instance = el.chart;
+    const next = fixture(11, 300, 100, 6).published;
+    el.data = next;
+    await el.whenDrawn();
+    expect(el.chart).to.equal(instance);
+    const cell = (next.questions.find((q) => q.name === 'safe')!.cells as Record<string, PublishedChoiceCell>)[OVERALL]!;
+    expect(el.chart!.data.datasets[0]!.data).to.deep.equal(cell.percents);
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(status.textContent).to.match(/^Results updated\. The most common answer shown/);
+  });
+
+  it('resizes with its container inside the shadow root', async () => {
+    const el = await chartOf('safe');
+    el.style.display = 'block';
+    el.style.width = '600px';
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const wide = el.chart!.width;
+    el.style.width = '320px';
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.chart!.width).to.be.below(wide);
+    expect(el.chart!.width).to.be.at.most(320);
+  });
+
+  it('draws without animation when the reader prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await chartOf('safe');
+    expect(el.chart!.options.animation).to.equal(false);
+  });
+
+  it('exports a PNG of the chart with its title', async () => {
+    const el = await chartOf('safe', mixedKey());
+    const png = await el.toPng();
+    expect(png.type).to.equal('image/png');
+    expect(png.size).to.be.above(1000);
+  });
+});

@@ -1,0 +1,3 @@
+// The charts entry: importing this module defines every chart element. chart.js is not
+// imported here; the elements load it when they first draw.
+import './chart/pv-chart.js';

@@ -1,0 +1,48 @@
+import type { ChartTranslation } from './translation.js';
+import { en } from './en.js';
+
+const SEGMENTS: Record<string, string> = { audience: 'Pwy atebodd', school: 'Ysgol', wave: 'Cylch', year: 'Grŵp blwyddyn' };
+
+/** Welsh. Statistical phrasing follows the Welsh Government's bilingual releases. */
+export const cy: ChartTranslation = {
+  ...en,
+  hiddenLegend: "wedi'i guddio i ddiogelu grwpiau bach",
+  someHidden: "Mae rhai rhifau wedi'u cuddio [c] i ddiogelu grwpiau bach.",
+  allHidden: "Mae'r rhifau ar gyfer y grŵp hwn wedi'u cuddio [c] i ddiogelu grwpiau bach.",
+  noData: "Nid oes canlyniadau wedi'u cyhoeddi ar gyfer y cwestiwn hwn.",
+  loading: "Wrthi'n llwytho'r canlyniadau…",
+  tableSummary: "Dangos y rhifau fel tabl",
+  answer: 'Ateb',
+  percent: 'Canran',
+  number: 'Nifer',
+  statistic: 'Ystadegyn',
+  value: 'Gwerth',
+  item: 'Datganiad',
+  baseAnswered: (n) => `Sail: ${n} a atebodd.`,
+  baseRespondents: (n) => `Sail: ${n} a dicio o leiaf un ateb; gallai pob un dicio mwy nag un.`,
+  baseRanked: (n) => `Sail: ${n} a roddodd yr atebion mewn trefn; y gyfran a roddodd bob un yn gyntaf.`,
+  baseView: (n) => `Canrannau o'r ${n} a roddodd farn; mae "Ddim yn gwybod" a "Gwell gennyf beidio â dweud" wrth yr ochr, y tu allan i'r sail.`,
+  baseColumn: 'Atebodd',
+  givingAView: 'Yn rhoi barn',
+  notInBase: "ddim yn y sail ganrannol",
+  findingBars: (label, percent, base) => `Yr ateb mwyaf cyffredin a ddangosir yw "${label}": ${percent} o ${base} a atebodd.`,
+  findingText: (base) => `Ysgrifennodd ${base} ateb. Nid yw atebion ysgrifenedig yn cael eu dangos yma.`,
+  or: 'neu',
+  mean: 'Cymedr',
+  median: 'Canolrif',
+  answers: 'Atebion',
+  showTable: 'Dangos y rhifau fel tabl',
+  downloadPng: 'Lawrlwytho’r siart (PNG)',
+  updated: (finding) => `Canlyniadau wedi'u diweddaru. ${finding}`,
+  difference: 'Gwahaniaeth',
+  filters: 'Hidlwyr',
+  all: 'Pawb',
+  downloadCsv: "Lawrlwytho'r CSV cyhoeddedig",
+  print: 'Argraffu adroddiad',
+  tokenHeading: 'Mae angen tocyn dadansoddwr',
+  tokenLabel: 'Tocyn dadansoddwr',
+  tokenSubmit: 'Dangos y canlyniadau',
+  tokenRefused: "Ni dderbyniwyd y tocyn hwnnw ar gyfer y canlyniadau hyn. Gwiriwch ef a rhowch gynnig arall arni.",
+  loadFailed: "Nid oedd modd llwytho'r canlyniadau. Rhowch gynnig arall arni yn nes ymlaen.",
+  segmentName: (segment) => SEGMENTS[segment] ?? segment,
+};
