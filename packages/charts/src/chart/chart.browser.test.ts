@@ -3,7 +3,7 @@ import { expect, fixture as render, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { Chart, type TooltipItem } from 'chart.js';
 import type { PublishedChoiceCell, PublishedQuestion, PublishedTally } from '@pupil-voice/aggregate';
-import { HIDDEN_MARK } from '../model/hidden.js';
+import { HIDDEN_MARK, shown } from '../model/hidden.js';
 import { fixture } from '../test-fixtures.js';
 import type { PvChart } from './chart.js';
 import './pv-chart.js';
@@ -32,7 +32,7 @@ const count = (value: number | null) => (value === null ? HIDDEN_MARK : value.to
 /** A key of `safe` where some counts are shown and some hidden. */
 function mixedKey(): string {
   const cells = (question('safe') as Extract<PublishedQuestion, { kind: 'choice' }>).cells;
-  const key = Object.keys(cells).find((k) => cells[k]!.base.value !== null && cells[k]!.counts.some((c) => c.value === null) && cells[k]!.counts.some((c) => c.value !== null));
+  const key = Object.keys(cells).find((k) => shown(cells[k]!.base) !== null && cells[k]!.counts.some((c) => shown(c) === null) && cells[k]!.counts.some((c) => shown(c) !== null));
   if (!key) throw new Error('the fixture has no mixed cell');
   return key;
 }
@@ -53,10 +53,10 @@ describe('<pv-chart>', () => {
       const rows = tableRows(el);
       cell.counts.forEach((c, i) => {
         expect(rows[i]![1]).to.equal(precise(cell.percents[i]!));
-        expect(rows[i]![2]).to.equal(count(c.value));
+        expect(rows[i]![2]).to.equal(count(shown(c)));
       });
-      expect(rows.at(-1)![2]).to.equal(count(cell.base.value));
-      expect(el.shadowRoot!.querySelector('.base')!.textContent).to.contain(count(cell.base.value));
+      expect(rows.at(-1)![2]).to.equal(count(shown(cell.base)));
+      expect(el.shadowRoot!.querySelector('.base')!.textContent).to.contain(count(shown(cell.base)));
     }
   });
 
@@ -64,7 +64,7 @@ describe('<pv-chart>', () => {
     const key = mixedKey();
     const el = await chartOf('safe', key);
     const cell = (question('safe').cells as Record<string, PublishedChoiceCell>)[key]!;
-    const hidden = cell.counts.findIndex((c) => c.value === null);
+    const hidden = cell.counts.findIndex((c) => shown(c) === null);
     expect(el.chart!.data.datasets[0]!.data[hidden]).to.equal(null);
     expect(tableRows(el)[hidden]!.slice(1)).to.deep.equal([HIDDEN_MARK, HIDDEN_MARK]);
     const tooltip = tooltipLabel(el, 0, hidden);
@@ -95,13 +95,13 @@ describe('<pv-chart>', () => {
   it('agree/disagree: diverging bars whose widths are the published counts over those giving a view; "Don\'t know" grey and outside the base', async () => {
     const el = await chartOf('adults-listen');
     const cell = (question('adults-listen').cells as Record<string, PublishedChoiceCell>)[OVERALL]!;
-    const counts = cell.counts.map((c) => c.value!);
-    const view = cell.base.value! - counts[5]!;
+    const counts = cell.counts.map((c) => shown(c)!);
+    const view = shown(cell.base)! - counts[5]!;
     const datasets = el.chart!.data.datasets;
     expect(datasets.map((d) => d.label)).to.deep.equal(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', "Don't know"]);
     counts.forEach((c, i) => {
       const [start, end] = datasets[i]!.data[0] as [number, number];
-      const expected = i === 5 ? (c / cell.base.value!) * 100 : (c / view) * 100;
+      const expected = i === 5 ? (c / shown(cell.base)!) * 100 : (c / view) * 100;
       expect(end - start).to.be.closeTo(expected, 1e-9);
     });
     // Disagree is left of zero, agree right, neutral and don't know beside the positive end.
@@ -119,11 +119,11 @@ describe('<pv-chart>', () => {
     const cell = q.cells[OVERALL]!;
     expect(el.chart!.data.labels).to.deep.equal(q.rows.map((r) => r.label));
     cell.rows.forEach((row, r) => {
-      const excluded = row.counts[3]!.value;
-      const view = row.base.value! - (excluded ?? 0);
+      const excluded = shown(row.counts[3]);
+      const view = shown(row.base)! - (excluded ?? 0);
       [0, 1, 2].forEach((c) => {
         const drawn = el.chart!.data.datasets[c]!.data[r] as [number, number] | null;
-        const published = row.counts[c]!.value;
+        const published = shown(row.counts[c]);
         if (published === null) {
           expect(drawn).to.equal(null);
           return;
@@ -138,7 +138,7 @@ describe('<pv-chart>', () => {
     const cell = (question('hours') as Extract<PublishedQuestion, { kind: 'numeric' }>).cells[OVERALL]!;
     expect(el.chart!.data.datasets[0]!.data[0]).to.deep.equal([cell.quartiles![0], cell.quartiles![2]]);
     const rows = tableRows(el);
-    expect(rows[0]![1]).to.equal(count(cell.base.value));
+    expect(rows[0]![1]).to.equal(count(shown(cell.base)));
     expect(rows[1]![1]).to.equal(cell.mean!.toFixed(1));
   });
 

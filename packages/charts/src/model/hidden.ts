@@ -7,16 +7,15 @@
 export const HIDDEN_MARK = '[c]';
 
 /**
- * A published number as charts read it. Publications mark hidden numbers in more than one
- * way over time (`suppressed` with or without a `reason`, or only `hidden`); charts never
- * read the marker, only whether a value is there.
+ * A published number as charts read it. Publications have marked numbers in more than one
+ * way (`{ value, suppressed, reason }`, then `{ count }` or `{ hidden: true }`); charts never
+ * read a marker or a reason, only whether a number is there.
  */
-export interface PublishedNumber {
-  readonly value: number | null;
-}
+export type PublishedNumber = { readonly count: number } | { readonly hidden: true } | { readonly value: number | null };
 
 /** The value of a published number, or `null` when it is hidden (or absent). */
 export function shown(count: PublishedNumber | null | undefined): number | null {
-  const value = count?.value;
+  if (count === null || count === undefined || typeof count !== 'object') return null;
+  const value = 'count' in count ? count.count : 'value' in count ? count.value : null;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
