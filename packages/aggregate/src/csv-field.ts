@@ -13,6 +13,17 @@ export interface CsvOptions {
   percentDecimals?: number;
   /** Leave out the byte-order mark (for tools that choke on it). */
   bom?: boolean;
+  /**
+   * A published tally only: `tidy` (default), one row per number; or `wide`, one row per
+   * question and published cell with a column per answer (see `csv-wide.ts`).
+   */
+  layout?: 'tidy' | 'wide';
+  /**
+   * A published tally only: `drop` (default) leaves out rows with nothing to show (a hidden
+   * count in the tidy layout; a row whose every number is hidden in the wide one); `keep`
+   * writes them, marked.
+   */
+  hidden?: 'drop' | 'keep';
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -52,7 +52,7 @@ test('a published tally exports shown numbers, empty hidden ones and why they ar
   // A's 3 is below k; A's 14 would give it away (17 − 14), B's pair would give both away
   // through the all-schools total (26 − 12 = 14). Bases stay: 17 respondents is not small.
   assert.equal(
-    toCSV(published),
+    toCSV(published, { hidden: 'keep' }),
     '\uFEFFquestion,row,choice,school,count,base,percent,note\r\n' +
       'safe,,yes,A,,17,,suppressed (complementary)\r\n' +
       'safe,,no,A,,17,,suppressed (below k)\r\n' +
@@ -99,7 +99,7 @@ test('no count or base below k reaches the CSV, while the raw tally has plenty',
   assert.ok(small(readCsv(toCSV(raw).slice(1)), 5).length > 0, 'the raw CSV shows small counts (so this test can fail)');
 
   const published = suppress(raw, { k: 10, groupings });
-  const rows = readCsv(toCSV(published).slice(1));
+  const rows = readCsv(toCSV(published, { hidden: 'keep' }).slice(1));
   const header = rows[0]!;
   assert.deepEqual(header, ['question', 'row', 'choice', 'audience', 'school', 'count', 'base', 'percent', 'note']);
   assert.deepEqual(small(rows, 5), []);
@@ -126,7 +126,7 @@ test('values a spreadsheet would run as formulas stay text in a published CSV', 
     ...repeat(12, { school: '+SUM(A1)', '@q': '-1' }),
   ];
   const published = suppress(tally(hostile, responses, { segments: ['school'] }), { k: 10, groupings: { '@q': { '=all': ['=cmd|calc', '-1'] } } });
-  const rows = readCsv(toCSV(published).slice(1));
+  const rows = readCsv(toCSV(published, { hidden: 'keep' }).slice(1));
   assert.ok(rows.length > 1);
   assert.ok(rows.some((r) => r[0] === "'@q" && r[2] === "'=cmd|calc" && r[3] === TOTAL_VALUE && r[4] === '12'));
   assert.ok(rows.some((r) => r[2] === '(grouping) =all' && r[3] === '\'=HYPERLINK("http://x")' && r[4] === '12'));
@@ -208,7 +208,7 @@ test('property: every count and base in a published CSV is the published number 
   fc.assert(
     fc.property(fc.array(response, { maxLength: 120 }), fc.constantFrom(5, 10), (responses, k) => {
       const published = suppress(tally(definition, responses.map(clean), { segments: ['audience', 'school'] }), { k, groupings });
-      const rows = readCsv(toCSV(published).slice(1));
+      const rows = readCsv(toCSV(published, { hidden: 'keep' }).slice(1));
       const expected = expectedRows(published);
       let counted = 0;
       for (const r of rows.slice(1)) {
@@ -241,8 +241,40 @@ test('property: every count and base in a published CSV is the published number 
 
 test('a totalled segment is written as (all), never as a value', () => {
   const published = suppress(tally({ elements: [{ type: 'text', name: 'say' }] }, repeat(10, { school: 'A', say: 'hi' }), { segments: ['school'] }));
-  const rows = readCsv(toCSV(published, { bom: false }));
+  const rows = readCsv(toCSV(published, { bom: false, hidden: 'keep' }));
   assert.deepEqual(rows.map((r) => r[3]).slice(1), ['A', 'A', TOTAL_VALUE, TOTAL_VALUE]);
   assert.deepEqual(rows[3], ['say', '', '(answered)', TOTAL_VALUE, '10', '10', '100.0', '']);
   assert.ok(published.respondents[publishedKey([TOTAL])]);
+});
+
+test('by default the published CSV leaves out rows with nothing to show; the wide layout has a column per answer and [c] for hidden', () => {
+  const definition = {
+    elements: [{ type: 'radiogroup', name: 'safe', title: 'Do you feel safe?', choices: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }, { value: 'unsure', text: 'Not sure' }] }],
+  };
+  const responses = [
+    ...Array.from({ length: 30 }, () => ({ data: { safe: 'yes' }, meta: { audience: 'pupil' } })),
+    ...Array.from({ length: 12 }, () => ({ data: { safe: 'no' }, meta: { audience: 'pupil' } })),
+    ...Array.from({ length: 2 }, () => ({ data: { safe: 'unsure' }, meta: { audience: 'pupil' } })),
+    ...Array.from({ length: 3 }, () => ({ data: { safe: 'yes' }, meta: { audience: 'staff' } })),
+  ];
+  const published = suppress(tally(definition, responses, { segments: ['audience'] }), { k: 10, totals: [] });
+  const kept = readCsv(toCSV(published, { hidden: 'keep' }).slice(1));
+  const dropped = readCsv(toCSV(published).slice(1));
+  const count = kept[0]!.indexOf('count');
+  assert.ok(kept.slice(1).some((row) => row[count] === ''), 'the publication hides something (so this test can fail)');
+  assert.ok(dropped.length < kept.length);
+  assert.ok(dropped.slice(1).every((row) => row[count] !== ''), 'every row left has a number');
+
+  const wide = readCsv(toCSV(published, { layout: 'wide' }).slice(1));
+  assert.deepEqual(wide[0], ['question', 'title', 'row', 'audience', 'base', 'Yes', 'Yes %', 'No', 'No %', 'Not sure', 'Not sure %', '(missing)', '(missing) %']);
+  const pupils = wide.find((row) => row[3] === 'pupil')!;
+  assert.deepEqual(pupils.slice(0, 7), ['safe', 'Do you feel safe?', '', 'pupil', '44', '30', '68.2']);
+  // "No" hides too (complementary): with "Not sure" alone hidden, 44 − 30 − 12 would give it away.
+  assert.deepEqual(pupils.slice(7, 9), ['[c]', '[c]']);
+  assert.equal(pupils[9], '[c]');
+  assert.equal(pupils[10], '[c]');
+  assert.equal(wide.find((row) => row[3] === 'staff'), undefined, 'the staff row has nothing to show');
+  const wideKept = readCsv(toCSV(published, { layout: 'wide', hidden: 'keep' }).slice(1));
+  const staff = wideKept.find((row) => row[3] === 'staff')!;
+  assert.ok(staff.slice(4).every((field) => field === '[c]' || field === '0' || field === ''), `staff row shows only marks: ${staff.join(',')}`);
 });

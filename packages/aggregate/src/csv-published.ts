@@ -93,6 +93,8 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
     for (const key of keys) {
       const segments = segmentFields.get(key)!;
       const write = (row: string, choice: string, count: string, base: string, percent: string, note: string) =>
+        // Nothing to show: by default a row with a hidden count is left out.
+        (options.hidden !== 'keep' && count === '') ||
         lines.push([csvField(question.name), csvField(row), csvField(choice), ...segments, count, base, percent, csvField(note)].join(','));
       const row: Row = (r, choice, count, base) =>
         write(r, choice, numberField(count.value), numberField(base?.value), percentOf(count, base), noteOf(count, base));
@@ -104,7 +106,7 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
   for (const unknown of published.unknownQuestions) {
     for (const key of keys) {
       const count = unknown.cells[key];
-      if (count === undefined) continue;
+      if (count === undefined || (options.hidden !== 'keep' && count.value === null)) continue;
       const base = published.respondents[key]!;
       lines.push(
         [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, numberField(count.value), numberField(base.value), percentOf(count, base), csvField(noteOf(count, base))].join(','),

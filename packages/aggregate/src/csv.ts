@@ -28,6 +28,7 @@
 import { sketchQuantile } from './tally.js';
 import { serializeTally } from './serialize.js';
 import { csvDocument, csvField, numberField, type CsvOptions } from './csv-field.js';
+import { publishedToWideCSV } from './csv-wide.js';
 import { publishedToCSV } from './csv-published.js';
 import { PUBLISHED_FORMAT, type PublishedTally } from './suppress.js';
 import {
@@ -51,7 +52,7 @@ const isPublished = (tally: Tally | PublishedTally): tally is PublishedTally => 
  * hidden numbers are empty fields explained by a `note` column (see `publishedToCSV`).
  */
 export function toCSV(tally: Tally | PublishedTally, options: CsvOptions = {}): string {
-  if (isPublished(tally)) return publishedToCSV(tally, options);
+  if (isPublished(tally)) return options.layout === 'wide' ? publishedToWideCSV(tally, options) : publishedToCSV(tally, options);
   const decimals = options.percentDecimals ?? 1;
   const lines: string[] = [];
   lines.push(['question', 'row', 'choice', ...tally.segments, 'count', 'base', 'percent'].map((field) => csvField(field)).join(','));

@@ -17,6 +17,7 @@ export {
 export { merge, mergeSketches, emptyCell, TallyMismatchError } from './merge.js';
 export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } from './serialize.js';
 export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
+export { HIDDEN_CELL } from './csv-wide.js';
 export { MISSING, TOTAL_VALUE, NOTE_BELOW_K, NOTE_COMPLEMENTARY, NOTE_BASE_HIDDEN } from './csv-published.js';
 export * from './stats.js';
 export * from './decrypt.js';

@@ -5,6 +5,8 @@ import { exportCsv, exportTallies, unsealWith } from './export.js';
 import { openStorage } from './storage/open-storage.js';
 import { SurveyRegistry } from './surveys/survey-registry.js';
 import { runBankCommand } from './bank-command.js';
+import { hashAnalystToken, newAnalystToken } from './access/analyst-access.js';
+import { utcDay } from './wire.js';
 
 async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void> {
   const collector = await startCollector(command.config);
@@ -58,6 +60,19 @@ async function runExport(command: Extract<Command, { kind: 'export' }>): Promise
   }
 }
 
+async function createToken(command: Extract<Command, { kind: 'token-create' }>): Promise<void> {
+  const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl, sqliteSynchronous: command.config.sqliteSynchronous });
+  try {
+    const token = newAnalystToken();
+    await storage.addAnalystToken(command.surveyId, hashAnalystToken(token), utcDay());
+    console.log(`Analyst token for the results of survey "${command.surveyId}" (only its hash is stored; keep it safe, it is not shown again).`);
+    console.log(`Send it as "Authorization: Bearer <token>", or paste it into the results page, /results/${encodeURIComponent(command.surveyId)}:`);
+    console.log(token);
+  } finally {
+    await storage.close();
+  }
+}
+
 /** Entry point of the `pupil-voice-collector` command; returns the process exit code for errors. */
 export async function main(argv: readonly string[]): Promise<void> {
   let command: Command;
@@ -72,6 +87,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (command.kind === 'help') console.log(USAGE);
     else if (command.kind === 'serve') await serve(command);
     else if (command.kind === 'bank-list' || command.kind === 'bank-copy') runBankCommand(command);
+    else if (command.kind === 'token-create') await createToken(command);
     else await runExport(command);
   } catch (error) {
     console.error(`pupil-voice-collector: ${(error as Error).message}`);

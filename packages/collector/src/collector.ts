@@ -7,7 +7,9 @@ import { sendError, sendJson } from './http/send.js';
 import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import { ballotHash, bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
-import { suppress } from '@pupil-voice/aggregate';
+import { suppress, toCSV } from '@pupil-voice/aggregate';
+import { AnalystAccess } from './access/analyst-access.js';
+import { RESULTS_PAGE_HEADERS, resultsPage } from './results/results-page.js';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
@@ -43,6 +45,10 @@ export interface CollectorConfig {
   yearQuestions: string[];
   /** Segment keys published jointly in results (filters and `by` may use only these). */
   resultsSegments: SegmentKey[];
+  /** Surveys whose results anyone may read without an analyst token (polls). */
+  publicResults: string[];
+  /** Where the results page loads the charts bundle from. */
+  resultsScript: string;
 }
 
 /** Defaults for everything but the folders. */
@@ -58,6 +64,8 @@ export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
   sqliteSynchronous: 'full',
   yearQuestions: DEFAULT_YEAR_QUESTIONS,
   resultsSegments: [...SEGMENT_KEYS],
+  publicResults: [],
+  resultsScript: '/dist/pupil-voice-charts.js',
 };
 
 /** Smallest suppression threshold the collector will publish with. */
@@ -66,6 +74,9 @@ export const MIN_K = 5;
 const SURVEY_PATH = /^\/v1\/surveys\/([^/]+)$/;
 const RESPONSES_PATH = /^\/v1\/surveys\/([^/]+)\/responses$/;
 const RESULTS_PATH = /^\/v1\/surveys\/([^/]+)\/results$/;
+const PUBLISHED_PATH = /^\/v1\/surveys\/([^/]+)\/published$/;
+const RESULTS_CSV_PATH = /^\/v1\/surveys\/([^/]+)\/results\.csv$/;
+const RESULTS_PAGE_PATH = /^\/results\/([^/]+)\/?$/;
 const POLL_STREAM_PATH = /^\/v1\/polls\/([^/]+)\/stream$/;
 
 /** A running collector: its URL, and a graceful `close`. */
@@ -109,13 +120,24 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     return { poll: pollId, live, k: config.k, tally: suppress(tally, { k: config.k }) };
   });
 
-  const requireSurvey = (id: string): RegisteredSurvey => {
-    let decoded: string;
+  const access = new AnalystAccess(() => storage, config.publicResults);
+  const decodeId = (id: string): string => {
     try {
-      decoded = decodeURIComponent(id);
+      return decodeURIComponent(id);
     } catch {
-      decoded = '';
+      return '';
     }
+  };
+  /** Token first, survey second: a refused request learns nothing, not even whether the id exists. */
+  const requireResults = async (req: IncomingMessage, id: string): Promise<RegisteredSurvey> => {
+    await access.require(req, decodeId(id));
+    return requireSurvey(id);
+  };
+  const publisher = (): ResultsPublisher =>
+    (results ??= new ResultsPublisher(storage!, { k: config.k, yearQuestions: config.yearQuestions, segments: config.resultsSegments }));
+
+  const requireSurvey = (id: string): RegisteredSurvey => {
+    const decoded = decodeId(id);
     const survey = surveys.get(decoded);
     if (survey === undefined) throw new CollectorError(404, 'unknown_survey', 'survey', 'no survey with this id');
     return survey;
@@ -232,10 +254,30 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
         return serveDefinition(req, res, requireSurvey(match[1]!));
       }
       if ((match = RESULTS_PATH.exec(path)) && method === 'GET') {
-        const survey = requireSurvey(match[1]!);
+        const survey = await requireResults(req, match[1]!);
         const query = parseResultsQuery(url.searchParams);
-        results ??= new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions, segments: config.resultsSegments });
-        return sendJson(res, 200, await results.results(survey, query));
+        return sendJson(res, 200, await publisher().results(survey, query));
+      }
+      if ((match = PUBLISHED_PATH.exec(path)) && method === 'GET') {
+        // The whole publication, for a results page that cuts its filters as views of it.
+        const survey = await requireResults(req, match[1]!);
+        return sendJson(res, 200, { ...(await publisher().published(survey)), surveyId: survey.id });
+      }
+      if ((match = RESULTS_CSV_PATH.exec(path)) && method === 'GET') {
+        const survey = await requireResults(req, match[1]!);
+        const layout = url.searchParams.get('layout') ?? 'tidy';
+        const hidden = url.searchParams.get('hidden') ?? 'drop';
+        if (layout !== 'tidy' && layout !== 'wide') throw new CollectorError(400, 'invalid_query', 'layout', 'layout is tidy or wide');
+        if (hidden !== 'drop' && hidden !== 'keep') throw new CollectorError(400, 'invalid_query', 'hidden', 'hidden is drop or keep');
+        const csv = toCSV(await publisher().published(survey), { layout, hidden, labels: true });
+        res.writeHead(200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${survey.id.replace(/[^\w.-]/g, '_')}-results-${layout}.csv"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(csv);
+        return;
       }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
         const survey = requireSurvey(match[1]!);
@@ -243,6 +285,13 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
         return polls.subscribe(survey.id, res, typeof lastEventId === 'string' ? lastEventId : undefined);
       }
       throw new CollectorError(404, 'not_found', undefined, 'no such endpoint');
+    }
+    let page: RegExpExecArray | null;
+    if ((page = RESULTS_PAGE_PATH.exec(path)) && (method === 'GET' || method === 'HEAD')) {
+      const body = resultsPage(decodeId(page[1]!), config.resultsScript);
+      res.writeHead(200, { ...RESULTS_PAGE_HEADERS, 'Content-Length': Buffer.byteLength(body) });
+      res.end(method === 'HEAD' ? undefined : body);
+      return;
     }
     if (await serveStatic(req, res, config.staticMounts)) return;
     throw new CollectorError(404, 'not_found', undefined, 'no such endpoint');

@@ -17,6 +17,7 @@ export const ENVIRONMENT = {
   PV_STATIC: 'comma-separated dir[:mount] static folders',
   PV_K: 'suppression threshold (>= 5)',
   PV_LIVE_POLLS: 'comma-separated poll ids whose stream shows exact counts',
+  PV_PUBLIC_RESULTS: 'comma-separated survey ids whose results need no analyst token (polls)',
   PV_RESULTS_SEGMENTS: 'segment keys published jointly in results (default audience,school,wave,year)',
   PV_SQLITE_SYNC: 'full (default: fsync each commit) or normal (faster; survives a crash, not a power cut)',
 } as const;
@@ -25,7 +26,10 @@ export const USAGE = `Usage:
   pupil-voice-collector [serve] [--data DIR] [--surveys DIR] [--port 8787] [--host 127.0.0.1]
                         [--origin URL]... [--static DIR[:/mount/]]... [--k 10] [--live-poll ID]...
                         [--max-body BYTES] [--sqlite-sync full|normal]
-                        [--results-segments audience,school,wave,year]
+                        [--results-segments audience,school,wave,year] [--public-results ID]...
+  pupil-voice-collector token create --data DIR --survey ID
+                        (prints a new analyst token for the survey's results on its last line;
+                        only its SHA-256 is stored)
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
                         [--private-key analyst-key.jwk]   (opens encrypted responses)
 ${BANK_USAGE}
@@ -40,6 +44,7 @@ export type Command =
   | { kind: 'serve'; config: CollectorConfig }
   | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies'; privateKeyFile?: string }
   | BankCommand
+  | { kind: 'token-create'; config: CollectorConfig; surveyId: string }
   | { kind: 'help' };
 
 function list(value: string | undefined): string[] {
@@ -84,6 +89,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       'max-body': { type: 'string' },
       'sqlite-sync': { type: 'string' },
       'results-segments': { type: 'string' },
+      'public-results': { type: 'string', multiple: true },
       survey: { type: 'string' },
       format: { type: 'string' },
       'private-key': { type: 'string' },
@@ -94,7 +100,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.help) return { kind: 'help' };
   const verb = positionals[0] ?? 'serve';
   if (verb === 'bank') return parseBankCommand(positionals.slice(1), values.force === true);
-  if (positionals.length > 1 || (verb !== 'serve' && verb !== 'export')) throw new Error(`unknown command "${positionals.join(' ')}"`);
+  const isTokenCreate = verb === 'token' && positionals[1] === 'create' && positionals.length === 2;
+  if (!isTokenCreate && (positionals.length > 1 || (verb !== 'serve' && verb !== 'export'))) throw new Error(`unknown command "${positionals.join(' ')}"`);
   const config: CollectorConfig = {
     ...DEFAULT_CONFIG,
     dataDir: resolve(values.data ?? env.PV_DATA_DIR ?? './data'),
@@ -108,9 +115,14 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     livePolls: values['live-poll'] ?? list(env.PV_LIVE_POLLS),
     maxBodyBytes: integer('--max-body', values['max-body'] ?? String(DEFAULT_CONFIG.maxBodyBytes), 1024),
     resultsSegments: resultsSegments(values['results-segments'] ?? env.PV_RESULTS_SEGMENTS),
+    publicResults: values['public-results'] ?? list(env.PV_PUBLIC_RESULTS),
     sqliteSynchronous: sqliteSync(values['sqlite-sync'] ?? env.PV_SQLITE_SYNC ?? DEFAULT_CONFIG.sqliteSynchronous),
   };
   if (verb === 'serve') return { kind: 'serve', config };
+  if (isTokenCreate) {
+    if (values.survey === undefined || values.survey === '') throw new Error('token create needs --survey ID');
+    return { kind: 'token-create', config, surveyId: values.survey };
+  }
   if (values.survey === undefined) throw new Error('export needs --survey ID');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'tallies') throw new Error('--format must be csv or tallies');

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Request headers a school page may send: the JSON body type and the idempotency key. */
-const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key';
+/** Request headers a school page may send: the JSON body type, the idempotency key, and an analyst's token. */
+const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization';
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 
 /**

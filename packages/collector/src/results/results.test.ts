@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EventReader } from '../test-support/event-reader.js';
-import { newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
+import { analystToken, newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
 import { POLL, PUPIL_SURVEY } from '../test-support/surveys.js';
 
 type Count = { value: number | null; suppressed: boolean };
@@ -59,9 +59,11 @@ function assertPublishedSafely(body: ResultsBody, key: string, expected: Record<
 
 describe('results: suppressed tallies, filtered views', () => {
   let collector: TestCollector;
+  let auth: Record<string, string>;
   const ids: string[] = [];
   before(async () => {
     collector = await startTestCollector({ pupils: PUPIL_SURVEY }, { k: 10 });
+    auth = { Authorization: `Bearer ${await analystToken(collector, 'pupils')}` };
     const sends: Array<Promise<unknown>> = [];
     for (const group of PUPILS) {
       for (let index = 0; index < group.n; index++) {
@@ -82,7 +84,7 @@ describe('results: suppressed tallies, filtered views', () => {
   after(() => collector.dispose());
 
   const results = async (query = ''): Promise<ResultsBody> => {
-    const reply = await request(`${collector.url}/v1/surveys/pupils/results${query}`);
+    const reply = await request(`${collector.url}/v1/surveys/pupils/results${query}`, { headers: auth });
     assert.equal(reply.status, 200, reply.text);
     assert.match(reply.headers['content-type'] ?? '', /^application\/json/);
     return reply.json<ResultsBody>();
@@ -141,19 +143,21 @@ describe('results: suppressed tallies, filtered views', () => {
   });
 
   it('refuses unknown query parameters and unknown surveys', async () => {
-    assert.equal((await request(`${collector.url}/v1/surveys/pupils/results?ip=1`)).status, 400);
-    assert.equal((await request(`${collector.url}/v1/surveys/pupils/results?by=name`)).status, 400);
-    assert.equal((await request(`${collector.url}/v1/surveys/nope/results`)).status, 404);
+    assert.equal((await request(`${collector.url}/v1/surveys/pupils/results?ip=1`, { headers: auth })).status, 400);
+    assert.equal((await request(`${collector.url}/v1/surveys/pupils/results?by=name`, { headers: auth })).status, 400);
+    // A token opens only its own survey: another id, known or not, is refused the same way.
+    assert.equal((await request(`${collector.url}/v1/surveys/nope/results`, { headers: auth })).status, 401);
   });
 
   it('publishes only the configured segment keys', async () => {
     const narrow = await startTestCollector({ pupils: PUPIL_SURVEY }, { resultsSegments: ['school'] });
     try {
       await postResponse(narrow.url, 'pupils', { id: newId(), data: { year: '7', safe: 'yes' }, meta: { school: 'A' } });
-      const byYear = await request(`${narrow.url}/v1/surveys/pupils/results?year=7`);
+      const headers = { Authorization: `Bearer ${await analystToken(narrow, 'pupils')}` };
+      const byYear = await request(`${narrow.url}/v1/surveys/pupils/results?year=7`, { headers });
       assert.equal(byYear.status, 400);
       assert.equal(byYear.json().field, 'year');
-      const bySchool = await request(`${narrow.url}/v1/surveys/pupils/results?by=school`);
+      const bySchool = await request(`${narrow.url}/v1/surveys/pupils/results?by=school`, { headers });
       assert.equal(bySchool.status, 200);
       assert.deepEqual(bySchool.json().segments, ['school']);
     } finally {

@@ -62,6 +62,13 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: ['CREATE TABLE poll_ballots (survey_id TEXT NOT NULL, ballot_hash TEXT NOT NULL, PRIMARY KEY (survey_id, ballot_hash)) WITHOUT ROWID'],
     postgres: ['CREATE TABLE poll_ballots (survey_id TEXT COLLATE "C" NOT NULL, ballot_hash TEXT NOT NULL, PRIMARY KEY (survey_id, ballot_hash))'],
   },
+  {
+    version: 4,
+    description: 'analyst tokens: SHA-256 of each token and the survey whose results it opens',
+    // Only the hash is kept: a stolen database file opens no results. No name, no time of day.
+    sqlite: ['CREATE TABLE analyst_tokens (token_hash TEXT PRIMARY KEY, survey_id TEXT NOT NULL, created_day TEXT NOT NULL) WITHOUT ROWID'],
+    postgres: ['CREATE TABLE analyst_tokens (token_hash TEXT COLLATE "C" PRIMARY KEY, survey_id TEXT COLLATE "C" NOT NULL, created_day TEXT NOT NULL)'],
+  },
 ];
 
 /** DDL for the version table itself, identical in both dialects. */

@@ -151,6 +151,15 @@ export class PostgresStorage implements ResponseStorage {
     }
   }
 
+  async addAnalystToken(surveyId: string, tokenHash: string, day: string): Promise<void> {
+    await this.pool.query('INSERT INTO analyst_tokens (token_hash, survey_id, created_day) VALUES ($1, $2, $3)', [tokenHash, surveyId, day]);
+  }
+
+  async hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM analyst_tokens WHERE token_hash = $1 AND survey_id = $2', [tokenHash, surveyId]);
+    return rows.length > 0;
+  }
+
   async count(surveyId?: string): Promise<number> {
     const { rows } =
       surveyId === undefined

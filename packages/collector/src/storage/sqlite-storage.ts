@@ -164,6 +164,14 @@ export class SqliteStorage implements ResponseStorage {
     }
   }
 
+  async addAnalystToken(surveyId: string, tokenHash: string, day: string): Promise<void> {
+    this.db.prepare('INSERT INTO analyst_tokens (token_hash, survey_id, created_day) VALUES (?, ?, ?)').run(tokenHash, surveyId, day);
+  }
+
+  async hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM analyst_tokens WHERE token_hash = ? AND survey_id = ?').get(tokenHash, surveyId) !== undefined;
+  }
+
   async count(surveyId?: string): Promise<number> {
     const row = (
       surveyId === undefined

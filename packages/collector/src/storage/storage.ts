@@ -60,6 +60,10 @@ export interface ResponseStorage {
   lookup(id: string): Promise<{ surveyId: string; bodyHash: string; receipt: string } | undefined>;
   /** Streams one survey's responses in id order (random UUIDs, so not arrival order). */
   responses(surveyId: string, filter?: ResponseFilter): AsyncIterable<StoredResponse>;
+  /** Keeps the hash of an analyst token that opens one survey's results. */
+  addAnalystToken(surveyId: string, tokenHash: string, day: string): Promise<void>;
+  /** True when a token with this hash opens this survey's results. */
+  hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean>;
   /** How many responses are stored, for one survey or for all. */
   count(surveyId?: string): Promise<number>;
   /** Releases the database once in-flight writes have finished. */

@@ -136,3 +136,11 @@ export async function sealForTest(
     privateKey: await subtle.exportKey('jwk', pair.privateKey),
   };
 }
+
+/** Creates an analyst token for a survey's results, as `token create` does, and returns it. */
+export async function analystToken(collector: RunningCollector, surveyId: string): Promise<string> {
+  const { hashAnalystToken, newAnalystToken } = await import('../access/analyst-access.js');
+  const token = newAnalystToken();
+  await collector.storage.addAnalystToken(surveyId, hashAnalystToken(token), '2026-01-01');
+  return token;
+}
