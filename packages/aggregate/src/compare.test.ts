@@ -175,6 +175,9 @@ describe('compare', () => {
     assert.throws(() => compare(counted, { by: 'audience', groups: ['pupil'] }), CompareError);
     assert.throws(() => compare(counted, { by: 'audience', groups: ['pupil', 'parent'], agree: { happens: ['maybe'] } }), CompareError);
     assert.throws(() => compare(counted, { by: 'audience', groups: ['pupil', 'parent'], k: 3 }), /minimum of 5/);
+    // A misspelt question in agree is named, not silently compared choice by choice.
+    assert.throws(() => compare(counted, { by: 'audience', groups: ['pupil', 'parent'], agree: { hapens: ['yes'] } }), /agree names "hapens", which is not a question/);
+    assert.throws(() => compare(published, { by: 'audience', groups: ['pupil', 'parent'], agree: { hapens: ['yes'] } }), /agree names "hapens"/);
   });
 
   it('reports a group that is absent from the data as "base below k"', () => {

@@ -210,6 +210,11 @@ export function compare(input: Tally | PublishedTally, options: CompareOptions):
     values[dimension] = group;
     return publishedKey(values);
   };
+  for (const name of Object.keys(options.agree ?? {})) {
+    if (!published.questions.some((q) => q.name === name)) {
+      throw new CompareError(`agree names "${name}", which is not a question of the tally (questions: ${published.questions.map((q) => q.name).join(', ')}).`);
+    }
+  }
   const wanted = options.questions ? new Set(options.questions) : undefined;
   if (wanted) {
     for (const name of wanted) {
