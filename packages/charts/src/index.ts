@@ -1,6 +1,9 @@
 // @pupil-voice/charts: chart.js elements with accessible data tables. chart.js itself is
 // loaded on demand by the elements; importing this module does not load it.
 export { PvChart, prefersReducedMotion } from './chart/chart.js';
+export { PvCompare } from './compare/compare.js';
+export { PvResults } from './results/results.js';
+export { positiveAnswers, compareFigureOf, comparisonOf, type CompareFigure, type CompareRow } from './compare/compare-model.js';
 export { HIDDEN_MARK, shown, type PublishedNumber } from './model/hidden.js';
 export { figureOf, readScale, isExcluded, hiddenCount, type Figure, type ScaleMode, type ScaleCategory, type BarsFigure, type DivergingFigure, type DistributionFigure, type TextFigure } from './model/figure.js';
 export { findingOf, tableOf, NumberWords, type FigureTable } from './model/describe.js';

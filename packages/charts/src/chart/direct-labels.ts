@@ -5,8 +5,9 @@ import { textOn } from '../model/palette.js';
 /** The label of one bar: its text, and where it goes. */
 export interface BarLabel {
   readonly text: string;
-  /** `end`: after the bar, in dark text; `inside`: centred, only if it fits. */
-  readonly place: 'end' | 'inside';
+  /** `end`: after the bar, in dark text; `inside`: centred, only if it fits; `start`: at
+   * zero, for the hidden mark of a bar that is not drawn. */
+  readonly place: 'end' | 'inside' | 'start';
   readonly fill: string;
 }
 
@@ -58,8 +59,16 @@ export const directLabels: Plugin<'bar'> = {
         const element = meta.data[index];
         if (!label || !element) return;
         const { x, y, base } = element.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-        if (!Number.isFinite(x) || !Number.isFinite(base)) return;
         const width = ctx.measureText(label.text).width;
+        if (label.place === 'start') {
+          const zero = chart.scales.x?.getPixelForValue(0) ?? chartArea.left;
+          if (!Number.isFinite(y)) return;
+          ctx.fillStyle = '#0B0C0C';
+          ctx.textAlign = 'left';
+          ctx.fillText(label.text, Math.max(chartArea.left, zero) + 6, y);
+          return;
+        }
+        if (!Number.isFinite(x) || !Number.isFinite(base)) return;
         if (label.place === 'inside') {
           if (Math.abs(x - base) < width + 8) return;
           ctx.fillStyle = textOn(label.fill);

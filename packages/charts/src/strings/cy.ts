@@ -1,6 +1,7 @@
 import type { ChartTranslation } from './translation.js';
 import { en } from './en.js';
 
+const GROUPS: Record<string, string> = { pupil: 'Disgyblion', parent: 'Rhieni', staff: 'Staff', carer: 'Gofalwyr' };
 const SEGMENTS: Record<string, string> = { audience: 'Pwy atebodd', school: 'Ysgol', wave: 'Cylch', year: 'Grŵp blwyddyn' };
 
 /** Welsh. Statistical phrasing follows the Welsh Government's bilingual releases. */
@@ -45,4 +46,5 @@ export const cy: ChartTranslation = {
   tokenRefused: "Ni dderbyniwyd y tocyn hwnnw ar gyfer y canlyniadau hyn. Gwiriwch ef a rhowch gynnig arall arni.",
   loadFailed: "Nid oedd modd llwytho'r canlyniadau. Rhowch gynnig arall arni yn nes ymlaen.",
   segmentName: (segment) => SEGMENTS[segment] ?? segment,
+  groupName: (value) => GROUPS[value] ?? value,
 };

@@ -1,5 +1,6 @@
 import type { ChartTranslation } from './translation.js';
 
+const GROUPS: Record<string, string> = { pupil: 'Pupils', parent: 'Parents', staff: 'Staff', carer: 'Carers' };
 const SEGMENTS: Record<string, string> = { audience: 'Who answered', school: 'School', wave: 'Wave', year: 'Year group' };
 
 export const en: ChartTranslation = {
@@ -73,7 +74,15 @@ export const en: ChartTranslation = {
   tokenSubmit: 'Show results',
   tokenRefused: 'That token was not accepted for these results. Check it and try again.',
   loadFailed: 'The results could not be loaded. Try again later.',
+  basesLine: (parts) => `Bases: ${parts}.`,
+  gapNote: (a, b) => `Differences in percentage points, ${a} minus ${b}, with 95% intervals. Dark blue: the interval does not include zero (a clear difference); grey: it might be chance.`,
+  clearDifference: 'Clear difference',
+  intervalColumn: '95% interval',
   segmentName: (segment) => SEGMENTS[segment] ?? segment,
+  groupName: (value) => GROUPS[value] ?? value,
+  kindCompare: 'Grouped bar chart',
+  kindGap: 'Chart of differences with their 95% intervals',
+  agreeShare: 'positive answers',
   respondentsLine: (n) => `${n} responses in this view.`,
   viewHidden: 'The numbers for this choice of filters are hidden [c] to protect small groups. Choose a wider group.',
 };

@@ -81,7 +81,16 @@ export interface ChartTranslation {
   tokenSubmit: string;
   tokenRefused: string;
   loadFailed: string;
+  basesLine: (parts: string) => string;
+  gapNote: (a: string, b: string) => string;
+  clearDifference: string;
+  intervalColumn: string;
   segmentName: (segment: string) => string;
+  /** A segment value as readers know it (pupil → Pupils). */
+  groupName: (value: string) => string;
+  kindCompare: string;
+  kindGap: string;
+  agreeShare: string;
   respondentsLine: (n: string) => string;
   viewHidden: string;
 }

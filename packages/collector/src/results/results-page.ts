@@ -23,7 +23,7 @@ export function resultsPage(surveyId: string, scriptUrl: string): string {
   </head>
   <body>
     <main>
-      <pv-results src="/v1/surveys/${attr(id)}/published" csv-src="/v1/surveys/${attr(id)}/results.csv" survey-id="${attr(surveyId)}"></pv-results>
+      <pv-results src="/v1/surveys/${attr(id)}/published" survey-id="${attr(surveyId)}"></pv-results>
     </main>
   </body>
 </html>

@@ -1,0 +1,132 @@
+import type { TooltipItem } from 'chart.js';
+import type { PerceptionGap } from '@pupil-voice/aggregate';
+import type { NumberWords } from '../model/describe.js';
+import { HIDDEN_MARK } from '../model/hidden.js';
+import { CATEGORICAL, EXCLUDED_GREY } from '../model/palette.js';
+import type { ChartTranslation } from '../strings/translation.js';
+import { wrapLabel, type ChartPlan } from '../chart/chart-config.js';
+import { directLabels, type BarLabel } from '../chart/direct-labels.js';
+import type { CompareFigure } from './compare-model.js';
+
+const FONT = '14px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+/** Groups side by side: one bar per group in each row, AF colours in palette order, labelled directly. */
+export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
+  const labels = figure.rows.map((row) => wrapLabel(row.label));
+  const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+  const top = Math.max(0, ...figure.rows.flatMap((row) => row.percents.map((p) => p ?? 0)));
+  const max = Math.min(100, Math.max(10, Math.ceil((top * 1.2 + 8) / 10) * 10));
+  const perRow = Math.max(18 * lines + 10, figure.groups.length * 22 + 12);
+  return {
+    height: Math.max(140, 56 + figure.rows.length * perRow),
+    labels: {
+      font: FONT,
+      labels: figure.groups.map((_, g) =>
+        figure.rows.map((row): BarLabel => {
+          const p = row.percents[g] ?? null;
+          return p === null ? { text: HIDDEN_MARK, place: 'start', fill: CATEGORICAL[g % CATEGORICAL.length]! } : { text: n.percent(p), place: 'end', fill: CATEGORICAL[g % CATEGORICAL.length]! };
+        }),
+      ),
+      hidden: [],
+    },
+    config: {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: figure.groups.map((group, g) => ({
+          label: t.groupName(group),
+          data: figure.rows.map((row) => row.percents[g] ?? null),
+          backgroundColor: CATEGORICAL[g % CATEGORICAL.length],
+          borderColor: '#FFFFFF',
+          borderWidth: 1,
+        })),
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reducedMotion ? false : { duration: 400 },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item: TooltipItem<'bar'>) => {
+                const row = figure.rows[item.dataIndex];
+                const group = figure.groups[item.datasetIndex] ?? '';
+                const p = row?.percents[item.datasetIndex] ?? null;
+                return p === null ? `${t.groupName(group)}: ${HIDDEN_MARK} ${t.hiddenLegend}` : `${t.groupName(group)}: ${n.percentPrecise(p)}`;
+              },
+            },
+          },
+        },
+        scales: {
+          x: { min: 0, max, ticks: { callback: (value) => `${value}%` }, grid: { color: '#E5E5E5' } },
+          y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
+        },
+      },
+      plugins: [directLabels],
+    },
+  };
+}
+
+/** A perception gap with its label, as the gap chart draws it. */
+export interface GapRow {
+  readonly label: string;
+  readonly gap: PerceptionGap;
+}
+
+/** Perception gaps ranked: each item's difference (points) as a bar across its 95% interval, the estimate labelled. */
+export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
+  const labels = rows.map((row) => wrapLabel(row.label, 34));
+  const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+  const extent = Math.max(10, ...rows.flatMap((row) => [Math.abs(row.gap.difference.lower), Math.abs(row.gap.difference.upper)].map((v) => v * 100)));
+  const limit = Math.min(100, Math.ceil((extent + 8) / 10) * 10);
+  return {
+    height: Math.max(140, 56 + rows.length * Math.max(34, 18 * lines + 10)),
+    labels: {
+      font: FONT,
+      labels: [rows.map((row): BarLabel => ({ text: `${row.gap.difference.estimate > 0 ? '+' : ''}${n.statistic(row.gap.difference.estimate * 100)}`, place: 'end', fill: '#12436D' }))],
+      hidden: [],
+    },
+    config: {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          {
+            label: t.pointsDifference,
+            data: rows.map((row) => [row.gap.difference.lower * 100, row.gap.difference.upper * 100] as [number, number]),
+            backgroundColor: rows.map((row) => (row.gap.significant ? CATEGORICAL[0] : EXCLUDED_GREY)),
+            borderColor: '#FFFFFF',
+            borderWidth: 1,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reducedMotion ? false : { duration: 400 },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item: TooltipItem<'bar'>) => {
+                const gap = rows[item.dataIndex]?.gap;
+                return gap ? `${n.statistic(gap.difference.estimate * 100)} (${t.interval(n.statistic(gap.difference.lower * 100), n.statistic(gap.difference.upper * 100))})` : '';
+              },
+            },
+          },
+        },
+        scales: {
+          x: {
+            min: -limit,
+            max: limit,
+            ticks: { callback: (value) => `${typeof value === 'number' && value > 0 ? '+' : ''}${value}` },
+            grid: { color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : '#E5E5E5'), lineWidth: (context) => (context.tick?.value === 0 ? 2 : 1) },
+          },
+          y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
+        },
+      },
+      plugins: [directLabels],
+    },
+  };
+}
