@@ -116,8 +116,11 @@ export interface Fixture {
   published: PublishedTally;
 }
 
-/** The raw tally by audience and school, and its publication (k = 10). */
+/**
+ * The raw tally by audience and school, and its publication (k = 10) with totals over schools
+ * only: a total over audiences would let six staff force every parents' number to be hidden.
+ */
 export function fixture(seed = 7, pupils = 240, parents = 120, staff = 6): Fixture {
   const raw = tally(DEFINITION, responses(seed, pupils, parents, staff), { segments: ['audience', 'school'] });
-  return { raw, published: suppress(raw, { k: 10 }) };
+  return { raw, published: suppress(raw, { k: 10, totals: ['school'] }) };
 }

@@ -9,7 +9,7 @@ import type { PvChart } from './chart.js';
 import './pv-chart.js';
 
 const { published } = fixture();
-const OVERALL = '[true,true]';
+const OVERALL = '["pupil",true]';
 const STAFF = '["staff",true]';
 
 function question(name: string): PublishedQuestion {

@@ -1,5 +1,5 @@
 import type { PublishedQuestion, PublishedTally } from '@pupil-voice/aggregate';
-import { shown } from './hidden.js';
+import { shown, type PublishedNumber } from './hidden.js';
 import { keyValues, type KeyValue } from './publication.js';
 
 /** Filters of a view: a segment key fixed to one of its values (`null` = no value given). */
@@ -47,18 +47,28 @@ export function viewOf(published: PublishedTally, filters: ViewFilters, keep: re
   };
 }
 
+/** True when a published cell shows anything: its respondents, or the base of any question. */
+export function cellShowsNumbers(published: PublishedTally, key: string): boolean {
+  if (shown(published.respondents[key]) !== null) return true;
+  return published.questions.some((question) => {
+    const cell = (question.cells as Record<string, unknown>)[key] as { base?: PublishedNumber; rows?: Array<{ base: PublishedNumber }> } | undefined;
+    return cell !== undefined && (shown(cell.base) !== null || (cell.rows ?? []).some((row) => shown(row.base) !== null));
+  });
+}
+
 /**
- * The values a reader may pick for a segment: those of the publication whose own total (that
- * value, every other segment totalled) is shown. A value whose respondents are hidden is not
- * named, so a filter list never says that a small group exists.
+ * The values a reader may pick for a segment: those shown with a number in at least one
+ * published cell (their respondents or a question's base, with any other filters). A value
+ * whose numbers are hidden everywhere is not named, so a filter list never says that a small
+ * group exists.
  */
 export function filterValues(published: PublishedTally, segment: string): string[] {
   const d = published.segments.indexOf(segment);
   if (d < 0) return [];
-  const values = published.segmentValues[d] ?? [];
-  return values.filter((value): value is string => {
-    if (value === null) return false;
-    const key = JSON.stringify(published.segments.map((_, i) => (i === d ? value : true)));
-    return shown(published.respondents[key]) !== null;
-  });
+  const present = new Set<string>();
+  for (const key of Object.keys(published.respondents)) {
+    const value = keyValues(key)?.[d];
+    if (typeof value === 'string' && !present.has(value) && cellShowsNumbers(published, key)) present.add(value);
+  }
+  return (published.segmentValues[d] ?? []).filter((value): value is string => value !== null && present.has(value));
 }

@@ -5,7 +5,7 @@ import { figureStyles } from '../chart/chart.styles.js';
 import { download } from '../chart/png.js';
 import { NumberWords } from '../model/describe.js';
 import { HIDDEN_MARK, shown } from '../model/hidden.js';
-import { filterValues, viewOf } from '../model/view.js';
+import { cellShowsNumbers, filterValues, viewOf } from '../model/view.js';
 import { ChartLocalizeController } from '../strings/localize-controller.js';
 import type { PvChart } from '../chart/chart.js';
 
@@ -284,12 +284,12 @@ export class PvResults extends LitElement {
     const t = this.localize.t;
     const n = new NumberWords(this.localize.lang);
     const view = viewOf(data, this.effectiveFilters(data));
+    if (!cellShowsNumbers(view, '[]')) return html`<p class="note" role="status">${t.viewHidden}</p>`;
     const respondents = shown(view.respondents['[]']);
-    if (respondents === null) return html`<p class="note" role="status">${t.viewHidden}</p>`;
     const by = ['audience', 'wave'].includes(this.compareBy) && filterValues(data, this.compareBy).length >= 2 ? this.compareBy : 'audience';
     const comparing = this.comparing && filterValues(data, by).length >= 2;
     const compareView = comparing ? viewOf(data, this.effectiveFilters(data, by), [by]) : undefined;
-    return html`<p>${t.respondentsLine(n.count(respondents))} <b>${HIDDEN_MARK}</b> ${t.hiddenLegend}.</p>
+    return html`<p>${respondents === null ? '' : t.respondentsLine(n.count(respondents))} <b>${HIDDEN_MARK}</b> ${t.hiddenLegend}.</p>
       <div class="questions">
         ${compareView ? html`<section class="question" part="question"><pv-compare .data=${compareView} by=${by}></pv-compare></section>` : nothing}
         ${data.questions.map((question) =>

@@ -1,0 +1,158 @@
+/// <reference types="mocha" />
+import { expect, fixture as render, html } from '@open-wc/testing';
+import { compare } from '@pupil-voice/aggregate';
+import { positiveAnswers } from '../compare/compare-model.js';
+import { HIDDEN_MARK, shown } from '../model/hidden.js';
+import { viewOf } from '../model/view.js';
+import { fixture } from '../test-fixtures.js';
+import type { PvChart } from '../chart/chart.js';
+import type { PvCompare } from '../compare/compare.js';
+import type { PvResults } from './results.js';
+import '../define.js';
+
+const { published } = fixture();
+
+async function settle(el: PvResults): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    const children = [...el.shadowRoot!.querySelectorAll<PvChart | PvCompare>('pv-chart, pv-compare')];
+    await Promise.all(children.map((child) => child.whenDrawn()));
+  }
+}
+
+function select(el: PvResults, label: string): HTMLSelectElement {
+  const found = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith(label));
+  return found!.querySelector('select')!;
+}
+
+describe('<pv-compare>', function () {
+  this.timeout(30_000);
+  it('puts pupils and parents side by side with the published percentages, and each difference with its interval', async () => {
+    const el = await render<PvCompare>(html`<pv-compare .data=${published} question="safe" table-open></pv-compare>`);
+    await el.whenDrawn();
+    const expected = compare(published, { by: 'audience', groups: ['pupil', 'parent'], agree: positiveAnswers(published), questions: ['safe'] }).items[0]!;
+    const datasets = el.chart!.data.datasets;
+    expect(datasets.map((d) => d.label)).to.deep.equal(['Pupils', 'Parents']);
+    expected.groups.forEach((group, g) => expect(datasets[g]!.data).to.deep.equal(group.percents));
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    expected.differences[0]!.categories.forEach((difference, i) => {
+      const cell = rows[i]!.at(-1)!;
+      if (!difference.available) expect(cell).to.equal(HIDDEN_MARK);
+      else expect(cell).to.equal(`${(difference.difference.estimate * 100).toFixed(1)} (95% interval ${(difference.difference.lower * 100).toFixed(1)} to ${(difference.difference.upper * 100).toFixed(1)})`);
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('ranks perception gaps, each drawn across its published 95% interval', async () => {
+    const el = await render<PvCompare>(html`<pv-compare .data=${published} table-open></pv-compare>`);
+    await el.whenDrawn();
+    const gaps = compare(published, { by: 'audience', groups: ['pupil', 'parent'], agree: positiveAnswers(published) }).gaps.slice(0, 12);
+    expect(gaps.length).to.be.above(1);
+    expect(el.chart!.data.datasets[0]!.data).to.deep.equal(gaps.map((g) => [g.difference.lower * 100, g.difference.upper * 100]));
+    expect(el.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('Biggest gap');
+    await expect(el).to.be.accessible();
+  });
+
+  it('compares a matrix on the share giving a positive answer per row', async () => {
+    const el = await render<PvCompare>(html`<pv-compare .data=${published} question="feelings"></pv-compare>`);
+    await el.whenDrawn();
+    expect(el.chart!.data.labels).to.deep.equal(['felt cheerful', 'felt calm', 'felt useful']);
+    expect(el.shadowRoot!.querySelector('.base')!.textContent).to.contain('often');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<pv-results>', () => {
+  it('shows every question as a chart of the whole publication, then filters as views of the same publication', async function () {
+    this.timeout(60_000);
+    const el = await render<PvResults>(html`<pv-results .data=${published}></pv-results>`);
+    await settle(el);
+    expect(el.charts.map((c) => c.question)).to.deep.equal(published.questions.map((q) => q.name));
+    const safe = () => el.charts.find((c) => c.question === 'safe')!;
+    const cellOf = (key: string) => (published.questions.find((q) => q.name === 'safe')!.cells as Record<string, { percents: Array<number | null> }>)[key]!;
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["parent",true]').percents);
+    await expect(el).to.be.accessible();
+
+    const school = select(el, 'School');
+    school.value = 'A';
+    school.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["parent","A"]').percents);
+    const audience = select(el, 'Who answered');
+    audience.value = 'pupil';
+    audience.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["pupil","A"]').percents);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never names a group whose numbers are hidden, and a view whose respondents are hidden shows no numbers', async () => {
+    const el = await render<PvResults>(html`<pv-results .data=${published}></pv-results>`);
+    await settle(el);
+    const options = [...select(el, 'Who answered').options].map((o) => o.textContent!.trim());
+    // Six staff: every number of theirs is hidden, so "Staff" is not offered; audiences are not
+    // totalled in this publication, so there is no "All" either.
+    expect(options).to.deep.equal(['Parents', 'Pupils']);
+    expect(shown(published.respondents['["staff",true]'])).to.equal(null);
+    // A view whose respondents are hidden (forced here through the filters) says so and draws nothing.
+    (el as unknown as { filters: Record<string, string> }).filters = { audience: 'staff' };
+    await settle(el);
+    expect(el.charts.length).to.equal(0);
+    expect(el.shadowRoot!.textContent).to.contain('hidden [c] to protect small groups');
+    expect(el.shadowRoot!.querySelector('.questions')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('turns comparison on: the gap ranking and each question side by side', async function () {
+    this.timeout(60_000);
+    const el = await render<PvResults>(html`<pv-results .data=${published}></pv-results>`);
+    await settle(el);
+    const toggle = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    toggle.click();
+    await settle(el);
+    const compares = [...el.shadowRoot!.querySelectorAll<PvCompare>('pv-compare')];
+    expect(compares.length).to.equal(1 + published.questions.filter((q) => ['choice', 'multi', 'matrix'].includes(q.kind)).length);
+    const view = viewOf(published, {}, ['audience']);
+    expect(compares[0]!.data).to.deep.equal(view);
+    await expect(el).to.be.accessible();
+  });
+
+  it('downloads the published CSV and never writes a hidden number into it', async () => {
+    const el = await render<PvResults>(html`<pv-results .data=${published}></pv-results>`);
+    await settle(el);
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Download the published CSV')!;
+      button.click();
+      select(el, 'CSV layout').value = 'wide';
+      select(el, 'CSV layout').dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      button.click();
+    } finally {
+      URL.createObjectURL = original;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const [tidy, wide] = await Promise.all(blobs.map((b) => b.text()));
+    expect([...new Uint8Array(await blobs[0]!.slice(0, 3).arrayBuffer())]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const rows = tidy!.trim().split('\r\n').map((line) => line.split(','));
+    const count = rows[0]!.indexOf('count');
+    // Every count written is one the publication shows (hidden rows are dropped by default).
+    for (const row of rows.slice(1)) expect(row[count], row.join(',')).to.not.equal('');
+    expect(wide).to.contain(HIDDEN_MARK);
+  });
+
+  it('asks for the analyst token when the publication answers 401', async () => {
+    const el = await render<PvResults>(html`<pv-results src="/no-such-endpoint-answers-404"></pv-results>`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+  });
+});
