@@ -1,10 +1,28 @@
-// Builds only the drop-in embed bundle, dist/pupil-voice.js, from the compiled packages
-// (`tsc -b` runs first). survey-core is imported dynamically by <pv-survey>, so it lands in its
-// own chunk beside the entry and the element can paint before the model arrives.
+// Builds the drop-in bundles from the compiled packages (`tsc -b` runs first):
+// - dist/pupil-voice.js, the embed: survey-core is imported dynamically by <pv-survey>, so it
+//   lands in its own chunk beside the entry and the element can paint before the model arrives;
+// - dist/pupil-voice-poll.js, <pv-poll> alone for a voter's phone: one file, no survey-core,
+//   no chart.js;
+// - dist/pupil-voice-poll-results.js, <pv-poll-results> for the projector (with chart.js).
+// Each poll bundle is its own build, so neither shares a chunk with the embed.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-export default {
+const plugins = () => [nodeResolve({ browser: true }), terser({ format: { comments: false } })];
+function onwarn(warning, warn) {
+  // tsc's decorator helper reads `this` at module top level, which is undefined in an ES
+  // module; the helper then falls back to its own implementation, as intended.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+const single = (name, input) => ({
+  input: { [name]: input },
+  output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+  plugins: plugins(),
+  onwarn,
+});
+
+const embed = {
   input: { 'pupil-voice': 'packages/survey/dist/define.js' },
   output: {
     dir: 'dist',
@@ -13,11 +31,12 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [nodeResolve({ browser: true }), terser({ format: { comments: false } })],
-  onwarn(warning, warn) {
-    // tsc's decorator helper reads `this` at module top level, which is undefined in an ES
-    // module; the helper then falls back to its own implementation, as intended.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+  plugins: plugins(),
+  onwarn,
 };
+
+export default [
+  embed,
+  single('pupil-voice-poll', 'packages/survey/dist/poll/pv-poll.js'),
+  single('pupil-voice-poll-results', 'packages/charts/dist/poll-results/pv-poll-results.js'),
+];

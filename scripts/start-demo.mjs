@@ -28,6 +28,7 @@ const collector = spawn(
     // The youth council's show-of-hands poll shows exact counts live; everything else is
     // suppressed below k.
     '--live-poll', 'takeover-poll',
+    '--live-poll', 'takeover-day',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );

@@ -15,3 +15,5 @@ export { ChartController } from './lifecycle/chart-controller.js';
 export { loadChartParts } from './lifecycle/load-chart.js';
 export { chartTranslationFor } from './strings/localize-controller.js';
 export type { ChartTranslation } from './strings/translation.js';
+export { PvPollResults } from './poll-results/poll-results.js';
+export { snapshotFromStream, percentOf, type PollSnapshot } from './poll-results/poll-snapshot.js';

@@ -1,0 +1,112 @@
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, type Plugin } from 'chart.js';
+
+// Only the parts a bar chart needs: no tooltips (the numbers are written on the bars and in the
+// table), no legend (one series), so chart.js stays about 47 KB gzip here.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+
+/** What the projector chart draws: one bar per answer, its text written at the bar's end. */
+export interface PollChartData {
+  readonly labels: readonly string[];
+  /** `null` draws no bar: the number is hidden. */
+  readonly counts: ReadonlyArray<number | null>;
+  /** The text at each bar's end: "12 (40%)" or the hidden mark. */
+  readonly barText: readonly string[];
+}
+
+/** Splits a long answer into lines so it fits beside the bars at projector sizes. */
+function wrap(label: string, width = 26): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line !== '' && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+const directLabels: Plugin<'bar'> = {
+  id: 'pvDirectLabels',
+  afterDatasetsDraw(chart) {
+    const texts = (chart.options.plugins as { pvDirectLabels?: { texts: readonly string[] } }).pvDirectLabels?.texts ?? [];
+    const { ctx } = chart;
+    const x = chart.scales.x!;
+    const y = chart.scales.y!;
+    const meta = chart.getDatasetMeta(0);
+    ctx.save();
+    ctx.font = `700 ${labelSize(chart)}px system-ui, sans-serif`;
+    ctx.fillStyle = '#0b0c0c';
+    ctx.textBaseline = 'middle';
+    texts.forEach((text, index) => {
+      const bar = meta.data[index] as { x?: number } | undefined;
+      const value = chart.data.datasets[0]?.data[index];
+      const end = typeof value === 'number' && bar?.x !== undefined && Number.isFinite(bar.x) ? bar.x : x.getPixelForValue(0);
+      ctx.fillText(text, end + 10, y.getPixelForTick(index));
+    });
+    ctx.restore();
+  },
+};
+
+function labelSize(chart: Chart): number {
+  return chart.width < 600 ? 16 : 24;
+}
+
+/**
+ * The poll's bar chart on a canvas the element owns: created once, updated in place on each
+ * snapshot (no animation when reduced motion is asked for), destroyed with the element.
+ */
+export class PollChart {
+  private readonly chart: Chart<'bar', Array<number | null>, string[]>;
+
+  constructor(canvas: HTMLCanvasElement, data: PollChartData, reducedMotion: boolean) {
+    this.chart = new Chart(canvas, {
+      type: 'bar',
+      data: { labels: [], datasets: [{ data: [], backgroundColor: getBarColor(canvas), borderWidth: 0, barPercentage: 0.85, categoryPercentage: 0.9 }] },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reducedMotion ? false : { duration: 400 },
+        events: [],
+        // Room at the right for the number written after the longest bar.
+        layout: { padding: { right: 140 } },
+        scales: {
+          x: { beginAtZero: true, suggestedMax: 1, ticks: { precision: 0, font: { size: 16 }, color: '#484949' }, grid: { color: '#d9d9d9' } },
+          y: { ticks: { font: { size: 22, weight: 'bold' }, color: '#0b0c0c', autoSkip: false }, grid: { display: false } },
+        },
+        plugins: { pvDirectLabels: { texts: [] } } as never,
+      },
+      plugins: [directLabels],
+    });
+    this.update(data, reducedMotion);
+  }
+
+  /** Draws new numbers on the same chart instance. */
+  update(data: PollChartData, reducedMotion: boolean): void {
+    const chart = this.chart;
+    chart.data.labels = data.labels.map((label) => wrap(label));
+    chart.data.datasets[0]!.data = [...data.counts];
+    (chart.options.plugins as { pvDirectLabels: { texts: readonly string[] } }).pvDirectLabels.texts = data.barText;
+    const small = chart.width < 600;
+    const y = chart.options.scales!.y!;
+    (y.ticks as { font: { size: number } }).font.size = small ? 15 : 22;
+    chart.update(reducedMotion ? 'none' : undefined);
+  }
+
+  /** The numbers as drawn, for tests and exports. */
+  get drawn(): { labels: string[][]; data: Array<number | null> } {
+    return { labels: this.chart.data.labels ?? [], data: [...this.chart.data.datasets[0]!.data] };
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+}
+
+function getBarColor(canvas: HTMLCanvasElement): string {
+  return getComputedStyle(canvas).getPropertyValue('--_bar').trim() || '#12436d';
+}

@@ -1,0 +1,86 @@
+// UI strings of <pv-poll-results>, typed, per language (English and Welsh).
+
+/** Every piece of text the projector view shows that does not come from the poll. */
+export interface PollResultsStrings {
+  votes: (count: number | null) => string;
+  hiddenHeading: string;
+  hiddenBody: string;
+  reveal: string;
+  hide: string;
+  join: string;
+  qrLabel: (url: string) => string;
+  status: Record<'connecting' | 'live' | 'reconnecting' | 'device' | 'failed', string>;
+  /** The one mark for every hidden number, wherever it appears. */
+  hiddenMark: string;
+  hiddenLegend: string;
+  tableCaption: (title: string) => string;
+  answer: string;
+  votesColumn: string;
+  percentColumn: (mode: 'single' | 'multi') => string;
+  noVotes: string;
+  leading: (label: string, count: number, votes: number, percent: number) => string;
+  tie: (labels: string[]) => string;
+  someHidden: string;
+  loading: string;
+}
+
+export const RESULTS_EN: PollResultsStrings = {
+  votes: (count) => (count === null ? '[c] votes' : count === 1 ? '1 vote' : `${count} votes`),
+  hiddenHeading: 'Results are hidden until voting closes',
+  hiddenBody: 'The presenter will show them at the end.',
+  reveal: 'Show results',
+  hide: 'Hide results',
+  join: 'Vote on your phone',
+  qrLabel: (url) => `QR code that opens ${url}`,
+  status: {
+    connecting: 'Connecting…',
+    live: 'Live',
+    reconnecting: 'Reconnecting… the last results stay on screen',
+    device: 'Counting votes made on this device',
+    failed: 'These results cannot be read',
+  },
+  hiddenMark: '[c]',
+  hiddenLegend: '[c] hidden to protect small groups',
+  tableCaption: (title) => `Votes for each answer: ${title}`,
+  answer: 'Answer',
+  votesColumn: 'Votes',
+  percentColumn: (mode) => (mode === 'multi' ? 'Percent of voters' : 'Percent'),
+  noVotes: 'No votes yet.',
+  leading: (label, count, votes, percent) => `Most votes so far: ${label} (${count} of ${votes}, ${percent}%).`,
+  tie: (labels) => `Level so far: ${labels.join(' and ')}.`,
+  someHidden: 'Some numbers are hidden to protect small groups.',
+  loading: 'Waiting for the results…',
+};
+
+export const RESULTS_CY: PollResultsStrings = {
+  votes: (count) => (count === null ? '[c] pleidlais' : count === 1 ? '1 bleidlais' : `${count} pleidlais`),
+  hiddenHeading: 'Mae’r canlyniadau wedi’u cuddio nes i’r pleidleisio gau',
+  hiddenBody: 'Bydd y cyflwynydd yn eu dangos ar y diwedd.',
+  reveal: 'Dangos y canlyniadau',
+  hide: 'Cuddio’r canlyniadau',
+  join: 'Pleidleisiwch ar eich ffôn',
+  qrLabel: (url) => `Cod QR sy’n agor ${url}`,
+  status: {
+    connecting: 'Wrthi’n cysylltu…',
+    live: 'Byw',
+    reconnecting: 'Wrthi’n ailgysylltu… mae’r canlyniadau olaf yn aros ar y sgrin',
+    device: 'Yn cyfrif pleidleisiau a wnaed ar y ddyfais hon',
+    failed: 'Nid oes modd darllen y canlyniadau hyn',
+  },
+  hiddenMark: '[c]',
+  hiddenLegend: '[c] wedi’i guddio i ddiogelu grwpiau bach',
+  tableCaption: (title) => `Pleidleisiau ar gyfer pob ateb: ${title}`,
+  answer: 'Ateb',
+  votesColumn: 'Pleidleisiau',
+  percentColumn: (mode) => (mode === 'multi' ? 'Canran y pleidleiswyr' : 'Canran'),
+  noVotes: 'Dim pleidleisiau eto.',
+  leading: (label, count, votes, percent) => `Y mwyaf o bleidleisiau hyd yma: ${label} (${count} o ${votes}, ${percent}%).`,
+  tie: (labels) => `Yn gyfartal hyd yma: ${labels.join(' a ')}.`,
+  someHidden: 'Mae rhai rhifau wedi’u cuddio i ddiogelu grwpiau bach.',
+  loading: 'Yn aros am y canlyniadau…',
+};
+
+/** The strings for a language tag, English otherwise. */
+export function resultsStringsFor(lang: string): PollResultsStrings {
+  return lang.toLowerCase().split('-')[0] === 'cy' ? RESULTS_CY : RESULTS_EN;
+}
