@@ -1,6 +1,8 @@
-// `npm run size`: the embed bundle's sizes (raw, gzip, brotli) per file, and a check that the
-// seam the first paint depends on holds: survey-core lives in its own chunk that the entry
-// loads with import(), never statically. Run after `npm run build`. Exits 1 if the check fails.
+// `npm run size`: the bundles' sizes (raw, gzip, brotli) per file, and checks that the seams
+// hold: survey-core lives in its own chunk that the embed entry loads with import(), never
+// statically; the poll bundle (a voter's phone) holds neither survey-core nor chart.js; the
+// projector's poll-results bundle holds no survey-core. Run after `npm run build`. Exits 1 if
+// a check fails.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -10,6 +12,13 @@ const ENTRY = join(DIST, 'pupil-voice.js');
 // String literals found only in survey-core's code (serializer property names, its English
 // dictionary, its own URL); minifiers keep string literals, so they identify its code.
 const SURVEY_CORE_MARKERS = ['questionsOnPageMode', 'checkErrorsMode', 'surveyjs.io'];
+// Likewise for chart.js: its own error message and its URL.
+const CHART_JS_MARKERS = ['Canvas is already in use', 'chartjs'];
+// Single-file entries: name → markers of code that must never be inside.
+const POLL_ENTRIES = {
+  'pupil-voice-poll.js': { 'survey-core': SURVEY_CORE_MARKERS, 'chart.js': CHART_JS_MARKERS },
+  'pupil-voice-poll-results.js': { 'survey-core': SURVEY_CORE_MARKERS },
+};
 
 if (!existsSync(ENTRY)) {
   console.error(`${ENTRY} does not exist: run \`npm run build\` first.`);
@@ -57,8 +66,23 @@ if (!coreChunk) {
   const staticCore = staticImports.filter((statement) => statement.includes('survey-core'));
   if (staticCore.length > 0) problems.push(`the entry imports survey-core statically: ${staticCore.join(' ')}`);
 }
+for (const [file, banned] of Object.entries(POLL_ENTRIES)) {
+  const path = join(DIST, file);
+  if (!existsSync(path)) {
+    problems.push(`${path} does not exist (the poll entries are built by rollup.config.js)`);
+    continue;
+  }
+  const code = readFileSync(path, 'utf8');
+  if (/(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["'][^"']+["']|import\(/.test(code)) problems.push(`${file} imports another file; it must stay one file`);
+  for (const [library, markers] of Object.entries(banned)) {
+    for (const marker of markers) if (code.includes(marker)) problems.push(`${file} contains ${library} code ("${marker}")`);
+  }
+}
+const chartMarkerFound = CHART_JS_MARKERS.every((marker) => readFileSync(join(DIST, 'pupil-voice-poll-results.js'), 'utf8').includes(marker));
+if (existsSync(join(DIST, 'pupil-voice-poll-results.js')) && !chartMarkerFound) problems.push('the chart.js markers are not in pupil-voice-poll-results.js (update the markers)');
 if (problems.length > 0) {
   console.error(`\nBundle check FAILED:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`\nBundle check passed: survey-core is in ${coreChunk.file}, loaded by import() from the entry.`);
+console.log(`\nBundle check passed: survey-core is in ${coreChunk.file}, loaded by import() from the entry;`);
+console.log('pupil-voice-poll.js has neither survey-core nor chart.js; pupil-voice-poll-results.js has no survey-core.');
