@@ -44,10 +44,10 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
 
   before(async () => {
     data = mkdtempSync(join(tmpdir(), 'pv-takeover-'));
-    // takeover-day is a live poll (exact counts); takeover-poll is not, so its stream is suppressed.
+    // takeover-day is a live poll (exact counts); takeover-poll is only public-results, so its stream is suppressed.
     server = spawn(process.execPath, [BIN, 'serve', '--data', data, '--surveys', 'examples/surveys',
       '--host', '127.0.0.1', '--port', '0', '--static', 'examples:/', '--static', 'dist:/dist',
-      '--live-poll', POLL], { stdio: ['ignore', 'pipe', 'inherit'] });
+      '--live-poll', POLL, '--public-results', 'takeover-poll'], { stdio: ['ignore', 'pipe', 'inherit'] });
     url = await new Promise((resolve, reject) => {
       let out = '';
       server.stdout.on('data', (chunk) => {
@@ -223,7 +223,7 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
   });
 
   it('a poll that is not live shows only the one hidden mark for small numbers, in the chart, table and count', async () => {
-    // takeover-poll is not marked live here: its stream is the suppressed publication (k = 10).
+    // takeover-poll is public-results but not live here: its stream is the suppressed publication (k = 10).
     for (let i = 0; i < 3; i += 1) {
       const voter = await phone();
       await voter.page.evaluate(() => {

@@ -3,3 +3,4 @@
 import './chart/pv-chart.js';
 import './compare/pv-compare.js';
 import './results/pv-results.js';
+import './poll-results/pv-poll-results.js';

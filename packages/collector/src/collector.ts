@@ -280,7 +280,10 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
         return;
       }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
-        const survey = requireSurvey(match[1]!);
+        // A poll's stream is public only for a live poll (exact counts) or a survey marked
+        // public-results (its suppressed publication); any other survey's stream is its
+        // results, so it needs the analyst token like the results endpoint.
+        const survey = livePolls.has(decodeId(match[1]!)) ? requireSurvey(match[1]!) : await requireResults(req, match[1]!);
         const lastEventId = req.headers['last-event-id'];
         return polls.subscribe(survey.id, res, typeof lastEventId === 'string' ? lastEventId : undefined);
       }

@@ -1,8 +1,5 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, type Plugin } from 'chart.js';
-
-// Only the parts a bar chart needs: no tooltips (the numbers are written on the bars and in the
-// table), no legend (one series), so chart.js stays about 47 KB gzip here.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+import type { Chart, Plugin } from 'chart.js';
+import type { ChartConstructor } from '../lifecycle/load-chart.js';
 
 /** What the projector chart draws: one bar per answer, its text written at the bar's end. */
 export interface PollChartData {
@@ -62,8 +59,9 @@ function labelSize(chart: Chart): number {
 export class PollChart {
   private readonly chart: Chart<'bar', Array<number | null>, string[]>;
 
-  constructor(canvas: HTMLCanvasElement, data: PollChartData, reducedMotion: boolean) {
-    this.chart = new Chart(canvas, {
+  /** `Chart` comes from `loadChartParts()` (chart.js on demand, the parts registered once). */
+  constructor(Chart: ChartConstructor, canvas: HTMLCanvasElement, data: PollChartData, reducedMotion: boolean) {
+    this.chart = new Chart<'bar', Array<number | null>, string[]>(canvas, {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], backgroundColor: getBarColor(canvas), borderWidth: 0, barPercentage: 0.85, categoryPercentage: 0.9 }] },
       options: {
@@ -71,6 +69,7 @@ export class PollChart {
         responsive: true,
         maintainAspectRatio: false,
         animation: reducedMotion ? false : { duration: 400 },
+        // No pointer events: nothing to hover (the numbers are written on the bars), no tooltip.
         events: [],
         // Room at the right for the number written after the longest bar.
         layout: { padding: { right: 140 } },

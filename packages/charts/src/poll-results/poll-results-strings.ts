@@ -1,4 +1,5 @@
 // UI strings of <pv-poll-results>, typed, per language (English and Welsh).
+import { HIDDEN_MARK } from '../model/hidden.js';
 
 /** Every piece of text the projector view shows that does not come from the poll. */
 export interface PollResultsStrings {
@@ -25,7 +26,7 @@ export interface PollResultsStrings {
 }
 
 export const RESULTS_EN: PollResultsStrings = {
-  votes: (count) => (count === null ? '[c] votes' : count === 1 ? '1 vote' : `${count} votes`),
+  votes: (count) => (count === null ? `${HIDDEN_MARK} votes` : count === 1 ? '1 vote' : `${count} votes`),
   hiddenHeading: 'Results are hidden until voting closes',
   hiddenBody: 'The presenter will show them at the end.',
   reveal: 'Show results',
@@ -39,8 +40,8 @@ export const RESULTS_EN: PollResultsStrings = {
     device: 'Counting votes made on this device',
     failed: 'These results cannot be read',
   },
-  hiddenMark: '[c]',
-  hiddenLegend: '[c] hidden to protect small groups',
+  hiddenMark: HIDDEN_MARK,
+  hiddenLegend: `${HIDDEN_MARK} hidden to protect small groups`,
   tableCaption: (title) => `Votes for each answer: ${title}`,
   answer: 'Answer',
   votesColumn: 'Votes',
@@ -53,7 +54,7 @@ export const RESULTS_EN: PollResultsStrings = {
 };
 
 export const RESULTS_CY: PollResultsStrings = {
-  votes: (count) => (count === null ? '[c] pleidlais' : count === 1 ? '1 bleidlais' : `${count} pleidlais`),
+  votes: (count) => (count === null ? `${HIDDEN_MARK} pleidlais` : count === 1 ? '1 bleidlais' : `${count} pleidlais`),
   hiddenHeading: 'Mae’r canlyniadau wedi’u cuddio nes i’r pleidleisio gau',
   hiddenBody: 'Bydd y cyflwynydd yn eu dangos ar y diwedd.',
   reveal: 'Dangos y canlyniadau',
@@ -67,8 +68,8 @@ export const RESULTS_CY: PollResultsStrings = {
     device: 'Yn cyfrif pleidleisiau a wnaed ar y ddyfais hon',
     failed: 'Nid oes modd darllen y canlyniadau hyn',
   },
-  hiddenMark: '[c]',
-  hiddenLegend: '[c] wedi’i guddio i ddiogelu grwpiau bach',
+  hiddenMark: HIDDEN_MARK,
+  hiddenLegend: `${HIDDEN_MARK} wedi’i guddio i ddiogelu grwpiau bach`,
   tableCaption: (title) => `Pleidleisiau ar gyfer pob ateb: ${title}`,
   answer: 'Ateb',
   votesColumn: 'Pleidleisiau',

@@ -1,15 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { langOf, pollIdFromUrl, readPollQuestion, type PollQuestion } from '@pupil-voice/survey/poll.js';
+import { PoliteAnnouncer } from '../lifecycle/announcer.js';
+import { loadChartParts } from '../lifecycle/load-chart.js';
 import { joinCode, shortUrl } from './join-code.js';
 import { PollChart, type PollChartData } from './poll-chart.js';
 import { PollFeedController } from './poll-feed.js';
 import { pollResultsStyles } from './poll-results.styles.js';
 import { resultsStringsFor, type PollResultsStrings } from './poll-results-strings.js';
 import { percentOf, type PollSnapshot } from './poll-snapshot.js';
-
-/** Live announcements at most this often (a projector's screen-reader users, not a ticker). */
-const ANNOUNCE_EVERY_MS = 5_000;
 
 /**
  * The projector view of a live poll: the question, a big bar chart that follows each vote
@@ -59,7 +58,6 @@ export class PvPollResults extends LitElement {
   /** Keep the answers off screen (the count still shows) until the presenter shows them. */
   @property({ type: Boolean, reflect: true, attribute: 'hide-results' }) hideResults = false;
 
-  @state() private announcement = '';
   @state() private definition: PollQuestion | undefined;
 
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -70,10 +68,12 @@ export class PvPollResults extends LitElement {
     question: () => this.question || undefined,
     definition: () => this.definition,
   });
+  /** Live announcements at most once every 5 s (a projector's screen-reader users, not a ticker). */
+  private readonly announcer = new PoliteAnnouncer(this);
+  private lastSummary = '';
   private chart: PollChart | undefined;
-  private lastAnnounced = 0;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingAnnouncement = '';
+  /** Bumped whenever the chart must go, so a chart.js download finishing late draws nothing. */
+  private chartGeneration = 0;
   private readonly motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   /** The numbers the chart draws now (for tests); undefined while no chart is on screen. */
@@ -98,9 +98,13 @@ export class PvPollResults extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.dropChart();
+  }
+
+  private dropChart(): void {
+    this.chartGeneration += 1;
     this.chart?.destroy();
     this.chart = undefined;
-    clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,14 +127,31 @@ export class PvPollResults extends LitElement {
     const snapshot = this.feed.snapshot;
     const canvas = this.canvas;
     if (snapshot === undefined || canvas === undefined || this.hideResults) {
-      this.chart?.destroy();
-      this.chart = undefined;
+      if (this.chart !== undefined || canvas === undefined) this.dropChart();
+    } else if (this.chart !== undefined) {
+      this.chart.update(this.chartDataFor(snapshot), this.motion.matches);
     } else {
-      const data = this.chartDataFor(snapshot);
-      if (this.chart === undefined) this.chart = new PollChart(canvas, data, this.motion.matches);
-      else this.chart.update(data, this.motion.matches);
+      void this.drawChart(canvas);
     }
-    this.announce(this.summary(snapshot));
+    const summary = this.summary(snapshot);
+    if (summary !== '' && summary !== this.lastSummary) {
+      this.lastSummary = summary;
+      this.announcer.announce(summary);
+    }
+  }
+
+  /** chart.js arrives on demand (its own chunk); the latest snapshot is drawn once it has. */
+  private async drawChart(canvas: HTMLCanvasElement): Promise<void> {
+    const generation = ++this.chartGeneration;
+    let Chart;
+    try {
+      Chart = await loadChartParts();
+    } catch {
+      return; // The table and caption still carry every number; the next update tries again.
+    }
+    const snapshot = this.feed.snapshot;
+    if (generation !== this.chartGeneration || !this.isConnected || this.canvas !== canvas || snapshot === undefined) return;
+    this.chart = new PollChart(Chart, canvas, this.chartDataFor(snapshot), this.motion.matches);
   }
 
   private chartDataFor(snapshot: PollSnapshot): PollChartData {
@@ -168,19 +189,6 @@ export class PvPollResults extends LitElement {
     return t.leading(leaders[0]!, top, snapshot.votes, percentOf(top, snapshot.votes) ?? 0);
   }
 
-  private announce(text: string): void {
-    if (text === '' || text === this.announcement || text === this.pendingAnnouncement) return;
-    this.pendingAnnouncement = text;
-    if (this.announceTimer !== undefined) return;
-    const wait = Math.max(0, this.lastAnnounced + ANNOUNCE_EVERY_MS - Date.now());
-    this.announceTimer = setTimeout(() => {
-      this.announceTimer = undefined;
-      this.lastAnnounced = Date.now();
-      this.announcement = this.pendingAnnouncement;
-      this.pendingAnnouncement = '';
-    }, wait);
-  }
-
   protected override render(): TemplateResult {
     const t = this.t;
     const snapshot = this.feed.snapshot;
@@ -200,7 +208,7 @@ export class PvPollResults extends LitElement {
               </button>`}
           <p class="status ${this.feed.status}">${t.status[this.feed.status]}</p>
         </div>
-        <p class="visually-hidden" role="status">${this.announcement}</p>
+        <p class="visually-hidden" role="status">${this.announcer.message}</p>
       </section>
       ${joinUrl === undefined
         ? nothing

@@ -1,6 +1,7 @@
 // Turns what the collector streams for a poll (`{ poll, live, k, tally }`, the tally exact for
 // a live poll and published, i.e. suppressed, otherwise) into the few numbers a projector
 // shows. A suppressed number stays `null` here and is drawn as the one hidden mark.
+import { shown, type PublishedNumber } from '../model/hidden.js';
 
 /** One poll's results as the projector shows them. */
 export interface PollSnapshot {
@@ -19,11 +20,10 @@ export interface PollSnapshot {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A count as either tally shape holds it: a number (raw) or `{ value, suppressed }` (published). */
+/** A count as either tally shape holds it: a number (raw, live) or a published number (read as charts read it). */
 function countOf(value: unknown): number | null {
   if (typeof value === 'number') return value;
-  if (isObject(value) && value.suppressed === false && typeof value.value === 'number') return value.value;
-  return null;
+  return isObject(value) ? shown(value as PublishedNumber) : null;
 }
 
 /**

@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { hashAnalystToken, newAnalystToken } from '../access/analyst-access.js';
 import { EventReader } from '../test-support/event-reader.js';
-import { newId, postResponse, startTestCollector, type TestCollector } from '../test-support/harness.js';
+import { newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
 import { POLL } from '../test-support/surveys.js';
 
 /** A device token as `<pv-poll>` makes one: 16 random bytes, base64url. */
@@ -114,5 +115,33 @@ describe('poll streams resume', () => {
       resumed.close();
       stale.close();
     }
+  });
+});
+
+describe('who may open a poll stream', () => {
+  let collector: TestCollector;
+  before(async () => {
+    collector = await startTestCollector({ live: POLL, open: POLL, closed: POLL }, { livePolls: ['live'], publicResults: ['open'] });
+  });
+  after(() => collector.dispose());
+
+  it('anyone for a live poll or a public-results survey; only an analyst for any other survey, as for its results', async () => {
+    for (const id of ['live', 'open']) {
+      const stream = await EventReader.open(`${collector.url}/v1/polls/${id}/stream`);
+      assert.equal((await stream.next()).event, 'tally');
+      stream.close();
+    }
+    const refused = await request(`${collector.url}/v1/polls/closed/stream`);
+    assert.equal(refused.status, 401);
+    assert.equal(refused.json().error, 'analyst_token_required');
+    assert.doesNotMatch(refused.text, /lunch|pasta/);
+    // Unknown ids get the same refusal: nothing says whether a survey exists.
+    assert.equal((await request(`${collector.url}/v1/polls/nothing-here/stream`)).text, refused.text);
+    const token = newAnalystToken();
+    await collector.storage.addAnalystToken('closed', hashAnalystToken(token), '2026-01-01');
+    const stream = await EventReader.open(`${collector.url}/v1/polls/closed/stream`, { Authorization: `Bearer ${token}` });
+    const event = await stream.next();
+    stream.close();
+    assert.equal((event.data as { live: boolean }).live, false);
   });
 });

@@ -176,7 +176,7 @@ interface PollEvent {
 describe('live polls over server-sent events', () => {
   let collector: TestCollector;
   before(async () => {
-    collector = await startTestCollector({ lunch: POLL, quiet: POLL }, { livePolls: ['lunch'] });
+    collector = await startTestCollector({ lunch: POLL, quiet: POLL }, { livePolls: ['lunch'], publicResults: ['quiet'] });
   });
   after(() => collector.dispose());
 
