@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
 import { testMiddleware } from './scripts/wtr-middleware.mjs';
+import { touchEmulationPlugin } from './scripts/wtr-touch-plugin.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -32,6 +33,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     a11ySnapshotPlugin(),
+    touchEmulationPlugin(),
   ],
   browsers: [
     chromeLauncher({
