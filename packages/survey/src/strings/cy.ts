@@ -72,4 +72,22 @@ export const cy: Translation = {
   outboxUnavailable: 'Nid yw’r porwr hwn yn cadw ymatebion arolwg (mae storio wedi’i ddiffodd).',
   quickExit: 'Gadael y dudalen hon',
   quickExitHint: 'Neu pwyswch Shift 3 gwaith',
+  clearAnswers: 'Clirio fy atebion',
+  clearAnswersTitle: 'Clirio eich holl atebion?',
+  clearAnswersBody:
+    'Bydd eich atebion yn cael eu dileu o’r ddyfais hon a bydd yr arolwg yn dechrau eto. Ni ellir dadwneud hyn.',
+  clearAnswersConfirm: 'Ie, clirio fy atebion',
+  clearAnswersCancel: 'Na, cadw fy atebion',
+  answersCleared: 'Mae eich atebion wedi’u clirio. Mae’r arolwg wedi dechrau eto.',
+  sendQueued: 'Wrthi’n anfon eich atebion…',
+  sendWaiting:
+    'Does dim cysylltiad ar hyn o bryd. Mae eich atebion yn cael eu cadw’n ddiogel ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig pan ddaw’r cysylltiad yn ôl.',
+  sendDone: 'Mae eich atebion wedi’u hanfon.',
+  sendRefused:
+    'Mae eich atebion yn cael eu cadw ar y ddyfais hon ond nid oedd modd eu hanfon. Dywedwch wrth y person a roddodd yr arolwg hwn i chi.',
+  voteSent: 'Mae eich pleidlais wedi’i hanfon.',
+  vote: 'Pleidleisio',
+  fetchBlocked:
+    'Nid yw’r wefan hon yn cael llwytho’r arolwg o’r man lle caiff ei gadw. Dywedwch wrth yr ysgol: rhaid i wasanaeth yr arolwg ganiatáu’r wefan hon.',
+  retry: 'Rhoi cynnig arall arni',
 };

@@ -73,4 +73,22 @@ export const en: Translation = {
   outboxUnavailable: 'This browser is not keeping survey responses (storage is turned off).',
   quickExit: 'Leave this page',
   quickExitHint: 'Or press Shift 3 times',
+  clearAnswers: 'Clear my answers',
+  clearAnswersTitle: 'Clear all your answers?',
+  clearAnswersBody:
+    'Your answers will be deleted from this device and the survey will start again. This cannot be undone.',
+  clearAnswersConfirm: 'Yes, clear my answers',
+  clearAnswersCancel: 'No, keep my answers',
+  answersCleared: 'Your answers have been cleared. The survey has started again.',
+  sendQueued: 'Sending your answers…',
+  sendWaiting:
+    'There is no connection at the moment. Your answers are kept safely on this device and will be sent automatically when the connection returns.',
+  sendDone: 'Your answers have been sent.',
+  sendRefused:
+    'Your answers are kept on this device but could not be sent. Please tell the person who gave you this survey.',
+  voteSent: 'Your vote has been sent.',
+  vote: 'Vote',
+  fetchBlocked:
+    'This website is not allowed to load the survey from the place it is kept. Please tell the school: the survey service must allow this website.',
+  retry: 'Try again',
 };

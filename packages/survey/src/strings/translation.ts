@@ -64,4 +64,18 @@ export interface Translation {
   outboxUnavailable: string;
   quickExit: string;
   quickExitHint: string;
+  clearAnswers: string;
+  clearAnswersTitle: string;
+  clearAnswersBody: string;
+  clearAnswersConfirm: string;
+  clearAnswersCancel: string;
+  answersCleared: string;
+  sendQueued: string;
+  sendWaiting: string;
+  sendDone: string;
+  sendRefused: string;
+  voteSent: string;
+  vote: string;
+  fetchBlocked: string;
+  retry: string;
 }

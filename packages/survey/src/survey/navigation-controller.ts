@@ -161,7 +161,7 @@ export class SurveyNavigationController implements ReactiveController {
   }
 
   /** The buttons under the page, or the personal-information question in their place. */
-  renderNavigation(model: SurveyModel, starting: boolean, t: Translation): TemplateResult | typeof nothing {
+  renderNavigation(model: SurveyModel, starting: boolean, t: Translation, poll = false): TemplateResult | typeof nothing {
     if (this.personalInformation.length > 0) return this.renderPersonalInformation(t);
     if (starting) {
       return html`<div class="pv-navigation" part="navigation">
@@ -179,7 +179,7 @@ export class SurveyNavigationController implements ReactiveController {
         : nothing}
       ${model.isLastPage
         ? html`<button type="button" class="pv-button" part="button submit-button" @click=${this.submit}>
-            ${locText(model.locCompleteText)}
+            ${poll && model.locCompleteText.isEmpty ? t.vote : locText(model.locCompleteText)}
           </button>`
         : html`<button type="button" class="pv-button" part="button next-button" @click=${this.next}>
             ${locText(model.locPageNextText)}

@@ -4,6 +4,7 @@ import {
   OutboxWaitingEvent,
   ResponseFailedEvent,
   ResponseSentEvent,
+  RetryScheduledEvent,
   StoreError,
   type Draft,
 } from '@pupil-voice/store';
@@ -54,6 +55,15 @@ const OFF: PersistenceConfig = {
 /** Where saving stands, for the element's status line. */
 export type SaveState = 'off' | 'saving' | 'saved' | 'failed' | 'unavailable';
 
+/**
+ * Where the completed response stands, for the thank-you page: `queued` until the first try,
+ * `waiting` when a try failed (offline, the service down) and another is scheduled, `sent`
+ * once the collector acknowledged it, `refused` when it refused it for good. `none` before
+ * completion, or when the survey has no endpoint (an integrator collecting the outbox
+ * another way says what happens).
+ */
+export type SendState = 'none' | 'queued' | 'waiting' | 'sent' | 'refused';
+
 /** One respondent's draft, bound to one model, in one database. */
 interface Session {
   readonly model: SurveyModel;
@@ -93,6 +103,8 @@ export class ResponsePersistenceController implements ReactiveController {
   error?: StoreError;
   /** Set when completing could not write the outbox; the answers stay on screen. */
   completionError?: StoreError;
+  /** Where the completed response stands. */
+  sendState: SendState = 'none';
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -102,11 +114,6 @@ export class ResponsePersistenceController implements ReactiveController {
   /** The response id (the idempotency key) of the current respondent, once a draft exists. */
   get responseId(): string | undefined {
     return this.session?.draft.responseId;
-  }
-
-  /** The delivery of this survey's database, once open (the offline thank-you watches it). */
-  get delivery(): SharedDelivery | undefined {
-    return this.session?.delivery;
   }
 
   /** Takes the host's current settings; the endpoint applies at once to waiting responses. */
@@ -144,6 +151,7 @@ export class ResponsePersistenceController implements ReactiveController {
     this.unsubscribe();
     this.session = undefined;
     this.completionError = undefined;
+    this.sendState = 'none';
     const { storageKey: key, storeName, kiosk, endpoint } = this.config;
     if (!key) {
       this.setState('off');
@@ -219,11 +227,20 @@ export class ResponsePersistenceController implements ReactiveController {
 
     const sent = (event: Event) => {
       const { responseId: id } = event as ResponseSentEvent;
-      if (id === responseId) this.host.dispatchEvent(new PvResponseSentEvent(id));
+      if (id !== responseId) return;
+      this.setSendState('sent');
+      this.host.dispatchEvent(new PvResponseSentEvent(id));
     };
     const failed = (event: Event) => {
       const { responseId: id, reason, httpStatus } = event as ResponseFailedEvent;
-      if (id === responseId) this.host.dispatchEvent(new PvResponseFailedEvent(id, reason, httpStatus));
+      if (id !== responseId) return;
+      this.setSendState('refused');
+      this.host.dispatchEvent(new PvResponseFailedEvent(id, reason, httpStatus));
+    };
+    const retrying = (event: Event) => {
+      if ((event as RetryScheduledEvent).responseId === responseId && this.sendState === 'queued') {
+        this.setSendState('waiting');
+      }
     };
     const waiting = (event: Event) => {
       if (!this.config.endpoint) this.host.dispatchEvent(new PvOutboxWaitingEvent((event as OutboxWaitingEvent).waiting));
@@ -231,6 +248,7 @@ export class ResponsePersistenceController implements ReactiveController {
     delivery.loop.addEventListener(ResponseSentEvent.eventName, sent);
     delivery.loop.addEventListener(ResponseFailedEvent.eventName, failed);
     delivery.loop.addEventListener(OutboxWaitingEvent.eventName, waiting);
+    delivery.loop.addEventListener(RetryScheduledEvent.eventName, retrying);
     this.unsubscribes.push(() => {
       model.onValueChanged.remove(save);
       model.onCurrentPageChanged.remove(save);
@@ -240,6 +258,7 @@ export class ResponsePersistenceController implements ReactiveController {
       delivery.loop.removeEventListener(ResponseSentEvent.eventName, sent);
       delivery.loop.removeEventListener(ResponseFailedEvent.eventName, failed);
       delivery.loop.removeEventListener(OutboxWaitingEvent.eventName, waiting);
+      delivery.loop.removeEventListener(RetryScheduledEvent.eventName, retrying);
     });
 
     const { kiosk, idleTimeout, kioskReset } = this.config;
@@ -303,6 +322,8 @@ export class ResponsePersistenceController implements ReactiveController {
         meta: { ...meta },
         publicKey,
       });
+      // Offline now means the first try will fail: say so at once rather than after it has.
+      if (this.config.endpoint) this.sendState = navigator.onLine ? 'queued' : 'waiting';
       this.host.dispatchEvent(new PvResponseQueuedEvent(draft.responseId, result.encrypted));
     } catch (cause) {
       options.allow = false;
@@ -341,6 +362,12 @@ export class ResponsePersistenceController implements ReactiveController {
     this.error = cause instanceof StoreError ? cause : new StoreError('unknown', String(cause), { cause });
     this.setState(state);
     this.host.dispatchEvent(new PvErrorEvent('storage-failed', this.error.message, cause));
+  }
+
+  private setSendState(state: SendState): void {
+    if (this.sendState === state || this.sendState === 'none') return;
+    this.sendState = state;
+    this.host.requestUpdate();
   }
 
   private setState(state: SaveState): void {

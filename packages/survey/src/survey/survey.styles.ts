@@ -304,6 +304,48 @@ export const surveyStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  .pv-clear-answers {
+    margin-top: var(--_s);
+  }
+  .pv-clear-status:empty {
+    display: none;
+  }
+  .pv-link-button {
+    min-height: var(--_target);
+    padding: 0.25rem 0;
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: none;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+  .pv-clear-confirm {
+    border-left: 5px solid var(--_error);
+    background: var(--_surface);
+    padding: var(--_m);
+    margin-top: var(--_s);
+  }
+  .pv-clear-confirm:focus {
+    outline: 3px solid var(--_focus);
+    box-shadow: 0 0 0 6px var(--_text);
+  }
+  .pv-clear-title {
+    margin: 0 0 var(--_s);
+    font-size: 1.125rem;
+  }
+  .pv-clear-confirm .pv-navigation {
+    margin-top: var(--_m);
+  }
+  .pv-button--danger {
+    background: var(--_error);
+    border-color: var(--_error);
+    color: #ffffff;
+  }
+  .pv-send-state {
+    font-weight: 700;
+  }
   /* Touch-only devices (phones, school tablets) have no Shift key to press. */
   @media (hover: none) and (pointer: coarse) {
     .pv-quick-exit-hint {

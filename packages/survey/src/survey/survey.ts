@@ -10,6 +10,7 @@ import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
+import { ClearAnswers } from './clear-answers.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
 import { QuickExitController } from './quick-exit-controller.js';
@@ -116,6 +117,13 @@ export class PvSurvey extends LitElement {
    */
   @property({ attribute: 'quick-exit' }) quickExit?: string;
 
+  /**
+   * A one-tap poll: the button says "Vote", and there is no "saved on this device" line and no
+   * "Clear my answers". Without the attribute, a kiosk survey with one question on one page is
+   * taken to be a poll.
+   */
+  @property({ type: Boolean, reflect: true }) poll = false;
+
   /** The IndexedDB database holding drafts and the outbox. */
   @property({ attribute: 'store-name' }) storeName = 'pupil-voice';
 
@@ -140,6 +148,10 @@ export class PvSurvey extends LitElement {
     focus: this.focusing,
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
+  });
+  private readonly clearAnswers = new ClearAnswers(this, {
+    focus: this.focusing,
+    clear: () => this.clearAndStartAgain(),
   });
   private readonly quickExitControl = new QuickExitController(this, {
     url: () => this.quickExit,
@@ -194,6 +206,28 @@ export class PvSurvey extends LitElement {
     return this.persistence.whenSaved();
   }
 
+  /**
+   * Whether this survey is a one-tap poll: the `poll` attribute, or a kiosk survey with one
+   * question on one page.
+   */
+  get isPoll(): boolean {
+    if (this.poll) return true;
+    const model = this._model;
+    if (!this.kiosk || !model) return false;
+    const answerable = model.getAllQuestions().filter((question) => !question.isReadOnly && question.hasInput);
+    return model.pages.length === 1 && answerable.length === 1;
+  }
+
+  /** "Clear my answers", confirmed: off the device, off the screen, back to the start. */
+  private async clearAndStartAgain(): Promise<void> {
+    const model = this._model;
+    if (!model) return;
+    await this.persistence.wipe();
+    model.clear(true, true);
+    this.navigation.observe(model);
+    await this.persistence.attach(model);
+  }
+
   private persistenceConfig(): PersistenceConfig {
     return {
       storageKey: this.storageKey,
@@ -239,6 +273,7 @@ export class PvSurvey extends LitElement {
     this.localize.override = model.locale || undefined;
     this.surveyController.observe(model);
     this.navigation.observe(model);
+    this.clearAnswers.reset();
     // Question elements are defined separately; adopt the styles of every one on the page.
     if (this.shadowRoot) {
       adoptStyles(this.shadowRoot, [surveyStyles, ...definedQuestionStyles()]);
@@ -293,8 +328,8 @@ export class PvSurvey extends LitElement {
     return html`${this.renderQuickExit()}${this.renderHeader(model)}
       ${!starting && model.showProgressBar ? this.navigation.renderProgress(model, t) : nothing}
       ${this.focusing.renderErrorSummary(page, t)} ${this.renderCompletionError()} ${this.renderUnknownTypes()}
-      ${this.renderPage(model, page, starting)} ${this.navigation.renderNavigation(model, starting, t)}
-      ${this.renderSaveState()}`;
+      ${this.renderPage(model, page, starting)} ${this.navigation.renderNavigation(model, starting, t, this.isPoll)}
+      ${this.renderSaveState()} ${this.clearAnswers.render(t, !starting && !this.isPoll)}`;
   }
 
   private renderHeader(model: SurveyModel): TemplateResult | typeof nothing {
@@ -318,9 +353,27 @@ export class PvSurvey extends LitElement {
   private renderCompleted(model: SurveyModel): TemplateResult {
     if (!model.showCompletedPage) return html``;
     return html`<div class="pv-completed" tabindex="-1" part="completed" role="status">
-      ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))}
+      ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))} ${this.renderSendState()}
       ${this.kiosk ? html`<p class="pv-kiosk-next">${this.localize.t.kioskNext}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * On the thank-you page, where the response stands: honest when it is still on the device
+   * (offline, the service down), and confirmed once the collector has it. Inside the
+   * thank-you's polite live region, so the change is announced.
+   */
+  private renderSendState(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const state = this.persistence.sendState;
+    if (state === 'none') return nothing;
+    const message = {
+      queued: t.sendQueued,
+      waiting: t.sendWaiting,
+      sent: this.isPoll ? t.voteSent : t.sendDone,
+      refused: t.sendRefused,
+    }[state];
+    return html`<p class="pv-send-state pv-send-state--${state}" part="send-state">${message}</p>`;
   }
 
   private renderQuickExit(): TemplateResult | typeof nothing {
@@ -353,7 +406,8 @@ export class PvSurvey extends LitElement {
   private renderSaveState(): TemplateResult | typeof nothing {
     const t = this.localize.t;
     const state = this.persistence.state;
-    if (state === 'off') return nothing;
+    // A one-tap poll has no answers to keep; saying so would only puzzle.
+    if (state === 'off' || (this.isPoll && state !== 'failed' && state !== 'unavailable')) return nothing;
     const message = {
       saving: t.savedOnDevice,
       saved: t.savedOnDevice,
