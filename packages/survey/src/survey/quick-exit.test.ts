@@ -70,7 +70,9 @@ async function choose(el: PvSurvey, value: string): Promise<void> {
   await saved;
 }
 
-describe('<pv-survey quick-exit> wipes the answers before leaving', () => {
+describe('<pv-survey quick-exit> wipes the answers before leaving', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   it('outside kiosk mode: the draft is gone by the time the page would be replaced, and reopening shows nothing', async () => {
     const storeName = uniqueName('pv-quick-exit');
     const el = await mount(storeName, 'quick-exit=https://example.org/');
@@ -188,7 +190,9 @@ describe('<pv-survey quick-exit> wipes the answers before leaving', () => {
   });
 });
 
-describe('<pv-survey> resumes past a start page', () => {
+describe('<pv-survey> resumes past a start page', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   const WITH_START_PAGE = {
     firstPageIsStartPage: true,
     pages: [
@@ -249,7 +253,9 @@ describe('<pv-survey> resumes past a start page', () => {
   });
 });
 
-describe('<pv-survey quick-exit> on a touch-only device', () => {
+describe('<pv-survey quick-exit> on a touch-only device', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   afterEach(async () => {
     await executeServerCommand('pv-emulate-touch', { enabled: false });
   });

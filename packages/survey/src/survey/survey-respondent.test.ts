@@ -63,7 +63,9 @@ function part(el: PvSurvey, name: string): HTMLElement | null {
   return $(el, `[part~="${name}"]`);
 }
 
-describe('<pv-survey> "Clear my answers"', () => {
+describe('<pv-survey> "Clear my answers"', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   it('asks first, by keyboard, then deletes the answers from the device and the screen', async () => {
     const storeName = uniqueName('pv-clear');
     const el = await mount(DEFINITION, { storeName });
@@ -92,7 +94,7 @@ describe('<pv-survey> "Clear my answers"', () => {
     await press(el, 'Enter');
     part(el, 'clear-confirm-button')!.focus();
     await press(el, 'Enter');
-    await waitUntil(() => $(el, '.pv-clear-status')?.textContent?.includes('cleared'), 'says the answers are cleared');
+    await waitUntil(() => $(el, '.pv-clear-status')?.textContent?.includes('cleared'), 'says the answers are cleared', { timeout: 15000 });
     await settle(el);
     expect(el.model!.data).to.deep.equal({});
     expect(el.model!.currentPage.name).to.equal('first');
@@ -113,7 +115,9 @@ describe('<pv-survey> "Clear my answers"', () => {
   });
 });
 
-describe('<pv-survey> thank-you page tells where the answers are', () => {
+describe('<pv-survey> thank-you page tells where the answers are', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   it('offline: says they are kept on this device, then confirms once they are sent', async () => {
     const scenario = await scriptCollector(['503']);
     const el = await mount(DEFINITION, { attributes: { endpoint: collectorEndpoint(scenario, 'safe-2026') } });
@@ -123,7 +127,7 @@ describe('<pv-survey> thank-you page tells where the answers are', () => {
     const completed = oneEvent(el, 'pv-complete');
     part(el, 'submit-button')!.click();
     await completed;
-    await waitUntil(() => $(el, '.pv-send-state--waiting'), 'the first try fails and the page says so');
+    await waitUntil(() => $(el, '.pv-send-state--waiting'), 'the first try fails and the page says so', { timeout: 15000 });
     const status = part(el, 'completed')!;
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.textContent).to.contain('kept safely on this device');
@@ -140,7 +144,9 @@ describe('<pv-survey> thank-you page tells where the answers are', () => {
   }).timeout(20000);
 });
 
-describe('<pv-survey> as a poll', () => {
+describe('<pv-survey> as a poll', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
   const POLL = { elements: [{ type: 'radiogroup', name: 'lunch', title: 'Best lunch?', choices: ['pasta', 'curry'] }] };
 
   it('a kiosk survey with one question says Vote, and nothing about saving or clearing answers', async () => {
