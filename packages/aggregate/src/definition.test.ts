@@ -49,8 +49,10 @@ test('pages and nested panels are flattened into one descriptor per answer key',
   assert.equal(read.survey, 'Feeling safe');
   assert.deepEqual(
     read.questions.map((q) => `${q.name}:${q.kind}`),
-    ['safe:choice', 'where:multi', 'r1:choice', 'r2:choice', 'r3:choice', 'b1:choice', 'b2:choice', 'grid:matrix', 'rank:ranking', 'age:numeric', 'when:text', 'stored:text', 'story:text', 'pics:multi', 'copy:choice', 'md:text'],
+    ['safe:choice', 'where:multi', 'r1:choice', 'r2:choice', 'r3:choice', 'b1:choice', 'b2:choice', 'grid:matrix', 'rank:ranking', 'age:numeric', 'when:text', 'stored:text', 'story:text', 'pics:multi', 'copy:choice'],
   );
+  // matrixdynamic is not rendered by <pv-survey>, so it is refused everywhere: listed, never tallied.
+  assert.deepEqual(read.unsupported, [{ name: 'md', type: 'matrixdynamic' }]);
   assert.ok(read.ignoredKeys.includes('safe-Comment'));
   assert.equal(readDefinition(JSON.stringify(definition)).fingerprint, read.fingerprint);
   assert.throws(() => readDefinition('[]'), TypeError);

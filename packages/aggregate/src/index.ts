@@ -4,7 +4,7 @@
  * worker and Node.
  */
 export * from './types.js';
-export { readDefinition, isPreferNotToSay, fingerprint, fingerprintQuestions } from './definition.js';
+export { readDefinition, isPreferNotToSay, fingerprint, fingerprintQuestions, type ReadDefinitionOptions } from './definition.js';
 export {
   tally,
   tallyAsync,
@@ -15,6 +15,7 @@ export {
   type DefinitionInput,
 } from './tally.js';
 export { merge, mergeSketches, emptyCell, TallyMismatchError } from './merge.js';
+export { mergeVersions, type TallyVersion, type VersionDifference, type VersionedTally } from './versions.js';
 export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } from './serialize.js';
 export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
 export { HIDDEN_CELL } from './csv-wide.js';

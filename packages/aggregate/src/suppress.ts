@@ -54,10 +54,9 @@ import {
 
 export type { SuppressionReason } from './disclosure.js';
 
-/** The smallest threshold `suppress` accepts: below 5, small groups become identifiable. */
-export const MIN_K = 5;
-/** The default threshold (Ofsted Parent View publishes from 10 responses). */
-export const DEFAULT_K = 10;
+// The smallest threshold (5) and the default (10) are shared with the collector.
+import { DEFAULT_K, MIN_K } from '@pupil-voice/schema';
+export { DEFAULT_K, MIN_K };
 
 /** Marks "all values of this segment" (a total) in a {@link PublishedKey}. Real segment
  * values are strings or null, so `true` cannot clash with one. */

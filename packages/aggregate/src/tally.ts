@@ -8,6 +8,7 @@
  * through per-segment value→id maps and a small trie of ids. Columnar input skips the
  * per-object property lookups entirely.
  */
+import { readFacet, type FacetRead } from '@pupil-voice/schema';
 import { readDefinition } from './definition.js';
 import {
   TALLY_FORMAT,
@@ -111,7 +112,12 @@ function isEmpty(value: unknown): boolean {
 interface Plan {
   descriptor: QuestionDescriptor;
   kind: number;
+  /** The data key the value is under; several plans share one for a composite question. */
   key: string;
+  /** Where the value is inside `data[key]`, for a part of a composite question. */
+  read: FacetRead | undefined;
+  /** The first plan of its key: counts the key as present once (unknown keys are found by count). */
+  first: boolean;
   guarded: boolean;
   /** Categories (or columns for a matrix). */
   index: Map<unknown, number>;
@@ -135,8 +141,10 @@ function compile(descriptor: QuestionDescriptor): Plan {
   const plan: Plan = {
     descriptor,
     kind: KIND_TEXT,
-    key: descriptor.name,
-    guarded: inherited(descriptor.name),
+    key: descriptor.read?.key ?? descriptor.name,
+    read: descriptor.read,
+    first: true,
+    guarded: inherited(descriptor.read?.key ?? descriptor.name),
     index: new Map(),
     size: 0,
     rows: [],
@@ -249,7 +257,11 @@ export class TallyBuilder {
     if (new Set(segments).size !== segments.length) throw new TypeError('segments must not repeat a key.');
     this.segments = [...segments];
     this.plans = this.definition.questions.map(compile);
-    const names = new Set(this.plans.map((plan) => plan.key));
+    const names = new Set<string>();
+    for (const plan of this.plans) {
+      plan.first = !names.has(plan.key);
+      names.add(plan.key);
+    }
     this.dataIsQuestion = names.has('data');
     this.readers = this.segments.map((key) => ({
       key,
@@ -383,8 +395,8 @@ export class TallyBuilder {
     for (let q = 0; q < plans.length; q++) {
       const plan = plans[q] as Plan;
       const value = plan.guarded && !hasOwn(data, plan.key) ? undefined : data[plan.key];
-      if (value !== undefined) present++;
-      this.count(plan, value, cell);
+      if (value !== undefined && plan.first) present++;
+      this.count(plan, plan.read === undefined ? value : readFacet(value, plan.read), cell);
     }
     // Unknown keys are rare: count keys first, look them up only when some are left over.
     let keys = 0;
@@ -634,7 +646,9 @@ export class TallyBuilder {
       const cell = cells[i] as number;
       for (let q = 0; q < plans.length; q++) {
         const values = planColumns[q];
-        this.count(plans[q] as Plan, values === undefined ? undefined : values[i], cell);
+        const plan = plans[q] as Plan;
+        const value = values === undefined ? undefined : values[i];
+        this.count(plan, plan.read === undefined ? value : readFacet(value, plan.read), cell);
       }
     }
     for (const key of Object.keys(columns)) {

@@ -39,22 +39,9 @@ export type CellKey = string;
 /** One segment value: a string, or `null` when the response had no (scalar) value. */
 export type SegmentValue = string | null;
 
-/**
- * Why a choice is special. Analysts usually exclude `preferNotToSay` from a base, `other`
- * stands for the free-text "Other (please specify)" item (its text is never tallied), and
- * `none` is the exclusive "None of these" item of a multi-select.
- */
-export type CategorySpecial = 'preferNotToSay' | 'other' | 'none';
+import type { Category, CategorySpecial, FacetRead, UnsupportedElement } from '@pupil-voice/schema';
 
-/** One category (choice, matrix row or column) as defined in the survey definition. */
-export interface Category {
-  /** The stored value, as a string (`1` and `"1"` are the same category). */
-  value: string;
-  /** The display text in the definition's default locale, when it differs from the value. */
-  label?: string;
-  /** Set for categories with a meaning analysts treat differently. */
-  special?: CategorySpecial;
-}
+export type { Category, CategorySpecial, FacetRead, UnsupportedElement };
 
 /** The shape of a question tally, which decides the cell type. */
 export type QuestionKind = 'choice' | 'multi' | 'matrix' | 'ranking' | 'numeric' | 'text';
@@ -277,13 +264,15 @@ export const UNKNOWN_VALUE = '(unknown value)';
 export const UNKNOWN_QUESTION = '(unknown question)';
 
 /**
- * A question as read from a SurveyJS definition: what `tally` needs to count answers.
- * Produced by `readDefinition`.
+ * A question (or one part of a composite question) as read from a SurveyJS definition: what
+ * `tally` needs to count answers. Produced by `readDefinition` from the question types'
+ * descriptors in `@pupil-voice/schema`; `read` says where the value is when it is not
+ * `data[name]` (a matrixdropdown cell, a multipletext item, a question inside dynamic panels).
  */
 export type QuestionDescriptor =
-  | { kind: 'choice' | 'multi' | 'ranking'; name: string; type: string; title?: string; categories: Category[]; otherIsText?: boolean }
-  | { kind: 'matrix'; name: string; type: string; title?: string; rows: Category[]; columns: Category[] }
-  | { kind: 'numeric' | 'text'; name: string; type: string; title?: string };
+  | { kind: 'choice' | 'multi' | 'ranking'; name: string; type: string; title?: string; categories: Category[]; otherIsText?: boolean; read?: FacetRead }
+  | { kind: 'matrix'; name: string; type: string; title?: string; rows: Category[]; columns: Category[]; read?: FacetRead }
+  | { kind: 'numeric' | 'text'; name: string; type: string; title?: string; read?: FacetRead };
 
 /** A survey definition read into question descriptors. */
 export interface DefinitionDescriptor {
@@ -291,6 +280,8 @@ export interface DefinitionDescriptor {
   fingerprint: string;
   survey?: string;
   questions: QuestionDescriptor[];
+  /** Questions of a type Pupil Voice does not render or collect (slider, matrixdynamic…): not tallied. */
+  unsupported?: UnsupportedElement[];
   /**
    * Data keys that belong to a question but are not tallied (the `-Comment` text of
    * "Other" and comment areas): not counted as unknown questions, never read.

@@ -23,7 +23,7 @@
  * @module
  */
 import { wilsonInterval, type ProportionEstimate } from './stats.js';
-import { TOTAL, publishedKey, type PublishedCount, type PublishedSegmentValue, type PublishedTally } from './suppress.js';
+import { DEFAULT_K, TOTAL, publishedKey, type PublishedCount, type PublishedSegmentValue, type PublishedTally } from './suppress.js';
 import { cellKey, parseCellKey, type Category, type CellKey, type SegmentValue, type Tally } from './types.js';
 
 /** Known population counts per stratum. */
@@ -185,7 +185,7 @@ export function weightedEstimate(
   questionName: string,
   options: { k?: number; confidence?: number } = {},
 ): WeightedEstimate {
-  const k = isPublished(input) ? input.k : (options.k ?? 10);
+  const k = isPublished(input) ? input.k : (options.k ?? DEFAULT_K);
   const question = input.questions.find((q) => q.name === questionName);
   if (!question) throw new WeightingError(`No question "${questionName}" in the tally.`);
   if (question.kind !== 'choice' && question.kind !== 'multi') {

@@ -101,12 +101,12 @@ describe('pupil-voice-collector command', () => {
     });
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'id,audience,school,wave,day,year,safe,worry,other_answers,encrypted');
+    assert.equal(lines[0], 'id,audience,school,wave,day,year,safe,worry,other_answers,encrypted,definition_version');
     assert.equal(lines.length, total + 1);
     const row = lines.find((line) => line.startsWith(id));
     assert.ok(row);
     // A would-be formula is defused, and answers under unknown keys are kept, not dropped.
-    assert.equal(row, `${id},pupil,S001,,2026-11-20,7,unsure,"'=HYPERLINK(""x"")","{""oldQuestion"":""kept""}",`);
+    assert.equal(row, `${id},pupil,S001,,2026-11-20,7,unsure,"'=HYPERLINK(""x"")","{""oldQuestion"":""kept""}",,`);
   });
 
   it('exports unsuppressed tallies as JSON for merging elsewhere', async () => {
@@ -142,7 +142,7 @@ describe('pupil-voice-collector command', () => {
     assert.match(sealedRow, /RSA-OAEP-256\+A256GCM/);
     const opened = exportCsv(['--private-key', keyFile]);
     assert.equal(opened.status, 0, opened.stderr);
-    assert.ok(opened.stdout.split('\r\n').includes(`${id},,,,,8,no,,,`));
+    assert.ok(opened.stdout.split('\r\n').includes(`${id},,,,,8,no,,,,`));
   });
 
   it('refuses to export a survey it does not know', () => {

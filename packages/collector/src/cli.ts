@@ -1,9 +1,10 @@
 import { startCollector } from './collector.js';
 import { parseCommand, USAGE, type Command } from './config.js';
 import { readFileSync } from 'node:fs';
-import { exportCsv, exportTallies, unsealWith } from './export.js';
+import { describeDifferences, exportCsv, exportTallies, unsealWith } from './export.js';
 import { openStorage } from './storage/open-storage.js';
-import { SurveyRegistry } from './surveys/survey-registry.js';
+import type { ResponseStorage } from './storage/storage.js';
+import { SurveyRegistry, type RegisteredSurvey } from './surveys/survey-registry.js';
 import { runBankCommand } from './bank-command.js';
 import { hashAnalystToken, newAnalystToken } from './access/analyst-access.js';
 import { utcDay } from './wire.js';
@@ -39,21 +40,39 @@ async function serve(command: Extract<Command, { kind: 'serve' }>): Promise<void
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<void> {
-  const surveys = SurveyRegistry.fromFolder(command.config.surveysDir);
-  const survey = surveys.get(command.surveyId);
-  if (survey === undefined) {
-    const problem = surveys.problems.find((item) => item.file.endsWith(`${command.surveyId}.json`));
-    throw new Error(`survey "${command.surveyId}" is not in ${command.config.surveysDir}${problem ? `: ${problem.reason}` : ''}`);
+/**
+ * The survey to export: from the surveys folder when one is given, else the latest definition
+ * version kept in the data folder (every version the collector served is stored there).
+ */
+async function exportedSurvey(command: Extract<Command, { kind: 'export' }>, storage: ResponseStorage): Promise<RegisteredSurvey> {
+  if (command.surveysGiven) {
+    const surveys = SurveyRegistry.fromFolder(command.config.surveysDir);
+    const survey = surveys.get(command.surveyId);
+    if (survey === undefined) {
+      const problem = surveys.problems.find((item) => item.file.endsWith(`${command.surveyId}.json`));
+      throw new Error(`survey "${command.surveyId}" is not in ${command.config.surveysDir}${problem ? `: ${problem.reason}` : ''}`);
+    }
+    return survey;
   }
+  const versions = await storage.definitions(command.surveyId);
+  const latest = versions[versions.length - 1];
+  if (latest === undefined) {
+    throw new Error(`no definition of survey "${command.surveyId}" is kept in ${command.config.dataDir} (a collector keeps each one it serves); pass --surveys DIR`);
+  }
+  return new SurveyRegistry().add(command.surveyId, latest.definition);
+}
+
+async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<void> {
   const storage = await openStorage({ dataDir: command.config.dataDir, databaseUrl: command.config.databaseUrl, sqliteSynchronous: command.config.sqliteSynchronous });
   try {
+    const survey = await exportedSurvey(command, storage);
     const sealed = command.privateKeyFile === undefined ? {} : { unseal: await unsealWith(JSON.parse(readFileSync(command.privateKeyFile, 'utf8')) as JsonWebKey) };
     if (command.format === 'csv') {
-      await exportCsv(storage, survey, process.stdout, sealed);
+      await exportCsv(storage, survey, process.stdout, sealed, command.audience);
     } else {
-      const { sealedSkipped } = await exportTallies(storage, survey, process.stdout, command.config.yearQuestions, sealed);
+      const { sealedSkipped, differences } = await exportTallies(storage, survey, process.stdout, command.config.yearQuestions, sealed, command.audience);
       if (sealedSkipped > 0) console.error(`pupil-voice-collector: ${sealedSkipped} encrypted responses not tallied; pass --private-key to open them`);
+      for (const line of describeDifferences(differences)) console.error(`pupil-voice-collector: ${line}`);
     }
   } finally {
     await storage.close();

@@ -117,7 +117,9 @@ describe('idempotent submission', () => {
     // No rowid either: the file keeps no arrival sequence.
     assert.throws(() => db.prepare('SELECT rowid FROM responses'), /no such column/);
     db.close();
-    assert.deepEqual(Object.keys(row).sort(), ['audience', 'body_hash', 'data', 'day', 'encrypted', 'id', 'receipt', 'received_day', 'school', 'survey_id', 'wave']);
+    assert.deepEqual(Object.keys(row).sort(), ['audience', 'body_hash', 'data', 'day', 'definition_version', 'encrypted', 'id', 'receipt', 'received_day', 'school', 'survey_id', 'wave']);
+    // The version is the definition's content hash, never anything about the respondent.
+    assert.match(String(row.definition_version), /^[0-9a-f]{16}$/);
     assert.match(String(row.received_day), /^\d{4}-\d{2}-\d{2}$/);
     const everything = JSON.stringify(row);
     assert.doesNotMatch(everything, /Tablet|203\.0\.113|T\d{2}:\d{2}/);

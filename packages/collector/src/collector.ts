@@ -6,8 +6,10 @@ import { readBody } from './http/read-body.js';
 import { sendError, sendJson } from './http/send.js';
 import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
-import { ballotHash, bodyFingerprint, receiptFor, type Acknowledgement } from './receipt.js';
+import type { Acknowledgement } from '@pupil-voice/schema';
+import { ballotHash, bodyFingerprint, receiptFor } from './receipt.js';
 import { suppress, toCSV } from '@pupil-voice/aggregate';
+import { DEFAULT_K, MIN_K, type QuestionTypes } from '@pupil-voice/schema';
 import { AnalystAccess } from './access/analyst-access.js';
 import { RESULTS_PAGE_HEADERS, resultsPage } from './results/results-page.js';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
@@ -49,6 +51,8 @@ export interface CollectorConfig {
   publicResults: string[];
   /** Where the results page loads the charts bundle from. */
   resultsScript: string;
+  /** Question types accepted and tallied (default the built-in ones; add custom ones with `QUESTION_TYPES.with`). */
+  questionTypes?: QuestionTypes;
 }
 
 /** Defaults for everything but the folders. */
@@ -57,7 +61,7 @@ export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
   host: '127.0.0.1',
   origins: [],
   staticMounts: [],
-  k: 10,
+  k: DEFAULT_K,
   livePolls: [],
   maxBodyBytes: 64 * 1024,
   answerLimits: DEFAULT_ANSWER_LIMITS,
@@ -68,8 +72,8 @@ export const DEFAULT_CONFIG: Omit<CollectorConfig, 'dataDir' | 'surveysDir'> = {
   resultsScript: '/dist/pupil-voice-charts.js',
 };
 
-/** Smallest suppression threshold the collector will publish with. */
-export const MIN_K = 5;
+/** Smallest suppression threshold the collector will publish with (from `@pupil-voice/schema`). */
+export { MIN_K };
 
 const SURVEY_PATH = /^\/v1\/surveys\/([^/]+)$/;
 const RESPONSES_PATH = /^\/v1\/surveys\/([^/]+)\/responses$/;
@@ -171,7 +175,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     const receipt = receiptFor(survey.id, response, fingerprint);
     try {
       // A sealed response cannot be read here: the analyst validates it after decrypting.
-      if (response.encrypted === undefined) survey.validator.validate(response.data);
+      if (response.encrypted === undefined) survey.validator.validate(response.data, response.meta);
     } catch (error) {
       // A response stored before the definition changed is still acknowledged on re-send.
       const stored = await storage!.lookup(response.id);
@@ -189,6 +193,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       receipt,
       receivedDay: utcDay(),
       ...(ballot === undefined ? {} : { ballotHash: ballotHash(survey.id, ballot) }),
+      definitionVersion: survey.version,
     });
     inFlightWrites.add(write);
     let outcome;
@@ -321,9 +326,18 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   const url = `http://${host}:${address.port}`;
 
   try {
-    surveys = SurveyRegistry.fromFolder(config.surveysDir, config.answerLimits);
+    surveys = SurveyRegistry.fromFolder(config.surveysDir, config.answerLimits, config.questionTypes);
     for (const problem of surveys.problems) console.error(`collector: skipped survey ${problem.file}: ${problem.reason}`);
     storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+    for (const id of surveys.ids) {
+      const survey = surveys.get(id)!;
+      for (const element of survey.unsupported) {
+        console.error(`collector: survey ${id}: question "${element.name}" is a ${element.type}, which <pv-survey> does not render; its answers are refused`);
+      }
+      // Every definition that can be served is kept under its content hash, so responses stay
+      // readable after the file changes (export and results work from the data folder alone).
+      await storage.saveDefinition(id, survey.version, survey.definition);
+    }
   } catch (error) {
     server.close();
     throw error;

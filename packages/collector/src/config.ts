@@ -31,7 +31,10 @@ export const USAGE = `Usage:
                         (prints a new analyst token for the survey's results on its last line;
                         only its SHA-256 is stored)
   pupil-voice-collector export --data DIR --survey ID --format csv|tallies [--surveys DIR]
-                        [--private-key analyst-key.jwk]   (opens encrypted responses)
+                        [--audience AUDIENCE] [--private-key analyst-key.jwk]
+      The data folder alone is enough: it keeps every definition version the collector served.
+      --surveys uses the current file as the latest version; --audience exports one audience,
+      labelled in its own wording; --private-key opens encrypted responses.
 ${BANK_USAGE}
 
 Environment (flags win): ${Object.entries(ENVIRONMENT)
@@ -42,7 +45,16 @@ Environment (flags win): ${Object.entries(ENVIRONMENT)
 /** A command line after parsing: what to do, and with which configuration. */
 export type Command =
   | { kind: 'serve'; config: CollectorConfig }
-  | { kind: 'export'; config: CollectorConfig; surveyId: string; format: 'csv' | 'tallies'; privateKeyFile?: string }
+  | {
+      kind: 'export';
+      config: CollectorConfig;
+      surveyId: string;
+      format: 'csv' | 'tallies';
+      privateKeyFile?: string;
+      /** True when --surveys (or PV_SURVEYS_DIR) was given; otherwise definitions come from the data folder. */
+      surveysGiven: boolean;
+      audience?: string;
+    }
   | BankCommand
   | { kind: 'token-create'; config: CollectorConfig; surveyId: string }
   | { kind: 'help' };
@@ -94,6 +106,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       format: { type: 'string' },
       'private-key': { type: 'string' },
       force: { type: 'boolean' },
+      audience: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -126,8 +139,15 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.survey === undefined) throw new Error('export needs --survey ID');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'tallies') throw new Error('--format must be csv or tallies');
+  const command: Extract<Command, { kind: 'export' }> = {
+    kind: 'export',
+    config,
+    surveyId: values.survey,
+    format,
+    surveysGiven: values.surveys !== undefined || (env.PV_SURVEYS_DIR ?? '') !== '',
+  };
   const privateKeyFile = values['private-key'];
-  return privateKeyFile === undefined
-    ? { kind: 'export', config, surveyId: values.survey, format }
-    : { kind: 'export', config, surveyId: values.survey, format, privateKeyFile: resolve(privateKeyFile) };
+  if (privateKeyFile !== undefined) command.privateKeyFile = resolve(privateKeyFile);
+  if (values.audience !== undefined) command.audience = values.audience;
+  return command;
 }

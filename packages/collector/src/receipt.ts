@@ -19,12 +19,7 @@ export function receiptFor(surveyId: string, response: WireResponse, fingerprint
   return `pv1.${sha256Hex(`${surveyId}\n${response.id}\n${fingerprint}`).slice(0, 32)}`;
 }
 
-/** The JSON body of an acknowledgement; it echoes the id so a captive portal's 200 is not mistaken for one. */
-export interface Acknowledgement {
-  status: 'stored';
-  id: string;
-  receipt: string;
-}
+export type { Acknowledgement } from '@pupil-voice/schema';
 
 /**
  * What the collector keeps of a poll ballot: a hash bound to the poll, so the device token

@@ -7,7 +7,7 @@ import { StoreError, toStoreError } from './errors.js';
 import { newResponseId } from './response-id.js';
 import { openStoreDB } from './schema.js';
 import type { DraftRecord, OutboxRecord, PupilVoiceStoreDB } from './schema.js';
-import { cleanMeta } from './wire.js';
+import { cleanMeta, parseWireResponse } from './wire.js';
 import type { Answers, ResponseMeta, WireBody } from './wire.js';
 
 /** A survey in progress, as the survey element needs it to render or resume. */
@@ -295,6 +295,8 @@ export class ResponseStore extends EventTarget {
               meta,
             } satisfies WireBody)
           : JSON.stringify({ id: responseId, data, meta } satisfies WireBody);
+        // The collector's own wire check, before the outbox: what is queued is sendable.
+        parseWireResponse(JSON.parse(body));
       }
       try {
         result = await this.run('send your answers', (db) =>

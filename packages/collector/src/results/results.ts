@@ -1,4 +1,5 @@
-import { tally, type PublishedTally, type Tally } from '@pupil-voice/aggregate';
+import { mergeVersions, readDefinition, TallyBuilder, type PublishedTally, type Tally, type VersionDifference, type VersionedTally } from '@pupil-voice/aggregate';
+import { resolveAudience } from '@pupil-voice/schema';
 import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
 import type { RegisteredSurvey } from '../surveys/survey-registry.js';
@@ -19,6 +20,8 @@ export interface TallyInput {
   id: string;
   data: Record<string, unknown>;
   meta: Record<string, string | undefined>;
+  /** The definition version the response was answered against (absent before schema version 3). */
+  version?: string;
 }
 
 /** Where the year group lives: the answer to the first of these questions present in a response. */
@@ -82,11 +85,55 @@ export async function* tallyInputs(
     }
     const year = yearGroupOf(response.data, yearQuestions);
     if (filters.year !== undefined && year !== filters.year) continue;
-    yield { id: response.id, data: response.data, meta: { ...response.meta, year } };
+    const input: TallyInput = { id: response.id, data: response.data, meta: { ...response.meta, year } };
+    if (response.definitionVersion !== undefined) input.version = response.definitionVersion;
+    yield input;
   }
 }
 
-/** Tallies one survey's stored responses (filtered, split by `by`); unsuppressed: never publish directly. */
+/**
+ * Tallies one survey's stored responses (filtered, split by `by`), each against the definition
+ * version it was answered (kept in storage), then merges the versions: questions that are the
+ * same in every version add up, a question whose choices changed is kept once per version, and
+ * the differences say what was left out. Responses stored before versions were kept count
+ * against the current definition. Unsuppressed: never publish directly.
+ */
+export async function tallyStoredVersions(
+  storage: ResponseStorage,
+  survey: RegisteredSurvey,
+  query: ResultsQuery,
+  yearQuestions: readonly string[],
+  sealed: SealedResponses = {},
+  audience?: string,
+): Promise<VersionedTally> {
+  const types = survey.validator.reading.types;
+  const stored = await storage.definitions(survey.id);
+  const definitions = new Map<string, Record<string, unknown>>(stored.map((item) => [item.version, item.definition]));
+  definitions.set(survey.version, survey.definition);
+  // One audience's results read in that audience's words (docs/audience-wording.md).
+  if (audience !== undefined) for (const [version, definition] of definitions) definitions.set(version, resolveAudience(definition, audience));
+  const order = [...stored.map((item) => item.version).filter((version) => version !== survey.version), survey.version];
+  const builders = new Map<string, TallyBuilder>();
+  const builderFor = (version: string): TallyBuilder => {
+    let builder = builders.get(version);
+    if (builder === undefined) {
+      builder = new TallyBuilder(readDefinition(definitions.get(version) ?? definitions.get(survey.version), { types }), { segments: query.by });
+      builders.set(version, builder);
+      if (!order.includes(version)) order.unshift(version);
+    }
+    return builder;
+  };
+  for await (const input of tallyInputs(storage, survey.id, query.filters, yearQuestions, sealed)) {
+    builderFor(input.version !== undefined && definitions.has(input.version) ? input.version : survey.version).add(input);
+  }
+  if (builders.size <= 1) {
+    const [version, builder] = [...builders][0] ?? [survey.version, builderFor(survey.version)];
+    return { tally: builder.result(), versions: [version], differences: [] };
+  }
+  return mergeVersions(order.filter((version) => builders.has(version)).map((version) => ({ version, tally: builders.get(version)!.result() })));
+}
+
+/** Tallies one survey's stored responses across its definition versions; unsuppressed: never publish directly. */
 export async function tallyStored(
   storage: ResponseStorage,
   survey: RegisteredSurvey,
@@ -94,7 +141,7 @@ export async function tallyStored(
   yearQuestions: readonly string[],
   sealed: SealedResponses = {},
 ): Promise<Tally> {
-  return tally(survey.definition, tallyInputs(storage, survey.id, query.filters, yearQuestions, sealed), { segments: query.by });
+  return (await tallyStoredVersions(storage, survey, query, yearQuestions, sealed)).tally;
 }
 
 /** The JSON body of `GET /v1/surveys/:id/results`. */
@@ -107,6 +154,8 @@ export interface ResultsBody {
   respondents: Record<string, unknown>;
   questions: Array<Record<string, unknown>>;
   unknownQuestions: Array<{ name: string; cells: Record<string, unknown> }>;
+  /** When responses answered different definition versions: what differed and how it is shown. */
+  differences?: VersionDifference[];
 }
 
 /** How long a results request waits for a publication before answering 503 (it keeps computing). */
@@ -123,7 +172,7 @@ export const RESULTS_WAIT_MS = 20_000;
  * publish fewer keys jointly (`--results-segments audience,school`).
  */
 export class ResultsPublisher {
-  private readonly cache = new Map<string, { count: number; published: Promise<PublishedTally> }>();
+  private readonly cache = new Map<string, { count: number; published: Promise<PublishedTally & { differences: VersionDifference[] }> }>();
   private readonly worker = new SuppressionWorker();
 
   constructor(
@@ -132,13 +181,13 @@ export class ResultsPublisher {
   ) {}
 
   /** The suppressed publication of a survey, split by every published segment key. */
-  async published(survey: RegisteredSurvey): Promise<PublishedTally> {
+  async published(survey: RegisteredSurvey): Promise<PublishedTally & { differences: VersionDifference[] }> {
     const count = await this.storage.count(survey.id);
     const cached = this.cache.get(survey.id);
     if (cached !== undefined && cached.count === count) return cached.published;
     const published = (async () => {
-      const raw = await tallyStored(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
-      return this.worker.suppress(raw, this.options.k);
+      const raw = await tallyStoredVersions(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
+      return { ...(await this.worker.suppress(raw.tally, this.options.k)), differences: raw.differences };
     })();
     this.cache.set(survey.id, { count, published });
     published.catch(() => {
@@ -181,6 +230,7 @@ export class ResultsPublisher {
       respondents: view(published.respondents),
       questions: published.questions.map((question) => ({ ...question, cells: view(question.cells) })),
       unknownQuestions: published.unknownQuestions.map((unknown) => ({ name: unknown.name, cells: view(unknown.cells) })),
+      ...(published.differences.length > 0 ? { differences: published.differences } : {}),
     };
   }
 

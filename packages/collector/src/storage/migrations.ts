@@ -69,6 +69,32 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: ['CREATE TABLE analyst_tokens (token_hash TEXT PRIMARY KEY, survey_id TEXT NOT NULL, created_day TEXT NOT NULL) WITHOUT ROWID'],
     postgres: ['CREATE TABLE analyst_tokens (token_hash TEXT COLLATE "C" PRIMARY KEY, survey_id TEXT COLLATE "C" NOT NULL, created_day TEXT NOT NULL)'],
   },
+  {
+    version: 5,
+    description: 'definition versions: every distinct definition served (by content hash), and the version each response answered',
+    sqlite: [
+      `CREATE TABLE definitions (
+        survey_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        first_day TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, version)
+      ) WITHOUT ROWID`,
+      'ALTER TABLE responses ADD COLUMN definition_version TEXT',
+    ],
+    postgres: [
+      `CREATE TABLE definitions (
+        survey_id TEXT COLLATE "C" NOT NULL,
+        version TEXT COLLATE "C" NOT NULL,
+        definition TEXT NOT NULL,
+        first_day TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, version)
+      )`,
+      'ALTER TABLE responses ADD COLUMN definition_version TEXT',
+    ],
+  },
 ];
 
 /** DDL for the version table itself, identical in both dialects. */

@@ -1,13 +1,14 @@
 import pg from 'pg';
 import { utcDay } from '../wire.js';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
-import { conflictReason, rowToResponse, type ResponseRow } from './rows.js';
+import { conflictReason, rowToDefinition, rowToResponse, type DefinitionRow, type ResponseRow } from './rows.js';
 import {
   RESPONSE_PAGE_SIZE,
   type NewResponse,
   type ResponseFilter,
   type ResponseStorage,
   type SaveOutcome,
+  type StoredDefinition,
   type StoredResponse,
 } from './storage.js';
 
@@ -94,8 +95,8 @@ export class PostgresStorage implements ResponseStorage {
 
   private async saveWith(db: pg.Pool | pg.PoolClient, response: NewResponse): Promise<SaveOutcome> {
     const inserted = await db.query(
-      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day, definition_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (id) DO NOTHING`,
       [
         response.id,
@@ -109,6 +110,7 @@ export class PostgresStorage implements ResponseStorage {
         response.meta.wave ?? null,
         response.meta.day ?? null,
         response.receivedDay,
+        response.definitionVersion ?? null,
       ],
     );
     if (inserted.rowCount === 1) return { kind: 'created', receipt: response.receipt };
@@ -137,7 +139,7 @@ export class PostgresStorage implements ResponseStorage {
     let after = '';
     for (;;) {
       const { rows } = await this.pool.query<ResponseRow>(
-        `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day FROM responses
+        `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day, definition_version FROM responses
          WHERE survey_id = $1 AND id > $2
            AND ($3::text IS NULL OR audience = $3)
            AND ($4::text IS NULL OR school = $4)
@@ -158,6 +160,30 @@ export class PostgresStorage implements ResponseStorage {
   async hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean> {
     const { rows } = await this.pool.query('SELECT 1 FROM analyst_tokens WHERE token_hash = $1 AND survey_id = $2', [tokenHash, surveyId]);
     return rows.length > 0;
+  }
+
+  async saveDefinition(surveyId: string, version: string, definition: Record<string, unknown>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO definitions (survey_id, version, definition, first_day, ordinal)
+       SELECT $1::text, $2::text, $3::text, $4::text, COALESCE(MAX(ordinal), 0) + 1 FROM definitions WHERE survey_id = $1
+       ON CONFLICT (survey_id, version) DO NOTHING`,
+      [surveyId, version, JSON.stringify(definition), utcDay()],
+    );
+  }
+
+  async definitions(surveyId: string): Promise<StoredDefinition[]> {
+    const { rows } = await this.pool.query<DefinitionRow>(
+      'SELECT survey_id, version, definition, first_day FROM definitions WHERE survey_id = $1 ORDER BY ordinal, first_day, version',
+      [surveyId],
+    );
+    return rows.map(rowToDefinition);
+  }
+
+  async surveyIds(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ survey_id: string }>(
+      'SELECT survey_id FROM definitions UNION SELECT DISTINCT survey_id FROM responses ORDER BY 1',
+    );
+    return rows.map((row) => row.survey_id);
   }
 
   async count(surveyId?: string): Promise<number> {

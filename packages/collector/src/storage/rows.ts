@@ -1,5 +1,17 @@
 import type { EncryptedEnvelope, ResponseMeta } from '../wire.js';
-import type { StoredResponse } from './storage.js';
+import type { StoredDefinition, StoredResponse } from './storage.js';
+
+/** A `definitions` row as both dialects return it. */
+export interface DefinitionRow {
+  survey_id: string;
+  version: string;
+  definition: string;
+  first_day: string;
+}
+
+export function rowToDefinition(row: DefinitionRow): StoredDefinition {
+  return { surveyId: row.survey_id, version: row.version, definition: JSON.parse(row.definition) as Record<string, unknown>, firstDay: row.first_day };
+}
 
 /** A `responses` row as both dialects return it. */
 export interface ResponseRow {
@@ -12,6 +24,7 @@ export interface ResponseRow {
   wave: string | null;
   day: string | null;
   received_day: string;
+  definition_version: string | null;
 }
 
 /** Turns a row back into the response it stored; absent meta stays absent. */
@@ -28,6 +41,7 @@ export function rowToResponse(row: ResponseRow): StoredResponse {
     meta,
     receivedDay: row.received_day,
   };
+  if (row.definition_version !== null && row.definition_version !== undefined) response.definitionVersion = row.definition_version;
   if (row.encrypted !== null) response.encrypted = JSON.parse(row.encrypted) as EncryptedEnvelope;
   return response;
 }

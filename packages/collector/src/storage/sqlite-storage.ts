@@ -3,13 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { utcDay } from '../wire.js';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './migrations.js';
-import { conflictReason, rowToResponse, type ResponseRow } from './rows.js';
+import { conflictReason, rowToDefinition, rowToResponse, type DefinitionRow, type ResponseRow } from './rows.js';
 import {
   RESPONSE_PAGE_SIZE,
   type NewResponse,
   type ResponseFilter,
   type ResponseStorage,
   type SaveOutcome,
+  type StoredDefinition,
   type StoredResponse,
 } from './storage.js';
 
@@ -44,8 +45,8 @@ export class SqliteStorage implements ResponseStorage {
     this.db.pragma('busy_timeout = 5000');
     this.migrateNow();
     this.insert = this.db.prepare(
-      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day)
-       VALUES (@id, @surveyId, @bodyHash, @receipt, @data, @encrypted, @audience, @school, @wave, @day, @receivedDay)
+      `INSERT INTO responses (id, survey_id, body_hash, receipt, data, encrypted, audience, school, wave, day, received_day, definition_version)
+       VALUES (@id, @surveyId, @bodyHash, @receipt, @data, @encrypted, @audience, @school, @wave, @day, @receivedDay, @definitionVersion)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.existing = this.db.prepare('SELECT survey_id, body_hash, receipt FROM responses WHERE id = ?');
@@ -124,6 +125,7 @@ export class SqliteStorage implements ResponseStorage {
       wave: response.meta.wave ?? null,
       day: response.meta.day ?? null,
       receivedDay: response.receivedDay,
+      definitionVersion: response.definitionVersion ?? null,
     });
     if (result.changes === 1) return { kind: 'created', receipt: response.receipt };
     const row = this.existing.get(response.id);
@@ -141,7 +143,7 @@ export class SqliteStorage implements ResponseStorage {
 
   async *responses(surveyId: string, filter: ResponseFilter = {}): AsyncIterable<StoredResponse> {
     const page = this.db.prepare(
-      `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day FROM responses
+      `SELECT id, survey_id, data, encrypted, audience, school, wave, day, received_day, definition_version FROM responses
        WHERE survey_id = @surveyId AND id > @after
          AND (@audience IS NULL OR audience = @audience)
          AND (@school IS NULL OR school = @school)
@@ -170,6 +172,30 @@ export class SqliteStorage implements ResponseStorage {
 
   async hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM analyst_tokens WHERE token_hash = ? AND survey_id = ?').get(tokenHash, surveyId) !== undefined;
+  }
+
+  async saveDefinition(surveyId: string, version: string, definition: Record<string, unknown>): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO definitions (survey_id, version, definition, first_day, ordinal)
+         SELECT ?, ?, ?, ?, COALESCE(MAX(ordinal), 0) + 1 FROM definitions WHERE survey_id = ?
+         ON CONFLICT (survey_id, version) DO NOTHING`,
+      )
+      .run(surveyId, version, JSON.stringify(definition), utcDay(), surveyId);
+  }
+
+  async definitions(surveyId: string): Promise<StoredDefinition[]> {
+    const rows = this.db
+      .prepare('SELECT survey_id, version, definition, first_day FROM definitions WHERE survey_id = ? ORDER BY ordinal, first_day, version')
+      .all(surveyId) as DefinitionRow[];
+    return rows.map(rowToDefinition);
+  }
+
+  async surveyIds(): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT survey_id FROM definitions UNION SELECT DISTINCT survey_id FROM responses ORDER BY 1')
+      .all() as Array<{ survey_id: string }>;
+    return rows.map((row) => row.survey_id);
   }
 
   async count(surveyId?: string): Promise<number> {

@@ -41,6 +41,23 @@ function storageContract(open: () => Promise<{ storage: ResponseStorage; reopen(
     assert.equal(await storage.migrate(), LATEST_SCHEMA_VERSION);
   });
 
+  it('keeps each definition version once, in the order first stored, and the version each response answered', async () => {
+    const one = { title: 'v1', elements: [{ type: 'radiogroup', name: 'q', choices: ['a'] }] };
+    const two = { title: 'v2', elements: [{ type: 'radiogroup', name: 'q', choices: ['a', 'b'] }] };
+    await storage.saveDefinition('versioned', 'bbbb000000000001', one);
+    await storage.saveDefinition('versioned', 'aaaa000000000002', two);
+    await storage.saveDefinition('versioned', 'bbbb000000000001', { replaced: 'never' });
+    const kept = await storage.definitions('versioned');
+    assert.deepEqual(kept.map((item) => [item.version, item.definition]), [['bbbb000000000001', one], ['aaaa000000000002', two]]);
+    assert.match(kept[0]!.firstDay, /^\d{4}-\d{2}-\d{2}$/);
+    const answered = response({ surveyId: 'versioned', definitionVersion: 'aaaa000000000002' });
+    await storage.save(answered);
+    const back = [];
+    for await (const item of storage.responses('versioned')) back.push(item);
+    assert.deepEqual(back.map((item) => item.definitionVersion), ['aaaa000000000002']);
+    assert.ok((await storage.surveyIds()).includes('versioned'));
+  });
+
   it('stores a response once, then recognises a replay with the same receipt', async () => {
     const first = response();
     assert.deepEqual(await storage.save(first), { kind: 'created', receipt: first.receipt });

@@ -10,6 +10,20 @@ export interface StoredResponse {
   meta: ResponseMeta;
   /** UTC day the collector first stored it; never a finer time. */
   receivedDay: string;
+  /**
+   * The version (content hash) of the definition the response was validated against; absent
+   * for responses stored before definition versions were kept (schema version 3).
+   */
+  definitionVersion?: string;
+}
+
+/** A definition the collector has served, under its content hash. */
+export interface StoredDefinition {
+  surveyId: string;
+  version: string;
+  definition: Record<string, unknown>;
+  /** UTC day it was first stored. */
+  firstDay: string;
 }
 
 /** What `save` is given: the response plus its fingerprint and the receipt to hand back. */
@@ -64,6 +78,12 @@ export interface ResponseStorage {
   addAnalystToken(surveyId: string, tokenHash: string, day: string): Promise<void>;
   /** True when a token with this hash opens this survey's results. */
   hasAnalystToken(surveyId: string, tokenHash: string): Promise<boolean>;
+  /** Keeps a definition under its version (content hash); storing the same version again changes nothing. */
+  saveDefinition(surveyId: string, version: string, definition: Record<string, unknown>): Promise<void>;
+  /** Every version of a survey's definition, in the order they were first stored. */
+  definitions(surveyId: string): Promise<StoredDefinition[]>;
+  /** Ids of every survey with a stored definition or response. */
+  surveyIds(): Promise<string[]>;
   /** How many responses are stored, for one survey or for all. */
   count(surveyId?: string): Promise<number>;
   /** Releases the database once in-flight writes have finished. */

@@ -1,27 +1,13 @@
+import { QUESTION_TYPES } from '@pupil-voice/schema';
+
 /**
- * survey-core question type → the element that renders it. Only tag names live here, so the
- * survey shell needs no import of any question module: a type whose element is not defined on
- * the page renders the "not supported" notice instead of a silent gap.
+ * survey-core question type → the element that renders it, from the question type descriptors
+ * of `@pupil-voice/schema` (the collector accepts and aggregate tallies exactly these types).
+ * Only tag names live here, so the survey shell needs no import of any question module: a type
+ * whose element is not defined on the page renders the "not supported" notice instead of a
+ * silent gap.
  */
-export const QUESTION_TAGS: Readonly<Record<string, string>> = {
-  text: 'pv-text-question',
-  comment: 'pv-comment-question',
-  radiogroup: 'pv-radiogroup-question',
-  checkbox: 'pv-checkbox-question',
-  dropdown: 'pv-dropdown-question',
-  tagbox: 'pv-tagbox-question',
-  boolean: 'pv-boolean-question',
-  rating: 'pv-rating-question',
-  ranking: 'pv-ranking-question',
-  imagepicker: 'pv-imagepicker-question',
-  matrix: 'pv-matrix-question',
-  matrixdropdown: 'pv-matrixdropdown-question',
-  multipletext: 'pv-multipletext-question',
-  html: 'pv-html-question',
-  expression: 'pv-expression-question',
-  image: 'pv-image-question',
-  paneldynamic: 'pv-paneldynamic-question',
-};
+export const QUESTION_TAGS: Readonly<Record<string, string>> = Object.freeze(QUESTION_TYPES.elements());
 
 /** The stylesheets of every defined question element, for `<pv-survey>` to adopt. */
 export function definedQuestionStyles(): CSSStyleSheet[] {
