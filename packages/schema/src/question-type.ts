@@ -157,7 +157,7 @@ export class QuestionTypes {
   }
 }
 
-/** The value at `path` inside `value`; `'*'` maps over a list (giving a list), `'#'` is a list's length. */
+/** The value at `path` inside `value`; `'*'` maps over a list (giving a list), `'#'` is a list's length, a number an item of a list. */
 export function readPath(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (let i = 0; i < path.length; i++) {
@@ -167,6 +167,10 @@ export function readPath(value: unknown, path: readonly string[]): unknown {
       if (!Array.isArray(current)) return undefined;
       const rest = path.slice(i + 1);
       return current.map((item) => readPath(item, rest));
+    }
+    if (Array.isArray(current) && /^\d+$/.test(step)) {
+      current = current[Number(step)];
+      continue;
     }
     if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
     current = current[step];
