@@ -16,6 +16,7 @@ import {
   type DefinitionElement,
   type Json,
 } from './definition.js';
+import { QUESTION_ELEMENTS } from './question-elements.js';
 import { isCalendarDay } from './wire.js';
 import { AnswerError, QuestionTypes, type AnswerCheck, type CsvColumn, type Facet, type QuestionType } from './question-type.js';
 
@@ -68,7 +69,8 @@ function choiceList(question: DefinitionElement, value: unknown, field: string, 
 }
 
 /** Single choice out of the question's choices (with Other, None, Refuse, Don't know). */
-function singleChoice(type: string, element: string): QuestionType {
+function singleChoice(type: 'radiogroup' | 'dropdown'): QuestionType {
+  const element = QUESTION_ELEMENTS[type];
   return {
     type,
     element,
@@ -82,7 +84,8 @@ function singleChoice(type: string, element: string): QuestionType {
 }
 
 /** Several choices out of the question's choices. */
-function multipleChoice(type: string, element: string): QuestionType {
+function multipleChoice(type: 'checkbox' | 'tagbox'): QuestionType {
+  const element = QUESTION_ELEMENTS[type];
   return {
     type,
     element,
@@ -107,7 +110,7 @@ function checkNumber(value: unknown, field: string): void {
 
 const text: QuestionType = {
   type: 'text',
-  element: 'pv-text-question',
+  element: QUESTION_ELEMENTS.text,
   value: 'a string; a number for inputType number or range; YYYY-MM-DD for date',
   validate(question, value, field, check) {
     switch (question.json['inputType']) {
@@ -130,7 +133,7 @@ const text: QuestionType = {
 
 const comment: QuestionType = {
   type: 'comment',
-  element: 'pv-comment-question',
+  element: QUESTION_ELEMENTS.comment,
   value: 'a string',
   validate: (question, value, field, check) => check.string(value, field, maxLengthOf(question.json, check.survey)),
   facets: (question) => [{ ...head(question), kind: 'text' }],
@@ -138,7 +141,7 @@ const comment: QuestionType = {
 
 const boolean: QuestionType = {
   type: 'boolean',
-  element: 'pv-boolean-question',
+  element: QUESTION_ELEMENTS.boolean,
   value: 'valueTrue or valueFalse (true or false)',
   validate(question, value, field) {
     const valueTrue = question.json['valueTrue'] ?? true;
@@ -152,7 +155,7 @@ const boolean: QuestionType = {
 
 const rating: QuestionType = {
   type: 'rating',
-  element: 'pv-rating-question',
+  element: QUESTION_ELEMENTS.rating,
   value: 'one value of the rating scale',
   validate(question, value, field) {
     const allowed = ratingCategories(question.json);
@@ -165,7 +168,7 @@ const rating: QuestionType = {
 
 const ranking: QuestionType = {
   type: 'ranking',
-  element: 'pv-ranking-question',
+  element: QUESTION_ELEMENTS.ranking,
   value: 'the choice values in rank order',
   validate: (question, value, field, check) => choiceList(question, value, field, check, selectBaseCategories(question.json), 0),
   facets: (question) => [{ ...head(question), kind: 'ranking', categories: categories(question.json['choices']) }],
@@ -173,7 +176,7 @@ const ranking: QuestionType = {
 
 const imagepicker: QuestionType = {
   type: 'imagepicker',
-  element: 'pv-imagepicker-question',
+  element: QUESTION_ELEMENTS.imagepicker,
   value: 'one choice value, or a list of them with multiSelect',
   validate(question, value, field, check) {
     if (question.json['multiSelect'] === true) choiceList(question, value, field, check, selectBaseCategories(question.json), 0);
@@ -184,7 +187,7 @@ const imagepicker: QuestionType = {
 
 const matrix: QuestionType = {
   type: 'matrix',
-  element: 'pv-matrix-question',
+  element: QUESTION_ELEMENTS.matrix,
   value: 'an object: row value → column value',
   validate(question, value, field, check) {
     const rows = categories(question.json['rows']);
@@ -228,7 +231,7 @@ function checkCell(cell: DefinitionElement, value: unknown, field: string, check
 
 const matrixdropdown: QuestionType = {
   type: 'matrixdropdown',
-  element: 'pv-matrixdropdown-question',
+  element: QUESTION_ELEMENTS.matrixdropdown,
   value: 'an object: row value → { column name → cell value }',
   validate(question, value, field, check) {
     const rows = categories(question.json['rows']);
@@ -290,7 +293,7 @@ function items(question: DefinitionElement): DefinitionElement[] {
 
 const multipletext: QuestionType = {
   type: 'multipletext',
-  element: 'pv-multipletext-question',
+  element: QUESTION_ELEMENTS.multipletext,
   value: 'an object: item name → text (a number for inputType number)',
   validate(question, value, field, check) {
     const known = items(question);
@@ -324,7 +327,7 @@ function templateQuestions(question: DefinitionElement): DefinitionElement[] {
 
 const paneldynamic: QuestionType = {
   type: 'paneldynamic',
-  element: 'pv-paneldynamic-question',
+  element: QUESTION_ELEMENTS.paneldynamic,
   value: 'a list of panels, each an object: question name → answer',
   validate(question, value, field, check) {
     if (!Array.isArray(value)) throw new AnswerError(field, 'must be an array of panels');
@@ -374,7 +377,7 @@ const paneldynamic: QuestionType = {
 
 const expression: QuestionType = {
   type: 'expression',
-  element: 'pv-expression-question',
+  element: QUESTION_ELEMENTS.expression,
   value: 'a computed string, number or boolean',
   validate(_question, value, field, check) {
     if (typeof value === 'string') return check.string(value, field);
@@ -385,16 +388,16 @@ const expression: QuestionType = {
 };
 
 /** Decoration: rendered, never answered. */
-const decoration = (type: string, element: string): QuestionType => ({ type, element, value: 'none (not collected)' });
+const decoration = (type: 'html' | 'image'): QuestionType => ({ type, element: QUESTION_ELEMENTS[type], value: 'none (not collected)' });
 
 /** The types `<pv-survey>` renders, each validated, tallied and exported the same way everywhere. */
 export const BUILTIN_TYPES: readonly QuestionType[] = [
   text,
   comment,
-  singleChoice('radiogroup', 'pv-radiogroup-question'),
-  multipleChoice('checkbox', 'pv-checkbox-question'),
-  singleChoice('dropdown', 'pv-dropdown-question'),
-  multipleChoice('tagbox', 'pv-tagbox-question'),
+  singleChoice('radiogroup'),
+  multipleChoice('checkbox'),
+  singleChoice('dropdown'),
+  multipleChoice('tagbox'),
   boolean,
   rating,
   ranking,
@@ -402,11 +405,11 @@ export const BUILTIN_TYPES: readonly QuestionType[] = [
   matrix,
   matrixdropdown,
   multipletext,
-  decoration('html', 'pv-html-question'),
+  decoration('html'),
   expression,
-  decoration('image', 'pv-image-question'),
+  decoration('image'),
   paneldynamic,
 ];
 
 /** The built-in question types; `QUESTION_TYPES.with(custom)` adds one. */
-export const QUESTION_TYPES = new QuestionTypes(BUILTIN_TYPES);
+export const QUESTION_TYPES = /* @__PURE__ */ new QuestionTypes(BUILTIN_TYPES);

@@ -58,5 +58,6 @@ export {
   type QuestionType,
   type TallyKind,
 } from './question-type.js';
+export { QUESTION_ELEMENTS, type BuiltinQuestionType } from './question-elements.js';
 export { BUILTIN_TYPES, QUESTION_TYPES, cellElement, sameValue } from './builtin-types.js';
 export { checkAnswers, readSurvey, type ReadSurveyOptions, type SurveyReading, type UnsupportedElement } from './survey-reading.js';

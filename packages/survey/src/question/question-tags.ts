@@ -1,13 +1,14 @@
-import { QUESTION_TYPES } from '@pupil-voice/schema';
+import { QUESTION_ELEMENTS } from '@pupil-voice/schema';
 
 /**
- * survey-core question type → the element that renders it, from the question type descriptors
- * of `@pupil-voice/schema` (the collector accepts and aggregate tallies exactly these types).
+ * survey-core question type → the element that renders it, from `@pupil-voice/schema`, whose
+ * question type descriptors use the same map (the collector accepts and aggregate tallies
+ * exactly these types).
  * Only tag names live here, so the survey shell needs no import of any question module: a type
  * whose element is not defined on the page renders the "not supported" notice instead of a
  * silent gap.
  */
-export const QUESTION_TAGS: Readonly<Record<string, string>> = Object.freeze(QUESTION_TYPES.elements());
+export const QUESTION_TAGS: Readonly<Record<string, string>> = QUESTION_ELEMENTS;
 
 /** The stylesheets of every defined question element, for `<pv-survey>` to adopt. */
 export function definedQuestionStyles(): CSSStyleSheet[] {
