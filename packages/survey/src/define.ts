@@ -20,4 +20,6 @@ import './boolean-question/pv-boolean-question.js';
 import './paneldynamic-question/pv-paneldynamic-question.js';
 import './matrixdropdown-question/pv-matrixdropdown-question.js';
 import './outbox-status/pv-outbox-status.js';
+import './term/pv-term.js';
+import './help-panel/pv-help-panel.js';
 import './survey/pv-survey.js';

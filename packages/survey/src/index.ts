@@ -30,3 +30,33 @@ export { checkDefinitionShape } from './definition-check.js';
 export { loadSurveyCore } from './survey-core-loader.js';
 export * from './events.js';
 export { PvOutboxStatus } from './outbox-status/outbox-status.js';
+export { PvHelpPanel, parseSchoolContacts, type SchoolContact } from './help-panel/help-panel.js';
+export {
+  NATIONS,
+  isNation,
+  helplinesFor,
+  overdueHelplines,
+  loadHelplineDirectory,
+  telUri,
+  smsUri,
+  type Nation,
+  type Helpline,
+  type HelplineDirectory,
+  type HelplineText,
+} from './help-panel/helpline-directory.js';
+export { PvTerm } from './term/term.js';
+export { PvTermLookupEvent } from './term/term-events.js';
+export { BUILT_IN_GLOSSARY, createGlossary, splitAtTerms, type Glossary } from './term/glossary.js';
+export {
+  AUDIENCE_PRESETS,
+  applyPreset,
+  chooseAudience,
+  requiredSensitiveQuestions,
+  type AudiencePreset,
+  type AudienceChoice,
+} from './audience/audience-preset.js';
+export { PvAuthoringWarningEvent, type PvAuthoringWarningKind } from './audience/audience-events.js';
+export { textDirection } from './audience/text-direction.js';
+export { ReadAloudController, chooseVoice } from './read-aloud/read-aloud-controller.js';
+export { audienceTranslationFor } from './strings/audience-strings.js';
+export type { AudienceTranslation, IntroText, NavigationText } from './strings/audience-translation.js';

@@ -11,6 +11,8 @@ const ALLOWED_ELEMENTS = new Set([
   'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'li', 'mark',
   'ol', 'p', 'pre', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+  // A glossary term: our own element, which renders its word and explanation as text.
+  'pv-term',
 ]);
 
 /** Elements dropped together with everything inside them. */
@@ -29,6 +31,7 @@ const ELEMENT_ATTRIBUTES: Record<string, ReadonlySet<string>> = {
   th: new Set(['colspan', 'rowspan', 'scope']),
   ol: new Set(['start']),
   abbr: new Set(['title']),
+  'pv-term': new Set(['term']),
 };
 
 const SAFE_LINK = /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i;

@@ -18,6 +18,8 @@ export function loadSurveyCore(): Promise<typeof SurveyCore> {
 
 const LOCALE_MODULES: Record<string, () => Promise<unknown>> = {
   cy: () => import('survey-core/i18n/welsh'),
+  ur: () => import('survey-core/i18n/urdu'),
+  ar: () => import('survey-core/i18n/arabic'),
 };
 
 /** Loads survey-core's UI strings for a locale we ship (English is built in). */

@@ -1,9 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Question, SurveyError } from 'survey-core';
-import { locText, renderLocString } from '../loc-string.js';
+import { presentationOf, type SurveyPresentation } from '../audience/presentation.js';
+import { locText } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
+import { ReadAloudController } from '../read-aloud/read-aloud-controller.js';
+import { readAloudText, speakerIcon } from '../read-aloud/read-aloud-text.js';
+import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
+import { renderWithTerms } from '../term/render-terms.js';
 
 /**
  * Base of every question element. A question element renders into its own light DOM, which
@@ -27,6 +32,12 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
 
   protected readonly model = new SurveyModelController(this);
   protected readonly localize = new LocalizeController(this);
+  protected readonly readAloud = new ReadAloudController(this, () => this.localize.lang);
+
+  /** How the surrounding survey is presented (audience preset, glossary), if it has an audience. */
+  protected get presentation(): SurveyPresentation | undefined {
+    return presentationOf(this.question?.survey);
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -92,7 +103,7 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
       part="question"
       data-type=${q.getType()}
     >
-      ${this.renderTitle()} ${this.renderDescription()} ${this.renderErrors()}
+      ${this.renderTitle()} ${this.renderReadAloud()} ${this.renderDescription()} ${this.renderErrors()}
       ${this.renderControl()}
     </div>`;
   }
@@ -111,7 +122,7 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
   protected renderTitle(): TemplateResult {
     const q = this.question;
     const hidden = !q.hasTitle;
-    const content = html`${q.no ? html`<span class="pv-number">${q.no}</span> ` : nothing}${renderLocString(q.locTitle)}${q.isRequired
+    const content = html`${q.no ? html`<span class="pv-number">${q.no}</span> ` : nothing}${renderWithTerms(q.locTitle, this.presentation?.glossary, this.localize.lang)}${q.isRequired
       ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${this.localize.t.requiredHint}</span>`
       : nothing}`;
     return html`<h4 class="pv-title ${hidden ? 'pv-visually-hidden' : ''}" id=${this.titleId}>
@@ -123,8 +134,28 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
     const q = this.question;
     if (!q.hasDescription) return nothing;
     return html`<div class="pv-description" id=${this.descriptionId} part="description">
-      ${renderLocString(q.locDescription)}
+      ${renderWithTerms(q.locDescription, this.presentation?.glossary, this.localize.lang)}
     </div>`;
+  }
+
+  /**
+   * The "Read aloud" button of the primary preset: reads the title, the description and the
+   * answers in the survey's language. Not shown when the browser has no voice for it.
+   */
+  protected renderReadAloud(): TemplateResult | typeof nothing {
+    const q = this.question;
+    if (!this.presentation?.preset.readAloud || !this.readAloud.available || q.getType() === 'html') return nothing;
+    const t = audienceTranslationFor(this.localize.lang);
+    return html`<button
+      type="button"
+      class="pv-read-aloud"
+      part="read-aloud-button"
+      lang=${t.lang}
+      aria-pressed=${this.readAloud.speaking ? 'true' : 'false'}
+      @click=${() => this.readAloud.toggle(readAloudText(q, t.readAloudAnswers))}
+    >
+      ${speakerIcon()}<span>${t.readAloud}</span><span class="pv-visually-hidden">: ${this.titleText}</span>
+    </button>`;
   }
 
   protected renderErrors(): TemplateResult | typeof nothing {

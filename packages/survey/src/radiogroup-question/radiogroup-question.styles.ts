@@ -1,6 +1,25 @@
 import { css } from 'lit';
 
 export const styles = css`
+  .pv-face {
+    display: inline-flex;
+    vertical-align: middle;
+    margin-inline-end: var(--_s);
+  }
+  .pv-face svg {
+    width: 2.25rem;
+    height: 2.25rem;
+  }
+  .pv-face circle:first-child,
+  .pv-face .pv-rating-mouth {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+  }
+  .pv-face .pv-rating-eye {
+    fill: currentColor;
+  }
   .pv-clear-button {
     margin-top: var(--_m);
   }

@@ -7,7 +7,10 @@ import {
   selectBaseOptionWithComment,
   type SelectBaseOption,
 } from '../choice-options.js';
+import { agreeScalePositions } from '../audience/agree-scale.js';
+import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
+import { smileyIcon } from '../rating-question/rating-icons.js';
 import { styles } from './radiogroup-question.styles.js';
 
 /**
@@ -63,14 +66,38 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
     (radios.find((radio) => radio.checked) ?? radios[0])?.focus();
   }
 
-  private option(item: ItemValue): SelectBaseOption {
+  private option(item: ItemValue, faces?: Map<ItemValue, number>): SelectBaseOption {
     const option = selectBaseOptionWithComment(this.question, item, {
       commentLabel: this.localize.t.otherCommentLabel,
       describedBy: this.describedBy,
       invalid: this.hasErrors,
       disabled: this.isDisabled,
     });
-    return option;
+    const face = faces?.get(item);
+    // The face is decoration beside the words: the words stay the radio's name.
+    return face === undefined
+      ? option
+      : { ...option, label: html`<span class="pv-face">${smileyIcon(face)}</span>${option.label}`, part: 'face-option' };
+  }
+
+  /**
+   * With `renderAs: "faces"` (set by the primary preset on agree/disagree questions, or by an
+   * author), each answer on the scale gets a face from frown to smile.
+   */
+  private faces(): Map<ItemValue, number> | undefined {
+    const q = this.question;
+    if (q.renderAs !== 'faces') return undefined;
+    const items = q.visibleChoices;
+    const positions = agreeScalePositions(
+      items.map((item) => [String(item.value), item.locText.getLocaleText('') || '', locText(item.locText)]),
+    );
+    if (!positions) return undefined;
+    const faces = new Map<ItemValue, number>();
+    items.forEach((item, index) => {
+      const position = positions[index];
+      if (position !== undefined) faces.set(item, position);
+    });
+    return faces;
   }
 
   private readonly onChange = (option: SelectBaseOption, input: HTMLInputElement): void => {
@@ -88,6 +115,7 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
 
   protected override renderControl(): TemplateResult {
     const q = this.question;
+    const faces = this.faces();
     const group = renderChoiceGroup<SelectBaseOption>({
       role: 'radiogroup',
       type: 'radio',
@@ -96,7 +124,7 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
       describedBy: this.describedBy,
       required: q.isRequired,
       invalid: this.hasErrors,
-      ...choiceSections(q, (item) => this.option(item)),
+      ...choiceSections(q, (item) => this.option(item, faces)),
       columns: q.colCount,
       onChange: this.onChange,
       onPointerAnswer: this.onPointerAnswer,

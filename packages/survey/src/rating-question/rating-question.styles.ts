@@ -102,6 +102,23 @@ export const styles = css`
   .pv-rating--smileys .pv-rating-item--selected .pv-rating-eye {
     fill: var(--_accent-contrast);
   }
+  .pv-rating--faces .pv-rating-item {
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: max(var(--_target), 4.5rem);
+    padding: 0.25rem;
+    border-radius: var(--_radius);
+  }
+  .pv-rating--faces .pv-rating-icon {
+    width: 2.75rem;
+    height: 2.75rem;
+  }
+  .pv-rating--faces .pv-rating-item--selected {
+    border-radius: var(--_radius);
+  }
+  .pv-rating--faces .pv-rating-item--selected .pv-rating-text {
+    color: var(--_accent-contrast);
+  }
   @media (forced-colors: active) {
     .pv-rating-item--selected {
       outline: 3px solid Highlight;

@@ -61,8 +61,10 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
     const kind = q.isStar ? 'stars' : q.isSmiley ? 'smileys' : 'labels';
     const selectedIndex = items.findIndex((item) => q.isItemSelected(item));
     const last = items.length - 1;
+    // Faces for young children (`renderAs: "faces"`) keep their words under them: pictures and words.
+    const wordsShown = !(q.isStar || q.isSmiley) || q.renderAs === 'faces';
     return html`<div
-      class="pv-rating pv-rating--${kind}"
+      class="pv-rating pv-rating--${kind} ${q.renderAs === 'faces' ? 'pv-rating--faces' : ''}"
       role="radiogroup"
       aria-labelledby=${this.titleId}
       aria-describedby=${this.describedBy}
@@ -102,7 +104,7 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
             />
             ${q.isStar ? starIcon() : nothing}
             ${q.isSmiley ? smileyIcon(last > 0 ? index / last : 1) : nothing}
-            <span class=${q.isStar || q.isSmiley ? 'pv-visually-hidden' : 'pv-rating-text'}>${this.itemText(item)}</span>
+            <span class=${wordsShown ? 'pv-rating-text' : 'pv-visually-hidden'}>${this.itemText(item)}</span>
           </label>`;
         })}
       </div>

@@ -1,0 +1,125 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SurveyModel } from 'survey-core';
+import { parseSchoolContacts, type SchoolContact } from '../help-panel/help-panel.js';
+import { introOverrides } from '../intro/intro.js';
+import type { IntroText } from '../strings/audience-translation.js';
+import { createGlossary, type Glossary } from '../term/glossary.js';
+import { PvTermLookupEvent } from '../term/term-events.js';
+import { applyPreset, chooseAudience, requiredSensitiveQuestions, type AudienceChoice, type AudiencePreset } from './audience-preset.js';
+import { PvAuthoringWarningEvent } from './audience-events.js';
+import { setPresentation } from './presentation.js';
+
+/**
+ * The audience side of `<pv-survey>`: chooses the preset, prepares the definition for it
+ * (wording, pages, faces), builds the glossary, remembers whether the intro is still to be
+ * shown, and answers `<pv-term>` lookups from inside the survey. The element passes in what it
+ * knows (its `audience` attribute, the definition, the model) and renders from the state here.
+ */
+export class AudienceController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private choice?: AudienceChoice;
+  private prepared?: unknown;
+
+  /** The glossary for the current definition and audience. */
+  glossary?: Glossary;
+  /** The school's own contacts from the definition's `helpContacts`. */
+  contacts: SchoolContact[] = [];
+  /** True until the respondent presses Start on the intro screen. */
+  introPending = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** The preset in force, or undefined for a survey with no audience. */
+  get preset(): AudiencePreset | undefined {
+    return this.choice?.preset;
+  }
+
+  /** The audience as requested (attribute, else definition), for the response's `meta`. */
+  get requested(): string | undefined {
+    return this.choice?.requested;
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener(PvTermLookupEvent.eventName, this.onTermLookup);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener(PvTermLookupEvent.eventName, this.onTermLookup);
+  }
+
+  private readonly onTermLookup = (event: PvTermLookupEvent): void => {
+    if (!this.glossary) return;
+    event.stopPropagation();
+    event.explanation = this.glossary.explain(event.term, event.lang);
+  };
+
+  /**
+   * The definition as this audience sees it, before the model is built. Reports an unknown
+   * audience and required sensitive questions in a pupil survey as authoring warnings.
+   */
+  prepare(definition: unknown, attribute: string | undefined): unknown {
+    this.choice = chooseAudience(attribute, definition);
+    this.glossary = undefined;
+    this.contacts = [];
+    this.introPending = false;
+    if (!this.choice) {
+      this.prepared = definition;
+      return definition;
+    }
+    const { preset, warning } = this.choice;
+    if (warning) this.warn(new PvAuthoringWarningEvent('unknown-audience', warning));
+    const prepared = applyPreset(definition, preset);
+    if (preset.pupil) {
+      const required = requiredSensitiveQuestions(prepared);
+      if (required.length > 0) {
+        this.warn(
+          new PvAuthoringWarningEvent(
+            'required-sensitive',
+            `<pv-survey>: ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required but ${required.length === 1 ? 'asks' : 'ask'} about something sensitive; pupils must be able to skip ${required.length === 1 ? 'it' : 'them'}. Remove "isRequired" or add a "Prefer not to say" answer.`,
+            required,
+          ),
+        );
+      }
+    }
+    const settings = (typeof prepared === 'object' && prepared !== null ? prepared : {}) as {
+      glossary?: unknown;
+      helpContacts?: unknown;
+    };
+    this.glossary = createGlossary(settings.glossary, preset.audience);
+    this.contacts = parseSchoolContacts(settings.helpContacts);
+    this.prepared = prepared;
+    return prepared;
+  }
+
+  private warn(event: PvAuthoringWarningEvent): void {
+    console.warn(event.message);
+    this.host.dispatchEvent(event);
+  }
+
+  /**
+   * Connects a new model: its question elements find the preset and glossary through it, and
+   * `{audience}` is set for `visibleIf`. The intro is shown unless the definition has its own
+   * start page or the respondent is resuming a draft.
+   */
+  attach(model: SurveyModel, resumed: boolean): void {
+    const preset = this.preset;
+    if (!preset) return;
+    setPresentation(model, { preset, glossary: this.glossary });
+    model.setVariable('audience', preset.audience);
+    this.introPending = !model.firstPageIsStartPage && !resumed;
+  }
+
+  /** The respondent pressed Start. */
+  start(): void {
+    this.introPending = false;
+    this.host.requestUpdate();
+  }
+
+  /** The school's own intro text, if the definition has any, in the survey's language. */
+  introOverrides(locale: string): Partial<IntroText> {
+    return introOverrides(this.prepared, locale);
+  }
+}
