@@ -9,7 +9,7 @@
 export function agreePosition(words: string): number | undefined {
   const text = words.toLowerCase().replace(/[_-]+/g, ' ');
   const strongly = /\bstrongly\b|\bcompletely\b|\bn[’']?gryf\b|\byn llwyr\b/.test(text);
-  if (/\bneither\b|\bneutral\b|\bna chytuno\b/.test(text)) return 0.5;
+  if (/\bneither\b|\bneutral\b|\bna chytuno\b|\bnot sure\b|\bddim yn siŵr\b/.test(text)) return 0.5;
   if (/\bdisagree\b|\banghytuno\b/.test(text)) return strongly ? 0 : 0.25;
   if (/\bagree\b|\bcytuno\b/.test(text)) return strongly ? 1 : 0.75;
   return undefined;

@@ -6,19 +6,12 @@ import { css } from 'lit';
  * Sizes only: colours stay the school's theme.
  */
 export const audienceStyles = css`
-  .pv-safety-bar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--_s) var(--_m);
-    margin-bottom: var(--_l);
+  /* Quick exit keeps its own sticky row (always in reach); Get help sits under it. */
+  .pv-survey > pv-help-panel {
+    margin: var(--_s) 0 var(--_l);
   }
-  .pv-safety-bar pv-help-panel {
-    flex: 1 1 16rem;
-  }
-  .pv-safety-bar .pv-quick-exit {
-    margin: 0;
+  .pv-survey {
+    overflow-wrap: break-word;
   }
   .pv-intro h4 {
     margin: var(--_l) 0 var(--_s);

@@ -47,6 +47,7 @@ export const styles = css`
     box-shadow: 0 0 0 6px var(--_text);
   }
   .pv-help-panel {
+    overflow-wrap: anywhere;
     margin-top: 0.75rem;
     padding: 1rem 1.25rem;
     background: var(--_surface);

@@ -105,7 +105,7 @@ export const styles = css`
   .pv-rating--faces .pv-rating-item {
     flex-direction: column;
     gap: 0.25rem;
-    min-width: max(var(--_target), 4.5rem);
+    min-width: max(var(--_target), 3.25rem);
     padding: 0.25rem;
     border-radius: var(--_radius);
   }

@@ -61,7 +61,8 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
     const kind = q.isStar ? 'stars' : q.isSmiley ? 'smileys' : 'labels';
     const selectedIndex = items.findIndex((item) => q.isItemSelected(item));
     const last = items.length - 1;
-    // Faces for young children (`renderAs: "faces"`) keep their words under them: pictures and words.
+    // Faces for young children (`renderAs: "faces"`) keep their words under them (pictures and
+    // words); a bare number under a face is not a word, so numbers stay for screen readers only.
     const wordsShown = !(q.isStar || q.isSmiley) || q.renderAs === 'faces';
     return html`<div
       class="pv-rating pv-rating--${kind} ${q.renderAs === 'faces' ? 'pv-rating--faces' : ''}"
@@ -104,7 +105,9 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
             />
             ${q.isStar ? starIcon() : nothing}
             ${q.isSmiley ? smileyIcon(last > 0 ? index / last : 1) : nothing}
-            <span class=${wordsShown ? 'pv-rating-text' : 'pv-visually-hidden'}>${this.itemText(item)}</span>
+            <span class=${wordsShown && (!q.isSmiley || item.hasText) ? 'pv-rating-text' : 'pv-visually-hidden'}
+              >${this.itemText(item)}</span
+            >
           </label>`;
         })}
       </div>
