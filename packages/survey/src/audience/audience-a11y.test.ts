@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AUDIENCES } from '@pupil-voice/schema';
+import type { Question } from 'survey-core';
+import type { PvHelpPanel } from '../help-panel/help-panel.js';
 import type { PvSurvey } from '../survey/survey.js';
 import { button } from '../survey/survey-test-support.js';
 import { $, modelOf, settle } from '../test-helpers.js';
@@ -16,7 +18,7 @@ async function click(el: PvSurvey, part: string): Promise<void> {
 /** Moves forward (model API: this test is about what each state looks like, not how it is reached). */
 async function goToPageWith(el: PvSurvey, name: string): Promise<void> {
   const model = modelOf(el);
-  while (!model.currentPage.questions.some((question) => question.name === name)) {
+  while (!(model.currentPage.questions as Question[]).some((question) => question.name === name)) {
     if (!model.nextPage()) throw new Error(`cannot reach ${name}`);
     await settle(el);
   }
@@ -42,7 +44,7 @@ describe('audience presets: axe finds nothing', function () {
         await expect(el).to.be.accessible();
 
         await click(el, 'start-button');
-        const help = $(el, 'pv-help-panel')!;
+        const help = $<PvHelpPanel>(el, 'pv-help-panel')!;
         (help.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
         await settle(el);
         await help.updateComplete;
@@ -60,7 +62,7 @@ describe('audience presets: axe finds nothing', function () {
         while (button(el, 'next-button')) await click(el, 'next-button');
         await click(el, 'submit-button');
         expect($(el, '.pv-completed'), 'completed').to.exist;
-        const endHelp = $(el, 'pv-help-panel')!;
+        const endHelp = $<PvHelpPanel>(el, 'pv-help-panel')!;
         await endHelp.updateComplete;
         expect(endHelp.hasAttribute('open')).to.equal(true);
         await expect(el).to.be.accessible();

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AUDIENCES } from '@pupil-voice/schema';
 import type { Question } from 'survey-core';
+import type { PvHelpPanel } from '../help-panel/help-panel.js';
 import type { PvSurvey } from '../survey/survey.js';
 import { button, press, tabToButton, tabToId, tabUntil } from '../survey/survey-test-support.js';
 import { $, modelOf, settle } from '../test-helpers.js';
@@ -67,7 +68,7 @@ describe('audience presets by keyboard', function () {
     const helpButton = await tabUntil(el, isHelpButton);
     expect(helpButton.getAttribute('aria-expanded')).to.equal('false');
     await press(el, 'Enter');
-    const panel = $(el, 'pv-help-panel')!;
+    const panel = $<PvHelpPanel>(el, 'pv-help-panel')!;
     await panel.updateComplete;
     expect(helpButton.getAttribute('aria-expanded')).to.equal('true');
     const region = panel.shadowRoot!.querySelector('[role="region"]')!;

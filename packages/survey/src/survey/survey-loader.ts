@@ -14,6 +14,11 @@ export interface LoadRequest {
   readonly src: string | undefined;
   /** The language asked for (the element's `locale`, then its `lang`). */
   readonly locale: string | undefined;
+  /**
+   * Turns the checked definition into the one the model is built from (the audience preset:
+   * wording, pages, faces). The loaded survey still reports the original definition.
+   */
+  readonly prepare?: (definition: unknown) => unknown;
 }
 
 /** A model built from a definition, with what survey-core left out. */
@@ -103,7 +108,7 @@ export class SurveyLoader {
       const locale = chosen ?? (definition as { locale?: unknown }).locale;
       if (typeof locale === 'string' && locale) await loadSurveyLocale(locale);
       if (stale()) return undefined;
-      model = new Model(definition);
+      model = new Model(request.prepare ? request.prepare(definition) : definition);
       if (chosen) model.locale = chosen;
       // survey-core drops elements of a type it does not know, silently; we say so instead.
       unknownTypes = [

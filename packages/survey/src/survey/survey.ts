@@ -2,12 +2,19 @@ import { adoptStyles, html, LitElement, nothing, type CSSResultOrNative, type Pr
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { PageModel, SurveyModel } from 'survey-core';
+import { AudienceController } from '../audience/audience-controller.js';
+import { audienceStyles } from '../audience/audience.styles.js';
+import { renderPictureProgress } from '../audience/picture-progress.js';
+import { textDirection } from '../audience/text-direction.js';
 import { PvReadyEvent, PvStartOverEvent } from '../events.js';
-import { renderLocString } from '../loc-string.js';
+import type { SchoolContact } from '../help-panel/help-panel.js';
+import { renderIntro } from '../intro/intro.js';
+import { locText, renderLocString } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
 import { definedQuestionStyles } from '../question/question-tags.js';
 import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
+import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { ClearAnswers } from './clear-answers.js';
@@ -28,6 +35,8 @@ import { surveyStyles } from './survey.styles.js';
  * @fires pv-page-changed - The respondent moved to another page.
  * @fires pv-complete - The respondent submitted; carries the response data.
  * @fires pv-error - The survey could not be loaded or an answer could not be kept.
+ * @fires pv-authoring-warning - The survey is set up in a way its author should fix (an unknown
+ *   audience, a sensitive question pupils cannot skip).
  *
  * @csspart survey - the outer container
  * @csspart header - the survey title and description
@@ -40,6 +49,8 @@ import { surveyStyles } from './survey.styles.js';
  * @csspart completed - the thank-you message
  * @csspart error - the message shown when the survey cannot be shown
  * @csspart unknown-types - the note naming element types survey-core does not know
+ * @csspart intro - the intro screen of a survey with an audience
+ * @csspart quick-exit - the row with "Leave this page"
  *
  * @cssproperty --pv-color-text - Text colour.
  * @cssproperty --pv-color-background - Background colour.
@@ -56,7 +67,7 @@ import { surveyStyles } from './survey.styles.js';
  * @cssproperty --pv-target-size - Minimum size of options and buttons (at least 24px).
  */
 export class PvSurvey extends LitElement {
-  static override styles: CSSResultOrNative[] = [surveyStyles];
+  static override styles: CSSResultOrNative[] = [surveyStyles, audienceStyles];
 
   /** URL of a SurveyJS JSON definition. Ignored when `definition` is set. */
   @property() src?: string;
@@ -101,8 +112,22 @@ export class PvSurvey extends LitElement {
    */
   @property({ attribute: 'public-key' }) publicKey?: string;
 
-  /** Who is answering (`pupil`, `parent`, `staff`), sent with the response. */
+  /**
+   * Who is answering: `primary`, `secondary`, `post16`, `parent` or `staff`. Chooses the preset
+   * (intro, Get help, quick exit, layout, read aloud, faces) and the definition's wording for
+   * that audience (see docs/audience-wording.md), and is sent with the response. Wins over the
+   * definition's own `audience`. An unknown value is a console warning and the secondary preset.
+   */
   @property() audience?: string;
+
+  /** `england` (default), `wales`, `scotland` or `northern-ireland`: chooses the helplines under "Get help". */
+  @property() nation?: string;
+
+  /** The school's own people to talk to, listed first under "Get help". Wins over the definition's `helpContacts`. */
+  @property({ attribute: false }) helpContacts?: SchoolContact[];
+
+  /** A school's own helpline file (JSON, the shape of `HelplineDirectory`); default: the built-in one. */
+  @property({ attribute: 'helplines-src' }) helplinesSrc?: string;
 
   /** The school's code, sent with the response. */
   @property() school?: string;
@@ -113,7 +138,8 @@ export class PvSurvey extends LitElement {
   /**
    * Shows a "Leave this page" button (and listens for Shift pressed 3 times) that replaces the
    * page with this URL at once, for surveys about harm. It first wipes this survey's unfinished
-   * answers from the device. An empty attribute uses a neutral page (BBC Weather).
+   * answers from the device. An empty attribute uses a neutral page (BBC Weather). A survey with
+   * an audience always has it, on every screen.
    */
   @property({ attribute: 'quick-exit' }) quickExit?: string;
 
@@ -141,6 +167,7 @@ export class PvSurvey extends LitElement {
   // One controller per concern; each subscribes on connect and unsubscribes on disconnect.
   private readonly surveyController = new SurveyModelController(this);
   private readonly localize = new LocalizeController(this);
+  private readonly audiences = new AudienceController(this);
   private readonly loader = new SurveyLoader(this, () => this.localize.t);
   private readonly persistence = new ResponsePersistenceController(this);
   private readonly focusing = new SurveyFocusController(this);
@@ -154,7 +181,7 @@ export class PvSurvey extends LitElement {
     clear: () => this.clearAndStartAgain(),
   });
   private readonly quickExitControl = new QuickExitController(this, {
-    url: () => this.quickExit,
+    url: () => this.quickExit ?? (this.audiences.preset ? '' : undefined),
     wipe: () => this.persistence.wipe(),
   });
 
@@ -235,7 +262,7 @@ export class PvSurvey extends LitElement {
       endpoint: this.endpoint,
       kiosk: this.kiosk,
       publicKey: this.publicKey,
-      meta: { audience: this.audience, school: this.school, wave: this.wave },
+      meta: { audience: this.audience ?? this.audiences.requested, school: this.school, wave: this.wave },
       idleTimeout: this.idleTimeout,
       kioskReset: this.kioskReset,
     };
@@ -248,6 +275,7 @@ export class PvSurvey extends LitElement {
       definition: restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition,
       src: this.src,
       locale: this.locale ?? this.getAttribute('lang') ?? undefined,
+      prepare: (definition) => this.audiences.prepare(definition, this.audience),
     });
     if (!loaded || token !== this.loadToken) return;
     const { model, definition } = loaded;
@@ -258,8 +286,12 @@ export class PvSurvey extends LitElement {
     if (this.storageKey && !(definition as { textUpdateMode?: string }).textUpdateMode) {
       model.textUpdateMode = 'onTyping';
     }
+    // The definition's own audience travels in `meta` when the element has none.
+    this.persistence.configure(this.persistenceConfig());
     await this.persistence.attach(model);
     if (token !== this.loadToken) return;
+    const resumed = !restart && (model.currentPageNo > 0 || Object.keys(model.data as object).length > 0);
+    this.audiences.attach(model, resumed);
     this.show(model);
     this.loader.ready();
     await this.updateComplete;
@@ -276,7 +308,7 @@ export class PvSurvey extends LitElement {
     this.clearAnswers.reset();
     // Question elements are defined separately; adopt the styles of every one on the page.
     if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [surveyStyles, ...definedQuestionStyles()]);
+      adoptStyles(this.shadowRoot, [surveyStyles, audienceStyles, ...definedQuestionStyles()]);
     }
   }
 
@@ -290,7 +322,16 @@ export class PvSurvey extends LitElement {
   protected override render(): TemplateResult {
     const model = this._model;
     const status = this.loader.status;
-    return html`<div class="pv-survey" part="survey" lang=${model?.locale || this.localize.lang || nothing} dir=${model?.localeDir || nothing}>
+    const lang = model?.locale || this.localize.lang;
+    // survey-core knows Arabic is right-to-left but not Urdu: the direction follows the language.
+    const dir = model?.localeDir === 'rtl' ? 'rtl' : textDirection(lang);
+    return html`<div
+      class="pv-survey"
+      part="survey"
+      lang=${lang || nothing}
+      dir=${dir}
+      data-preset=${this.audiences.preset?.audience ?? nothing}
+    >
       ${status === 'loading' ? html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>` : nothing}
       ${status === 'error' ? this.renderLoadError() : nothing}
       ${status === 'ready' && model ? this.renderModel(model) : nothing}
@@ -324,9 +365,10 @@ export class PvSurvey extends LitElement {
   /** A survey in progress (or its start page): each part is its own helper, in page order. */
   private renderRunning(model: SurveyModel, page: PageModel | undefined, starting: boolean): TemplateResult {
     if (!page) return html``;
+    if (this.audiences.introPending && !starting) return this.renderIntroScreen(model);
     const t = this.localize.t;
-    return html`${this.renderQuickExit()}${this.renderHeader(model)}
-      ${!starting && model.showProgressBar ? this.navigation.renderProgress(model, t) : nothing}
+    return html`${this.renderSafetyBar()}${this.renderHeader(model)}
+      ${!starting && model.showProgressBar ? this.renderProgress(model, page) : nothing}
       ${this.focusing.renderErrorSummary(page, t)} ${this.renderCompletionError()} ${this.renderUnknownTypes()}
       ${this.renderPage(model, page, starting)} ${this.navigation.renderNavigation(model, starting, t, this.isPoll)}
       ${this.renderSaveState()} ${this.clearAnswers.render(t, !starting && !this.isPoll)}`;
@@ -351,11 +393,71 @@ export class PvSurvey extends LitElement {
   }
 
   private renderCompleted(model: SurveyModel): TemplateResult {
-    if (!model.showCompletedPage) return html``;
-    return html`<div class="pv-completed" tabindex="-1" part="completed" role="status">
-      ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))} ${this.renderSendState()}
-      ${this.kiosk ? html`<p class="pv-kiosk-next">${this.localize.t.kioskNext}</p>` : nothing}
-    </div>`;
+    const preset = this.audiences.preset;
+    const t = audienceTranslationFor(this.localize.lang);
+    // At the end, help is shown open after the thank-you, so "Thank you" is read first.
+    return html`${this.renderQuickExit()}
+      ${model.showCompletedPage
+        ? html`<div class="pv-completed" tabindex="-1" part="completed" role="status">
+            ${unsafeHTML(sanitizeHtml(model.processedCompletedHtml))} ${this.renderSendState()}
+            ${this.kiosk ? html`<p class="pv-kiosk-next">${this.localize.t.kioskNext}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${preset
+        ? html`<p class="pv-after-survey" lang=${t.lang}>${t.afterSurvey[preset.audience]}</p>
+            ${this.renderHelp(true)}`
+        : nothing}`;
+  }
+
+  /** Progress: pictures and words for young children, else survey-core's bar. */
+  private renderProgress(model: SurveyModel, page: PageModel): TemplateResult {
+    if (!this.audiences.preset?.pictureProgress) return this.navigation.renderProgress(model, this.localize.t);
+    const pages = model.visiblePages;
+    const position = Math.max(1, pages.indexOf(page) + 1);
+    const words = audienceTranslationFor(this.localize.lang).questionOf(position, pages.length);
+    return renderPictureProgress(position, pages.length, this.localize.t.progressLabel, words);
+  }
+
+  /** "Get help": the school's people and the helplines for this audience and nation. */
+  private renderHelp(open = false): TemplateResult | typeof nothing {
+    const preset = this.audiences.preset;
+    if (!preset) return nothing;
+    return html`<pv-help-panel
+      audience=${preset.audience}
+      nation=${this.nation ?? nothing}
+      helplines-src=${this.helplinesSrc ?? nothing}
+      .contacts=${this.helpContacts ?? this.audiences.contacts}
+      ?open=${open}
+    ></pv-help-panel>`;
+  }
+
+  /**
+   * Leave this page, then Get help, in the same place on every screen of a survey with an
+   * audience (the intro and each page; the thank-you shows help open after its message).
+   * Quick exit comes first in the tab order, as GOV.UK's "Exit this page" advises, and keeps
+   * its sticky row so it stays in reach while the page scrolls.
+   */
+  private renderSafetyBar(): TemplateResult {
+    return html`${this.renderQuickExit()}${this.renderHelp()}`;
+  }
+
+  /** The intro of a survey with an audience: what it is for, anonymity, choice, telling. */
+  private renderIntroScreen(model: SurveyModel): TemplateResult {
+    const preset = this.audiences.preset!;
+    const t = audienceTranslationFor(model.locale || this.localize.lang);
+    return html`${this.renderSafetyBar()}${this.renderHeader(model)}
+      ${renderIntro({
+        audience: preset.audience,
+        t,
+        overrides: this.audiences.introOverrides(model.locale || 'default'),
+        surveyLang: model.locale || this.localize.lang,
+        startText: locText(model.locStartSurveyText) || t.navigation[preset.audience].start,
+        onStart: () => {
+          this.audiences.start();
+          this.focusing.request('page');
+        },
+      })}
+      <p class="pv-history-note" lang=${t.lang}>${t.historyNote[preset.audience]}</p>`;
   }
 
   /**
@@ -377,7 +479,7 @@ export class PvSurvey extends LitElement {
   }
 
   private renderQuickExit(): TemplateResult | typeof nothing {
-    if (this.quickExit === undefined) return nothing;
+    if (this.quickExit === undefined && !this.audiences.preset) return nothing;
     const t = this.localize.t;
     return html`<div class="pv-quick-exit" part="quick-exit">
       <button type="button" class="pv-button pv-quick-exit-button" part="button quick-exit-button" @click=${() => void this.leave()}>
