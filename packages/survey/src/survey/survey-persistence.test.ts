@@ -71,13 +71,16 @@ async function mount({ storeName, endpoint, kiosk = false, kioskReset = 10 }: Op
     endpoint=${endpoint ?? ''}
     ?kiosk=${kiosk}
     kiosk-reset=${kioskReset}
-    audience="pupil"
+    audience="secondary"
     school="S123"
   ></pv-survey>`);
   if (!endpoint) el.removeAttribute('endpoint');
   const ready = on(el, 'pv-ready');
   el.definition = DEFINITION;
   await ready;
+  await settle(el);
+  // A pupil survey opens on its intro (not when a draft is resumed): press Start.
+  $<HTMLButtonElement>(el, '.pv-intro ~ .pv-navigation [part~="start-button"]')?.click();
   await settle(el);
   return el;
 }
@@ -138,7 +141,7 @@ describe('<pv-survey> keeps answers on the device', () => {
     expect(outbox).to.have.length(1);
     const body = JSON.parse(outbox[0]!.body) as { id: string; data: unknown; meta: Record<string, unknown> };
     expect(body.data).to.deep.equal({ feel_safe: 'mostly' });
-    expect(body.meta).to.include({ audience: 'pupil', school: 'S123' });
+    expect(body.meta).to.include({ audience: 'secondary', school: 'S123' });
     expect(String(body.meta.day)).to.match(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(body).sort()).to.deep.equal(['data', 'id', 'meta']);
     await completed;
