@@ -31,6 +31,7 @@ export class ReadAloudController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly lang: () => string;
   private engine?: SpeechSynthesis;
+  private connected = false;
   private current?: SpeechSynthesisUtterance;
 
   /** True while this host's text is being spoken. */
@@ -46,6 +47,7 @@ export class ReadAloudController implements ReactiveController {
   get voice(): SpeechSynthesisVoice | undefined {
     const speech = engine();
     if (!speech) return undefined;
+    this.listen(speech);
     try {
       return chooseVoice(speech.getVoices(), this.lang());
     } catch {
@@ -58,12 +60,21 @@ export class ReadAloudController implements ReactiveController {
     return this.voice !== undefined;
   }
 
+  // The engine is touched only once a host asks about voices (a survey with read aloud), not by
+  // every question element: other surveys never start the browser's speech machinery.
+  private listen(speech: SpeechSynthesis): void {
+    if (!this.connected || this.engine === speech) return;
+    this.engine?.removeEventListener?.('voiceschanged', this.onVoicesChanged);
+    this.engine = speech;
+    speech.addEventListener?.('voiceschanged', this.onVoicesChanged);
+  }
+
   hostConnected(): void {
-    this.engine = engine();
-    this.engine?.addEventListener?.('voiceschanged', this.onVoicesChanged);
+    this.connected = true;
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.engine?.removeEventListener?.('voiceschanged', this.onVoicesChanged);
     this.engine = undefined;
     this.stop();
@@ -107,7 +118,7 @@ export class ReadAloudController implements ReactiveController {
     if (!this.current) return;
     this.current = undefined;
     this.speaking = false;
-    engine()?.cancel();
+    this.engine?.cancel();
     this.host.requestUpdate();
   }
 }

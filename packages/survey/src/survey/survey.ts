@@ -323,13 +323,14 @@ export class PvSurvey extends LitElement {
     const model = this._model;
     const status = this.loader.status;
     const lang = model?.locale || this.localize.lang;
-    // survey-core knows Arabic is right-to-left but not Urdu: the direction follows the language.
-    const dir = model?.localeDir === 'rtl' ? 'rtl' : textDirection(lang);
+    // survey-core knows Arabic is right-to-left but not Urdu: the direction follows the
+    // language. A survey with no language of its own inherits the page's direction.
+    const dir = model?.localeDir === 'rtl' || textDirection(lang) === 'rtl' ? 'rtl' : model?.locale ? 'ltr' : undefined;
     return html`<div
       class="pv-survey"
       part="survey"
       lang=${lang || nothing}
-      dir=${dir}
+      dir=${dir ?? nothing}
       data-preset=${this.audiences.preset?.audience ?? nothing}
     >
       ${status === 'loading' ? html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>` : nothing}
