@@ -3,8 +3,12 @@
 //   lands in its own chunk beside the entry and the element can paint before the model arrives;
 // - dist/pupil-voice-poll.js, <pv-poll> alone for a voter's phone: one file, no survey-core,
 //   no chart.js;
-// - dist/pupil-voice-poll-results.js, <pv-poll-results> for the projector (with chart.js).
-// Each poll bundle is its own build, so neither shares a chunk with the embed.
+// - dist/pupil-voice-poll-results.js, <pv-poll-results> for the projector (with chart.js);
+// - dist/pupil-voice-charts.js, the results elements (<pv-chart>, <pv-compare>, <pv-results>)
+//   and the aggregate functions a dashboard page needs (parse, merge, suppress, views):
+//   chart.js is imported dynamically, so it lands in its own chunk, loaded when a chart first
+//   draws.
+// Each bundle is its own build, so none shares a chunk with the embed.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -21,9 +25,9 @@ const single = (name, input) => ({
   plugins: plugins(),
   onwarn,
 });
-
-const embed = {
-  input: { 'pupil-voice': 'packages/survey/dist/define.js' },
+/** An entry whose dynamic imports become chunks of their own, loaded when needed. */
+const split = (name, input) => ({
+  input: { [name]: input },
   output: {
     dir: 'dist',
     format: 'es',
@@ -33,10 +37,11 @@ const embed = {
   },
   plugins: plugins(),
   onwarn,
-};
+});
 
 export default [
-  embed,
+  split('pupil-voice', 'packages/survey/dist/define.js'),
   single('pupil-voice-poll', 'packages/survey/dist/poll/pv-poll.js'),
   single('pupil-voice-poll-results', 'packages/charts/dist/poll-results/pv-poll-results.js'),
+  split('pupil-voice-charts', 'packages/charts/dist/define.js'),
 ];

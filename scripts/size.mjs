@@ -1,8 +1,9 @@
 // `npm run size`: the bundles' sizes (raw, gzip, brotli) per file, and checks that the seams
 // hold: survey-core lives in its own chunk that the embed entry loads with import(), never
 // statically; the poll bundle (a voter's phone) holds neither survey-core nor chart.js; the
-// projector's poll-results bundle holds no survey-core. Run after `npm run build`. Exits 1 if
-// a check fails.
+// projector's poll-results bundle holds no survey-core; chart.js lives in its own chunk that
+// the charts entry loads with import(), and never in the embed. Run after `npm run build`.
+// Exits 1 if a check fails.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -80,9 +81,37 @@ for (const [file, banned] of Object.entries(POLL_ENTRIES)) {
 }
 const chartMarkerFound = CHART_JS_MARKERS.every((marker) => readFileSync(join(DIST, 'pupil-voice-poll-results.js'), 'utf8').includes(marker));
 if (existsSync(join(DIST, 'pupil-voice-poll-results.js')) && !chartMarkerFound) problems.push('the chart.js markers are not in pupil-voice-poll-results.js (update the markers)');
+
+// The charts entry: chart.js lives in its own chunk that the entry loads with import() when a
+// chart first draws, and no chart.js code is in the embed (a pupil never downloads it).
+const CHARTS_ENTRY = join(DIST, 'pupil-voice-charts.js');
+let partsChunk;
+if (!existsSync(CHARTS_ENTRY)) {
+  problems.push(`${CHARTS_ENTRY} does not exist: the charts bundle was not built`);
+} else {
+  const chartsEntry = readFileSync(CHARTS_ENTRY, 'utf8');
+  partsChunk = rows.find((row) => /^chunks\/chart-parts-[\w-]+\.js$/.test(row.file));
+  if (!partsChunk) {
+    problems.push('no chunks/chart-parts-*.js chunk: chart.js is not split out of the charts entry');
+  } else {
+    const parts = readFileSync(join(DIST, partsChunk.file), 'utf8');
+    for (const marker of CHART_JS_MARKERS) {
+      if (!parts.includes(marker)) problems.push(`marker "${marker}" is not in the chart.js chunk (update the markers)`);
+      if (chartsEntry.includes(marker)) problems.push(`the charts entry contains chart.js code ("${marker}")`);
+    }
+    if (!chartsEntry.includes(`import("./chunks/${partsChunk.file.slice('chunks/'.length)}")`)) problems.push('the charts entry has no import() of its chart.js chunk');
+  }
+  // The embed and every chunk it can load (never the charts' own chunks) hold no chart.js code.
+  const embedFiles = [ENTRY, ...[...entry.matchAll(/(?:import\(|from)\s*["']\.\/(chunks\/[^"']+)["']/g)].map((m) => join(DIST, m[1]))];
+  for (const file of embedFiles) {
+    const code = readFileSync(file, 'utf8');
+    for (const marker of CHART_JS_MARKERS) if (code.includes(marker)) problems.push(`${relative(DIST, file)} (the embed) contains chart.js code ("${marker}")`);
+  }
+}
 if (problems.length > 0) {
   console.error(`\nBundle check FAILED:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
 console.log(`\nBundle check passed: survey-core is in ${coreChunk.file}, loaded by import() from the entry;`);
 console.log('pupil-voice-poll.js has neither survey-core nor chart.js; pupil-voice-poll-results.js has no survey-core.');
+console.log(`Charts: chart.js is in ${partsChunk.file}, loaded by import() from pupil-voice-charts.js; the embed holds no chart.js code.`);
