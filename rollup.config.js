@@ -43,5 +43,5 @@ export default [
   split('pupil-voice', 'packages/survey/dist/define.js'),
   single('pupil-voice-poll', 'packages/survey/dist/poll/pv-poll.js'),
   single('pupil-voice-poll-results', 'packages/charts/dist/poll-results/pv-poll-results.js'),
-  split('pupil-voice-charts', 'packages/charts/dist/define.js'),
+  split('pupil-voice-charts', 'packages/charts/dist/bundle.js'),
 ];

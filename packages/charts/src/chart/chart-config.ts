@@ -34,7 +34,7 @@ export function wrapLabel(text: string, width = 28): string | string[] {
     }
   }
   if (line) lines.push(line);
-  return lines.slice(0, 3);
+  return lines.slice(0, 4);
 }
 
 const ceilTo = (value: number, step: number): number => Math.max(step, Math.ceil(value / step) * step);
@@ -58,8 +58,8 @@ function heightFor(rows: number, lines: number): number {
   return Math.max(120, 48 + rows * Math.max(34, 18 * lines + 10));
 }
 
-function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
-  const labels = figure.items.map((item) => wrapLabel(item.label));
+function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, narrow: boolean): ChartPlan {
+  const labels = figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
   const percents = figure.items.map((item) => item.percent);
   const top = Math.max(0, ...percents.map((p) => p ?? 0));
   const max = Math.min(100, ceilTo(top * 1.2 + 8, 10));
@@ -101,7 +101,7 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
           },
         },
         scales: {
-          x: { min: 0, max, ticks: { callback: (value) => `${value}%` }, grid: { color: '#E5E5E5' } },
+          x: { min: 0, max, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
         },
       },
@@ -115,7 +115,7 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
  * zero (strongest outermost), positive to the right, then the neutral middle and the answers
  * outside the base (grey) each in a region of their own beside the bar.
  */
-function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
+function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, narrow: boolean): ChartPlan {
   const categories = figure.categories;
   const sum = (side: string, item: DivergingFigure['items'][number]) =>
     categories.reduce((total, c, i) => (c.side === side ? total + (item.entries[i]!.percent ?? 0) : total), 0);
@@ -155,7 +155,8 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
       }
     }
   }
-  const labels = figure.items.map((item) => wrapLabel(item.label));
+  // One row: the caption already names it, so the bar gets the whole width.
+  const labels = figure.items.length === 1 ? [''] : figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const options = baseOptions(reducedMotion, labels.length);
   return {
@@ -207,7 +208,9 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
             ticks: {
               // Only the diverging part has a scale; the regions beside carry direct labels.
               callback: (value) => (typeof value === 'number' && value <= right ? `${Math.abs(value)}%` : ''),
-              stepSize: span > 100 ? 20 : 10,
+              stepSize: span > 100 || narrow ? 20 : 10,
+              maxRotation: 0,
+              autoSkip: true,
             },
             grid: {
               color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : typeof context.tick?.value === 'number' && context.tick.value > right ? 'transparent' : '#E5E5E5'),
@@ -266,12 +269,14 @@ function distributionPlan(figure: DistributionFigure, t: ChartTranslation, n: Nu
 }
 
 /** The chart plan of a figure, or undefined when it has nothing to draw (free text). */
-export function planOf(figure: Figure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan | undefined {
+/** `width`: the element's width in CSS pixels; below 520 labels wrap shorter and ticks thin out. */
+export function planOf(figure: Figure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan | undefined {
+  const narrow = width < 520;
   switch (figure.type) {
     case 'bars':
-      return barsPlan(figure, t, n, reducedMotion);
+      return barsPlan(figure, t, n, reducedMotion, narrow);
     case 'diverging':
-      return figure.categories.length === 0 ? undefined : divergingPlan(figure, t, n, reducedMotion);
+      return figure.categories.length === 0 ? undefined : divergingPlan(figure, t, n, reducedMotion, narrow);
     case 'distribution':
       return distributionPlan(figure, t, n, reducedMotion);
     case 'text':

@@ -159,7 +159,7 @@ export class PvChart extends LitElement {
     }
     const n = this.words();
     const finding = findingOf(figure, t, n);
-    this.plan = planOf(figure, t, n, prefersReducedMotion());
+    this.plan = planOf(figure, t, n, prefersReducedMotion(), this.clientWidth || 640);
     const hidden = hiddenCount(figure) > 0;
     const kind = figure.type === 'diverging' ? t.kindDiverging : figure.type === 'distribution' ? t.kindDistribution : t.kindBars;
     const group = this.groupLine();

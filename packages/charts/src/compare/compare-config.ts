@@ -11,8 +11,9 @@ import type { CompareFigure } from './compare-model.js';
 const FONT = '14px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
 /** Groups side by side: one bar per group in each row, AF colours in palette order, labelled directly. */
-export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
-  const labels = figure.rows.map((row) => wrapLabel(row.label));
+export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan {
+  const narrow = width < 520;
+  const labels = figure.rows.map((row) => wrapLabel(row.label, narrow ? 16 : 28));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const top = Math.max(0, ...figure.rows.flatMap((row) => row.percents.map((p) => p ?? 0)));
   const max = Math.min(100, Math.max(10, Math.ceil((top * 1.2 + 8) / 10) * 10));
@@ -59,7 +60,7 @@ export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: Numbe
           },
         },
         scales: {
-          x: { min: 0, max, ticks: { callback: (value) => `${value}%` }, grid: { color: '#E5E5E5' } },
+          x: { min: 0, max, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
         },
       },
@@ -75,8 +76,9 @@ export interface GapRow {
 }
 
 /** Perception gaps ranked: each item's difference (points) as a bar across its 95% interval, the estimate labelled. */
-export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberWords, reducedMotion: boolean): ChartPlan {
-  const labels = rows.map((row) => wrapLabel(row.label, 34));
+export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan {
+  const narrow = width < 520;
+  const labels = rows.map((row) => wrapLabel(row.label, narrow ? 18 : 34));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const extent = Math.max(10, ...rows.flatMap((row) => [Math.abs(row.gap.difference.lower), Math.abs(row.gap.difference.upper)].map((v) => v * 100)));
   const limit = Math.min(100, Math.ceil((extent + 8) / 10) * 10);
@@ -120,7 +122,7 @@ export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberW
           x: {
             min: -limit,
             max: limit,
-            ticks: { callback: (value) => `${typeof value === 'number' && value > 0 ? '+' : ''}${value}` },
+            ticks: { callback: (value) => `${typeof value === 'number' && value > 0 ? '+' : ''}${value}`, maxRotation: 0, maxTicksLimit: narrow ? 5 : 11 },
             grid: { color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : '#E5E5E5'), lineWidth: (context) => (context.tick?.value === 0 ? 2 : 1) },
           },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },

@@ -44,8 +44,10 @@ const pointsOf = (entry: ItemComparison['differences'][number]['categories'][num
     : null;
 
 /** The comparison of every item, from published numbers only (see `compare`). */
-export function comparisonOf(published: PublishedTally, by: string, groups: readonly string[], agree?: Record<string, string[]>): Comparison {
-  return compare(published, { by, groups, agree: agree ?? positiveAnswers(published) });
+export function comparisonOf(published: PublishedTally, by: string, groups: readonly string[], agree?: Record<string, string[]>, questions?: readonly string[]): Comparison {
+  const positive = agree ?? positiveAnswers(published);
+  const wanted = questions ? Object.fromEntries(Object.entries(positive).filter(([name]) => questions.includes(name))) : positive;
+  return compare(published, { by, groups, agree: wanted, ...(questions ? { questions } : {}) });
 }
 
 /** One question of a comparison as chart rows. */

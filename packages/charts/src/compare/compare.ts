@@ -44,6 +44,9 @@ export class PvCompare extends LitElement {
   /** One question to compare; without it, the perception-gap ranking of every item. */
   @property() question?: string;
 
+  /** Only these questions (default: every question with answers to compare). */
+  @property({ attribute: false }) questions?: string[];
+
   /** Answers counted as positive per question (default: the positive side of each scale). */
   @property({ attribute: false }) agree?: Record<string, string[]>;
 
@@ -92,7 +95,7 @@ export class PvCompare extends LitElement {
     if (!this.data || groups.length < 2) return undefined;
     this.error = '';
     try {
-      return comparisonOf(this.data, this.by, groups, this.agree);
+      return comparisonOf(this.data, this.by, groups, this.agree, this.questions);
     } catch (error) {
       this.error = (error as Error).message;
       return undefined;
@@ -132,7 +135,7 @@ export class PvCompare extends LitElement {
       ? `${t.findingCompare(best.label, a ?? '', n.percent(best.percents[0] ?? null), b ?? '', n.percent(best.percents[1] ?? null))} ${t.difference}: ${n.statistic(best.difference!.estimate)} (${t.interval(n.statistic(best.difference!.lower), n.statistic(best.difference!.upper))}).`
       : t.noGap;
     const hidden = figure.rows.some((row) => row.percents.some((p) => p === null)) || figure.bases.some((base) => base === null && figure.measure === 'answer');
-    this.plan = comparePlan(figure, t, n, prefersReducedMotion());
+    this.plan = comparePlan(figure, t, n, prefersReducedMotion(), this.clientWidth || 640);
     const bases = figure.measure === 'answer' ? t.basesLine(figure.groups.map((g, i) => `${t.groupName(g)} ${n.count(figure.bases[i] ?? null)}`).join(', ')) : `${t.agreeShare}: ${this.agreeWords(figure.question)}`;
     return html`<figure part="figure" aria-labelledby="title">
       <figcaption>
@@ -170,7 +173,9 @@ export class PvCompare extends LitElement {
       const item = comparison.items.find((i) => i.question === gap.question && i.row === gap.row);
       const q = this.data?.questions.find((x) => x.name === gap.question);
       const rowLabel = q?.kind === 'matrix' ? (q.rows.find((r) => r.value === gap.row)?.label ?? gap.row) : undefined;
-      return { label: rowLabel ? `${item?.title ?? gap.question}: ${rowLabel}` : (item?.title ?? gap.question), gap };
+      const answer = gap.on === 'agree' ? undefined : item?.categories.find((c) => c.value === gap.on);
+      const detail = rowLabel ?? (answer ? (answer.label ?? answer.value) : undefined);
+      return { label: detail ? `${item?.title ?? gap.question} (${detail})` : (item?.title ?? gap.question), gap };
     });
   }
 
@@ -189,7 +194,7 @@ export class PvCompare extends LitElement {
     const finding = top
       ? t.findingGap(top.label, a ?? '', n.percent(shares(top.gap)[0]), b ?? '', n.percent(shares(top.gap)[1]), `${t.difference} ${n.statistic(top.gap.difference.estimate * 100)}, ${t.interval(n.statistic(top.gap.difference.lower * 100), n.statistic(top.gap.difference.upper * 100))}`)
       : t.noGap;
-    this.plan = rows.length > 0 ? gapPlan(rows, t, n, prefersReducedMotion()) : undefined;
+    this.plan = rows.length > 0 ? gapPlan(rows, t, n, prefersReducedMotion(), this.clientWidth || 640) : undefined;
     return html`<figure part="figure" aria-labelledby="title">
       <figcaption>
         <span class="title" id="title">${title}</span>

@@ -6,5 +6,9 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+// Axis labels large and dark enough to read on a projector and a phone (chart.js: 12px grey).
+Chart.defaults.font.size = 13;
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+Chart.defaults.color = '#0B0C0C';
 
 export { Chart };

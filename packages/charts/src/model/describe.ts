@@ -73,14 +73,18 @@ function divergingFinding(figure: DivergingFigure, t: ChartTranslation, n: Numbe
       n.count(item.base),
     );
   }
-  const ranked = figure.items
-    .map((item) => ({ item, share: sideShare(figure, item, 'positive') }))
-    .filter((entry): entry is { item: DivergingItem; share: number } => entry.share !== null);
-  if (ranked.length === 0) return t.allHidden;
-  ranked.sort((a, b) => b.share - a.share);
-  const high = ranked[0]!;
-  const low = ranked[ranked.length - 1]!;
-  return t.findingMatrix(high.item.label, n.percent(high.share), low.item.label, n.percent(low.share), positiveWords);
+  // Rank rows on the positive side; if a part of it is hidden everywhere, on the negative side.
+  for (const side of ['positive', 'negative'] as const) {
+    const ranked = figure.items
+      .map((item) => ({ item, share: sideShare(figure, item, side) }))
+      .filter((entry): entry is { item: DivergingItem; share: number } => entry.share !== null);
+    if (ranked.length === 0) continue;
+    ranked.sort((a, b) => b.share - a.share);
+    const high = ranked[0]!;
+    const low = ranked[ranked.length - 1]!;
+    return t.findingMatrix(high.item.label, n.percent(high.share), low.item.label, n.percent(low.share), sideWords(figure, side, t));
+  }
+  return figure.items.some((item) => item.answered !== null) ? t.someHidden : t.allHidden;
 }
 
 /**
@@ -124,7 +128,7 @@ export function baseLineOf(figure: Figure, t: ChartTranslation, n: NumberWords):
     case 'diverging': {
       const item = figure.items[0];
       if (figure.items.length === 1 && item) return item.baseKind === 'view' ? t.baseView(n.count(item.base)) : t.baseAnswered(n.count(item.base));
-      return t.baseView('');
+      return t.baseViewRows;
     }
     case 'distribution':
     case 'text':

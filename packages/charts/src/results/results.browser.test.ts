@@ -70,19 +70,19 @@ describe('<pv-results>', () => {
     expect(el.charts.map((c) => c.question)).to.deep.equal(published.questions.map((q) => q.name));
     const safe = () => el.charts.find((c) => c.question === 'safe')!;
     const cellOf = (key: string) => (published.questions.find((q) => q.name === 'safe')!.cells as Record<string, { percents: Array<number | null> }>)[key]!;
-    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["parent",true]').percents);
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["pupil",true]').percents);
     await expect(el).to.be.accessible();
 
     const school = select(el, 'School');
     school.value = 'A';
     school.dispatchEvent(new Event('change'));
     await settle(el);
-    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["parent","A"]').percents);
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["pupil","A"]').percents);
     const audience = select(el, 'Who answered');
-    audience.value = 'pupil';
+    audience.value = 'parent';
     audience.dispatchEvent(new Event('change'));
     await settle(el);
-    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["pupil","A"]').percents);
+    expect(safe().chart!.data.datasets[0]!.data).to.deep.equal(cellOf('["parent","A"]').percents);
     await expect(el).to.be.accessible();
   });
 

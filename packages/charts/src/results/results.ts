@@ -206,7 +206,11 @@ export class PvResults extends LitElement {
       if (key === except) continue;
       const chosen = this.filters[key];
       if (chosen !== undefined && chosen !== null) filters[key] = chosen;
-      else if (!data.totals.includes(key)) filters[key] = filterValues(data, key)[0] ?? null;
+      else if (!data.totals.includes(key)) {
+        // A segment without a total needs a value: pupils first where there are pupils.
+        const values = filterValues(data, key);
+        filters[key] = values.includes('pupil') ? 'pupil' : (values[0] ?? null);
+      }
     }
     return filters;
   }
@@ -291,7 +295,11 @@ export class PvResults extends LitElement {
     const compareView = comparing ? viewOf(data, this.effectiveFilters(data, by), [by]) : undefined;
     return html`<p>${respondents === null ? '' : t.respondentsLine(n.count(respondents))} <b>${HIDDEN_MARK}</b> ${t.hiddenLegend}.</p>
       <div class="questions">
-        ${compareView ? html`<section class="question" part="question"><pv-compare .data=${compareView} by=${by}></pv-compare></section>` : nothing}
+        ${compareView
+          ? html`<section class="question" part="question">
+              <pv-compare .data=${compareView} by=${by} .questions=${data.questions.map((q) => q.name).filter((name) => !data.segments.includes(name))}></pv-compare>
+            </section>`
+          : nothing}
         ${data.questions.map((question) =>
           compareView && (question.kind === 'choice' || question.kind === 'multi' || question.kind === 'matrix')
             ? html`<section class="question" part="question"><pv-compare .data=${compareView} by=${by} question=${question.name}></pv-compare></section>`

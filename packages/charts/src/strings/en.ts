@@ -21,6 +21,7 @@ export const en: ChartTranslation = {
   baseRanked: (n) => `Base: ${n} who ranked the answers; share who put each first.`,
   baseView: (n) => `Percentages of the ${n} giving a view; "Don't know" and "Prefer not to say" are shown beside, outside the base.`,
   baseColumn: 'Answered',
+  baseViewRows: 'Percentages of those giving a view on each row (the number is in the table); "Don\'t know" and "Prefer not to say" are shown beside, outside the base.',
   givingAView: 'Giving a view',
   notInBase: 'not in the percentage base',
   multiNote: 'Each person could tick more than one answer, so the percentages add up to more than 100.',

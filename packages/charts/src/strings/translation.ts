@@ -26,6 +26,7 @@ export interface ChartTranslation {
   baseRanked: (n: string) => string;
   baseView: (n: string) => string;
   baseColumn: string;
+  baseViewRows: string;
   givingAView: string;
   notInBase: string;
   multiNote: string;
