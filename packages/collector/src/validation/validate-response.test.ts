@@ -116,3 +116,46 @@ describe('response validation over HTTP (survey-core in Node)', () => {
     assert.equal(reply.json().field, 'meta.userAgent');
   });
 });
+
+describe('wording per audience (docs/audience-wording.md)', () => {
+  const SURVEY = {
+    audiences: ['secondary', 'parent'],
+    elements: [
+      {
+        type: 'radiogroup',
+        name: 'feel_safe',
+        title: { default: 'How safe do you feel?', 'x-parent': 'How safe does your child feel?' },
+        choices: [{ value: 'very', text: { default: 'Very safe', 'x-parent': 'Very safe (your child)' } }, 'not'],
+      },
+      { type: 'radiogroup', name: 'child_would_tell', isRequired: true, visibleIf: "{audience} = 'parent'", choices: ['yes', 'no'] },
+      { type: 'comment', name: 'pupil_only', requiredIf: "{audience} = 'secondary'", visibleIf: "{audience} = 'secondary'" },
+    ],
+  };
+  let collector: TestCollector;
+  before(async () => {
+    collector = await startTestCollector({ aud: SURVEY });
+  });
+  after(() => collector.dispose());
+  const send = (data: Record<string, unknown>, audience?: string) =>
+    postResponse(collector.url, 'aud', { id: newId(), data, ...(audience === undefined ? {} : { meta: { audience } }) });
+
+  it('sets the survey variable audience from meta.audience for visibleIf and requiredIf', async () => {
+    const parentMissing = await send({ feel_safe: 'very' }, 'parent');
+    assert.equal(parentMissing.status, 400, parentMissing.text);
+    assert.equal(parentMissing.json<{ field: string }>().field, 'child_would_tell');
+    assert.equal((await send({ feel_safe: 'very', child_would_tell: 'yes' }, 'parent')).status, 201);
+    const pupilMissing = await send({ feel_safe: 'not' }, 'secondary');
+    assert.equal(pupilMissing.json<{ field: string }>().field, 'pupil_only');
+    assert.equal((await send({ feel_safe: 'not', pupil_only: 'fine' }, 'secondary')).status, 201);
+    // The same model is reused: a parent after a pupil is checked as a parent.
+    assert.equal((await send({ feel_safe: 'very' }, 'parent')).status, 400);
+  });
+
+  it('tallies with the shared wording: audience variants never become labels', async () => {
+    const survey = collector.surveys.get('aud')!;
+    const question = survey.validator.reading.facets.find((facet) => facet.name === 'feel_safe');
+    assert.equal(question?.title, 'How safe do you feel?');
+    assert.ok(question && 'categories' in question);
+    assert.deepEqual(question.categories[0], { value: 'very', label: 'Very safe' });
+  });
+});
