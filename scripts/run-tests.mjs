@@ -73,6 +73,11 @@ if (only !== 'browser') {
   for (const pkg of ['schema', 'question-bank', 'aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
   // End-to-end tests of the example pages against the real collector (plain .mjs).
   for (const name of readdirSync('examples')) if (name.endsWith('.test.mjs')) files.push(join('examples', name));
+  // Node checks of the survey package's built strings (the readability test needs the
+  // CommonJS-only syllable counter, which the browser runner cannot load).
+  for (const name of readdirSync(join('packages', 'survey', 'test'))) {
+    if (name.endsWith('.test.mjs')) files.push(join('packages', 'survey', 'test', name));
+  }
   if (files.length > 0) {
     const tap = '.test-results/node.tap';
     const status =

@@ -11,8 +11,8 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, Readonly<Record<string, 
     default:
       'Unwanted behaviour of a sexual kind: for example sexual comments, jokes or names, touching, or sending sexual pictures. It can happen in person or online.',
     cy: 'Ymddygiad rhywiol digroeso: er enghraifft sylwadau, jôcs neu enwau rhywiol, cyffwrdd, neu anfon lluniau rhywiol. Gall ddigwydd wyneb yn wyneb neu ar-lein.',
-    'x-primary': 'When someone says or does things about your body that you do not want, like rude jokes or touching.',
-    'cy-x-primary': 'Pan fydd rhywun yn dweud neu’n gwneud pethau am dy gorff nad wyt ti eu heisiau, fel jôcs anghwrtais neu gyffwrdd.',
+    'x-primary': 'When someone says or does things about your body that you do not want. It might be rude jokes or touching.',
+    'cy-x-primary': 'Pan fydd rhywun yn dweud neu’n gwneud pethau am dy gorff nad wyt ti eu heisiau. Gall fod yn jôcs anghwrtais neu’n gyffwrdd.',
   },
   consent: {
     default:
@@ -43,7 +43,7 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, Readonly<Record<string, 
   'aflonyddu rhywiol': {
     default: 'Unwanted behaviour of a sexual kind, in person or online.',
     cy: 'Ymddygiad rhywiol digroeso: er enghraifft sylwadau, jôcs neu enwau rhywiol, cyffwrdd, neu anfon lluniau rhywiol. Gall ddigwydd wyneb yn wyneb neu ar-lein.',
-    'cy-x-primary': 'Pan fydd rhywun yn dweud neu’n gwneud pethau am dy gorff nad wyt ti eu heisiau, fel jôcs anghwrtais neu gyffwrdd.',
+    'cy-x-primary': 'Pan fydd rhywun yn dweud neu’n gwneud pethau am dy gorff nad wyt ti eu heisiau. Gall fod yn jôcs anghwrtais neu’n gyffwrdd.',
   },
   'caniatâd': {
     default: 'Agreeing by choice, freely.',
@@ -122,12 +122,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function splitAtTerms(text: string, terms: readonly string[]): GlossarySegment[] {
   const found: Array<{ start: number; end: number; term: string }> = [];
   for (const term of terms) {
-    const match = new RegExp(`(?<!${LETTER})${escapeRegExp(term)}(?!${LETTER})`, 'iu').exec(text);
-    if (!match) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (found.some((f) => start < f.end && end > f.start)) continue;
-    found.push({ start, end, term });
+    // The first occurrence not already inside a longer term ("harassment" after "sexual harassment").
+    for (const match of text.matchAll(new RegExp(`(?<!${LETTER})${escapeRegExp(term)}(?!${LETTER})`, 'giu'))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ start, end, term });
+      break;
+    }
   }
   if (found.length === 0) return [{ text }];
   found.sort((a, b) => a.start - b.start);
