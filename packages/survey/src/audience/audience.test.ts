@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { PvSurvey } from '../survey/survey.js';
 import { press, tabToButton, button } from '../survey/survey-test-support.js';
 import { $, $$, modelOf, settle } from '../test-helpers.js';
@@ -264,6 +264,17 @@ describe('audience presets', function () {
       expect($(welsh, '.pv-intro')!.textContent).to.include('Mae Glan yr Afon eisiau clywed gennyt ti.');
       expect($(welsh, '.pv-intro h3')!.textContent!.trim()).to.equal('Cyn i ti ddechrau');
     });
+  });
+
+  it('follows a locale set while the definition is still loading (a language switcher)', async () => {
+    const el = await fixture<PvSurvey>(html`<pv-survey audience="primary"></pv-survey>`);
+    const ready = oneEvent(el, 'pv-ready');
+    el.definition = audienceDefinition();
+    await el.updateComplete;
+    el.setAttribute('locale', 'cy');
+    await ready;
+    await settle(el);
+    expect($(el, '.pv-intro h3')!.textContent!.trim()).to.equal('Cyn i ti ddechrau');
   });
 
   describe('right to left', () => {

@@ -279,6 +279,13 @@ export class PvSurvey extends LitElement {
     });
     if (!loaded || token !== this.loadToken) return;
     const { model, definition } = loaded;
+    // A `locale` set while the definition was loading (a page's language switcher running
+    // before the download finished) was not seen by the loader: apply it now.
+    if (this.locale && this.locale !== model.locale) {
+      await loadSurveyLocale(this.locale);
+      if (token !== this.loadToken) return;
+      model.locale = this.locale;
+    }
     this.loadedDefinition = definition;
     this.unknownTypes = loaded.unknownTypes;
     // Saving per keystroke keeps a half-typed answer if the tab is closed; a definition that
