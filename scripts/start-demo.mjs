@@ -25,6 +25,9 @@ const collector = spawn(
     '--origin', `http://localhost:${port}`,
     '--static', 'examples:/',
     '--static', 'dist:/dist',
+    // The question bank preview imports the bank's modules as they are built.
+    '--static', 'packages/question-bank/dist:/lib/question-bank',
+    '--static', 'packages/schema/dist:/lib/schema',
     // The youth council's show-of-hands poll shows exact counts live; everything else is
     // suppressed below k.
     '--live-poll', 'takeover-poll',
