@@ -67,10 +67,12 @@ describe('examples/question-bank: preview any bank survey', { skip: built ? fals
     await page.getByText('Pa mor aml ydych chi’n meddwl bod eich plentyn yn teimlo’n ddiogel yn yr ysgol?').waitFor();
     assert.match(await page.locator('#about').innerText(), /questions for parents and carers; shared for comparison: \d+ with primary pupils/);
 
-    // A poll template: one question, no start page.
+    // A poll template: one question, no start page of its own (the pupil preset shows its intro).
     await page.getByLabel('Survey').selectOption('poll-yes-no');
     await page.getByLabel('Language').selectOption('en');
+    await page.locator('pv-survey button[part~="start-button"]').click();
     await page.getByRole('radio', { name: 'Not sure' }).waitFor();
+    await page.getByText('Should pupils help choose the school rules?').waitFor();
     assert.equal(await page.getByLabel('Audience').inputValue(), 'primary');
     assert.deepEqual(errors, []);
     await page.close();
