@@ -122,7 +122,7 @@ describe('<pv-checkbox-question>', () => {
     await settle(el);
     const textarea = questionElement(el, 'clubs').querySelector<HTMLTextAreaElement>('textarea')!;
     expect($(el, `label[for="${CSS.escape(textarea.id)}"]`)!.textContent!.trim()).to.equal(
-      'Please describe (Other (describe))',
+      'Other: please describe',
     );
     // Tab order: the box follows the Other checkbox.
     box(el, 'clubs', 'Other (describe)').focus();

@@ -93,7 +93,7 @@ describe('<pv-dropdown-question>', () => {
     await settle(el);
     const box = questionElement(el, 'fruit').querySelector('textarea')!;
     const label = questionElement(el, 'fruit').querySelector(`label[for="${box.id}"]`)!;
-    expect(label.textContent).to.contain('Other (describe)');
+    expect(label.textContent!.trim()).to.equal('Other: please describe');
     box.focus();
     await sendKeys({ type: 'Mango' });
     await sendKeys({ press: 'Tab' });

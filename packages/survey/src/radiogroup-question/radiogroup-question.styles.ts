@@ -10,14 +10,15 @@ export const styles = css`
     width: 2.25rem;
     height: 2.25rem;
   }
-  .pv-face circle:first-child,
-  .pv-face .pv-rating-mouth {
+  .pv-face .pv-rating-head,
+  .pv-face .pv-rating-line {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
     stroke-linecap: round;
   }
-  .pv-face .pv-rating-eye {
+  .pv-face .pv-rating-eye,
+  .pv-face .pv-rating-grin {
     fill: currentColor;
   }
   .pv-clear-button {

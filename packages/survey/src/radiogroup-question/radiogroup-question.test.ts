@@ -184,10 +184,10 @@ describe('<pv-radiogroup-question>', () => {
     const box = questionElement(el, 'lunch').querySelector<HTMLTextAreaElement>('textarea')!;
     expect(box, 'Other reveals a box').to.exist;
     const label = $(el, `label[for="${CSS.escape(box.id)}"]`);
-    expect(label?.textContent?.trim()).to.equal('Please describe (Other (describe))');
+    expect(label?.textContent?.trim()).to.equal('Other: please describe');
     const tree = (await a11ySnapshot({})) as unknown as AxNode;
     expect(
-      findAccessibilityNode<AxNode>(tree, (node) => node.role === 'textbox' && node.name === 'Please describe (Other (describe))'),
+      findAccessibilityNode<AxNode>(tree, (node) => node.role === 'textbox' && node.name === 'Other: please describe'),
     ).to.exist;
     box.focus();
     await sendKeys({ type: 'Sandwiches from the shop' });

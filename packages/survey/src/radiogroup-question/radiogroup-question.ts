@@ -10,7 +10,7 @@ import {
 import { agreeScalePositions } from '../audience/agree-scale.js';
 import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
-import { smileyIcon } from '../rating-question/rating-icons.js';
+import { faceAt, smileyIcon } from '../rating-question/rating-icons.js';
 import { styles } from './radiogroup-question.styles.js';
 
 /**
@@ -77,7 +77,7 @@ export class PvRadiogroupQuestion extends PvQuestionElement<QuestionRadiogroupMo
     // The face is decoration beside the words: the words stay the radio's name.
     return face === undefined
       ? option
-      : { ...option, label: html`<span class="pv-face">${smileyIcon(face)}</span>${option.label}`, part: 'face-option' };
+      : { ...option, label: html`<span class="pv-face">${smileyIcon(faceAt(face))}</span>${option.label}`, part: 'face-option' };
   }
 
   /**

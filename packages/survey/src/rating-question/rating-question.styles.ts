@@ -1,19 +1,53 @@
 import { css } from 'lit';
 
 export const styles = css`
+  .pv-rating-frame {
+    container-type: inline-size;
+  }
+  /* Wide: "Not at all  1 2 3 4 5  Very happy", each end label beside its end. */
   .pv-rating {
-    display: flex;
-    flex-wrap: wrap;
+    display: inline-grid;
+    grid-template-columns: auto minmax(0, max-content) auto;
+    grid-template-areas: 'min scale max';
     align-items: center;
     gap: var(--_s) var(--_m);
+    max-width: 100%;
   }
   .pv-rating-scale {
+    grid-area: scale;
     display: flex;
     flex-wrap: wrap;
     gap: var(--_s);
   }
   .pv-rating-description {
     color: var(--_muted);
+    max-width: 9rem;
+  }
+  .pv-rating-description--min {
+    grid-area: min;
+    text-align: end;
+  }
+  .pv-rating-description--max {
+    grid-area: max;
+    text-align: start;
+  }
+  /* Narrow (a phone): the scale first, then each end label under its own end. */
+  @container (max-width: 36rem) {
+    .pv-rating {
+      grid-template-columns: 1fr 1fr;
+      grid-template-areas: 'scale scale' 'min max';
+    }
+    /* The scale alone sets the width; each label wraps within its half. */
+    .pv-rating-description {
+      contain: inline-size;
+      max-width: none;
+    }
+    .pv-rating-description--min {
+      text-align: start;
+    }
+    .pv-rating-description--max {
+      text-align: end;
+    }
   }
   .pv-rating-item {
     position: relative;
@@ -78,28 +112,32 @@ export const styles = css`
     fill: var(--pv-rating-star-color, #b45309);
     stroke: var(--pv-rating-star-color, #b45309);
   }
-  .pv-rating--smileys .pv-rating-icon circle:first-child {
-    fill: none;
-    stroke: var(--_border);
-    stroke-width: 1.5;
+  .pv-rating--smileys .pv-rating-icon {
+    width: 2.5rem;
+    height: 2.5rem;
   }
-  .pv-rating--smileys .pv-rating-eye {
-    fill: var(--_border);
-  }
-  .pv-rating--smileys .pv-rating-mouth {
+  .pv-rating--smileys .pv-rating-head,
+  .pv-rating--smileys .pv-rating-line {
     fill: none;
-    stroke: var(--_border);
-    stroke-width: 1.5;
+    stroke: var(--_text);
+    stroke-width: 1.75;
     stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .pv-rating--smileys .pv-rating-eye,
+  .pv-rating--smileys .pv-rating-grin {
+    fill: var(--_text);
   }
   .pv-rating--smileys .pv-rating-item--selected {
     background: var(--_accent);
     border-radius: 50%;
   }
-  .pv-rating--smileys .pv-rating-item--selected .pv-rating-icon * {
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-head,
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-line {
     stroke: var(--_accent-contrast);
   }
-  .pv-rating--smileys .pv-rating-item--selected .pv-rating-eye {
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-eye,
+  .pv-rating--smileys .pv-rating-item--selected .pv-rating-grin {
     fill: var(--_accent-contrast);
   }
   .pv-rating--faces .pv-rating-item {

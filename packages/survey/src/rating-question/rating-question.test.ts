@@ -181,4 +181,140 @@ describe('<pv-rating-question>', () => {
     expect($$<HTMLInputElement>(el, 'input[type="radio"]').every((input) => input.disabled)).to.equal(true);
     await expect(el).to.be.accessible();
   });
+
+  it('names smileys by what they mean, not by their number', async () => {
+    const el = await renderSurvey({
+      elements: [
+        { type: 'rating', name: 'five', title: 'How do you feel at lunchtime?', rateType: 'smileys', rateMax: 5 },
+        { type: 'rating', name: 'three', title: 'How was today?', rateType: 'smileys', rateMax: 3 },
+        {
+          type: 'rating',
+          name: 'own',
+          title: 'And at break?',
+          rateType: 'smileys',
+          rateValues: [
+            { value: 1, text: 'Awful' },
+            { value: 2, text: 'Great' },
+          ],
+        },
+      ],
+    });
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    expect(radiosAfterHeading(snapshot, 'How do you feel at lunchtime?').map((node) => node.name)).to.deep.equal([
+      'Very unhappy',
+      'Unhappy',
+      'Neither happy nor unhappy',
+      'Happy',
+      'Very happy',
+    ]);
+    expect(radiosAfterHeading(snapshot, 'How was today?').map((node) => node.name)).to.deep.equal([
+      'Unhappy',
+      'Neither happy nor unhappy',
+      'Happy',
+    ]);
+    // A definition's own words win.
+    expect(radiosAfterHeading(snapshot, 'And at break?').map((node) => node.name)).to.deep.equal(['Awful', 'Great']);
+    // The value stored is still survey-core's.
+    radios(el, 'five')[3]!.click();
+    await settle(el);
+    expect(modelOf(el).getValue('five')).to.equal(4);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws five clearly different faces', async () => {
+    const el = await renderSurvey({
+      elements: [{ type: 'rating', name: 'five', title: 'How do you feel?', rateType: 'smileys', rateMax: 5 }],
+    });
+    const faces = await Promise.all(
+      Array.from(group(el, 'five').querySelectorAll('svg')).map((icon) => rasterize(icon)),
+    );
+    // Of the pixels inked in either of two neighbouring faces, the share inked in only one.
+    // Faces that differed only in the bend of the mouth measured 21-25% here; these 38-62%.
+    const differences = faces.slice(1).map((face, i) => inkDifference(faces[i]!, face));
+    for (const [i, difference] of differences.entries()) {
+      expect(difference, `faces ${i + 1} and ${i + 2} differ in ${(difference * 100).toFixed(0)}% of their ink`).to.be.greaterThan(0.3);
+    }
+  });
+
+  it('keeps each end label under its own end on a phone (375 px)', async () => {
+    const el = await renderSurvey({
+      elements: [
+        {
+          type: 'rating',
+          name: 'happy',
+          title: 'How happy are you at school?',
+          minRateDescription: 'Not happy at all',
+          maxRateDescription: 'Very happy indeed',
+        },
+      ],
+    });
+    // A 375 px phone, less the page's margins.
+    el.style.display = 'block';
+    el.style.width = '343px';
+    await settle(el);
+    const scale = group(el, 'happy').querySelector('.pv-rating-scale')!.getBoundingClientRect();
+    const min = group(el, 'happy').querySelector('.pv-rating-description--min')!.getBoundingClientRect();
+    const max = group(el, 'happy').querySelector('.pv-rating-description--max')!.getBoundingClientRect();
+    const options = Array.from(group(el, 'happy').querySelectorAll('.pv-rating-item')).map((item) => item.getBoundingClientRect());
+    const first = options[0]!;
+    const last = options[options.length - 1]!;
+    expect(last.top, 'the scale stays on one row').to.equal(first.top);
+    expect(Math.abs(min.left - first.left), 'the minimum label starts under the first option').to.be.lessThan(2);
+    expect(Math.abs(max.right - last.right), 'the maximum label ends under the last option').to.be.lessThan(2);
+    expect(max.left, 'the maximum label is on the right-hand side').to.be.greaterThan(scale.left + scale.width / 2 - 1);
+    el.style.width = '';
+    el.style.display = '';
+  });
 });
+
+/**
+ * Draws an icon (with the survey's colours made explicit) into a 48x48 bitmap: which pixels
+ * inside the head are inked.
+ */
+async function rasterize(icon: SVGSVGElement): Promise<boolean[]> {
+  const copy = icon.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', '48');
+  copy.setAttribute('height', '48');
+  for (const [node, original] of [[copy, icon], ...zipDescendants(copy, icon)] as Array<[Element, Element]>) {
+    const style = getComputedStyle(original);
+    node.setAttribute('fill', style.fill);
+    node.setAttribute('stroke', style.stroke);
+    node.setAttribute('stroke-width', style.strokeWidth);
+    node.setAttribute('stroke-linecap', style.strokeLinecap);
+  }
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = 48;
+  canvas.height = 48;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0, 48, 48);
+  const { data } = context.getImageData(0, 0, 48, 48);
+  // Only the features (eyes, brows, mouth) count: the outline of the head is the same in all.
+  const ink: boolean[] = [];
+  for (let i = 0; i < data.length; i += 4) {
+    const x = (i / 4) % 48;
+    const y = Math.floor(i / 4 / 48);
+    const inside = Math.hypot(x + 0.5 - 24, y + 0.5 - 24) < 16;
+    ink.push(inside && data[i + 3]! > 96);
+  }
+  return ink;
+}
+
+function zipDescendants(a: Element, b: Element): Array<[Element, Element]> {
+  const left = Array.from(a.querySelectorAll('*'));
+  const right = Array.from(b.querySelectorAll('*'));
+  return left.map((node, i) => [node, right[i]!]);
+}
+
+function inkDifference(a: boolean[], b: boolean[]): number {
+  let either = 0;
+  let one = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] || b[i]) either += 1;
+    if (a[i] !== b[i]) one += 1;
+  }
+  return either === 0 ? 0 : one / either;
+}

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { ItemValue, QuestionRatingModel } from 'survey-core';
 import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
-import { smileyIcon, starIcon } from './rating-icons.js';
+import { smileyFaces, smileyIcon, starIcon } from './rating-icons.js';
 import { styles } from './rating-question.styles.js';
 
 /**
@@ -55,6 +55,18 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
     return locText(item.locText);
   }
 
+  /**
+   * An option's accessible name. A smiley is heard as what its face means ("Happy"), not as
+   * its value ("4"), unless the definition gave the option its own text; when a long scale
+   * shares faces, the value keeps the names apart.
+   */
+  private itemName(item: ItemValue, face: number | undefined, shared: boolean): string {
+    const text = this.itemText(item);
+    if (face === undefined || item.hasText) return text;
+    const meaning = this.localize.t.smileyMeanings[face] ?? text;
+    return shared ? `${meaning} (${text})` : meaning;
+  }
+
   private renderScale(): TemplateResult {
     const q = this.question;
     const items = q.visibleRateValues;
@@ -64,7 +76,10 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
     // Faces for young children (`renderAs: "faces"`) keep their words under them (pictures and
     // words); a bare number under a face is not a word, so numbers stay for screen readers only.
     const wordsShown = !(q.isStar || q.isSmiley) || q.renderAs === 'faces';
-    return html`<div
+    const faces = q.isSmiley ? smileyFaces(items.length) : [];
+    const shared = new Set(faces).size < faces.length;
+    // The frame is the size container: the end labels move under the scale when it is narrow.
+    return html`<div class="pv-rating-frame"><div
       class="pv-rating pv-rating--${kind} ${q.renderAs === 'faces' ? 'pv-rating--faces' : ''}"
       role="radiogroup"
       aria-labelledby=${this.titleId}
@@ -73,7 +88,7 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
       aria-invalid=${this.hasErrors ? 'true' : 'false'}
     >
       ${q.hasMinLabel
-        ? html`<span class="pv-rating-description" part="description" id=${this.minDescriptionId}
+        ? html`<span class="pv-rating-description pv-rating-description--min" part="description" id=${this.minDescriptionId}
             >${q.minRateDescription}</span
           >`
         : nothing}
@@ -104,25 +119,27 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
               @change=${() => this.choose(item)}
             />
             ${q.isStar ? starIcon() : nothing}
-            ${q.isSmiley ? smileyIcon(last > 0 ? index / last : 1) : nothing}
-            <span class=${wordsShown && (!q.isSmiley || item.hasText) ? 'pv-rating-text' : 'pv-visually-hidden'}
-              >${this.itemText(item)}</span
+            ${q.isSmiley ? smileyIcon(faces[index]!) : nothing}
+            <span class=${wordsShown ? 'pv-rating-text' : 'pv-visually-hidden'}
+              >${this.itemName(item, faces[index], shared)}</span
             >
           </label>`;
         })}
       </div>
       ${q.hasMaxLabel
-        ? html`<span class="pv-rating-description" part="description" id=${this.maxDescriptionId}
+        ? html`<span class="pv-rating-description pv-rating-description--max" part="description" id=${this.maxDescriptionId}
             >${q.maxRateDescription}</span
           >`
         : nothing}
-    </div>`;
+    </div></div>`;
   }
 
   private renderSelect(): TemplateResult {
     const q = this.question;
     const items = q.visibleRateValues;
     const empty = q.isEmpty();
+    const faces = q.isSmiley ? smileyFaces(items.length) : [];
+    const shared = new Set(faces).size < faces.length;
     return html`<select
       class="pv-rating-select"
       part="select"
@@ -137,7 +154,7 @@ export class PvRatingQuestion extends PvQuestionElement<QuestionRatingModel> {
       ${items.map(
         (item, index) =>
           html`<option value=${String(index)} .selected=${live(!empty && q.isItemSelected(item))}>
-            ${this.itemText(item)}
+            ${this.itemName(item, faces[index], shared)}
           </option>`,
       )}
     </select>`;

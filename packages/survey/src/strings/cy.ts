@@ -1,4 +1,5 @@
 import type { Translation } from './translation.js';
+import { choiceName } from './choice-name.js';
 
 // Welsh. Reviewed wording is preferable to machine translation for pupils: keep sentences
 // short and plain, as in the English.
@@ -19,7 +20,7 @@ export const cy: Translation = {
   modelFailed: 'Nid oedd modd dechrau’r arolwg.',
   completedHeading: 'Diolch',
   selectPlaceholder: 'Dewiswch…',
-  otherCommentLabel: (choice) => `Disgrifiwch os gwelwch yn dda (${choice})`,
+  otherCommentLabel: (choice) => `${choiceName(choice)}: disgrifiwch os gwelwch yn dda`,
   moveUp: (item) => `Symud “${item}” i fyny`,
   moveDown: (item) => `Symud “${item}” i lawr`,
   rankingMoved: (item, position, total) => `Mae “${item}” nawr yn ${position} o ${total}`,
@@ -89,5 +90,6 @@ export const cy: Translation = {
   vote: 'Pleidleisio',
   fetchBlocked:
     'Nid yw’r wefan hon yn cael llwytho’r arolwg o’r man lle caiff ei gadw. Dywedwch wrth yr ysgol: rhaid i wasanaeth yr arolwg ganiatáu’r wefan hon.',
+  smileyMeanings: ['Anhapus iawn', 'Anhapus', 'Ddim yn hapus nac yn anhapus', 'Hapus', 'Hapus iawn'],
   retry: 'Rhoi cynnig arall arni',
 };

@@ -1,4 +1,5 @@
 import type { Translation } from './translation.js';
+import { choiceName } from './choice-name.js';
 
 export const en: Translation = {
   loading: 'Loading the survey…',
@@ -17,7 +18,7 @@ export const en: Translation = {
   modelFailed: 'The survey could not be started.',
   completedHeading: 'Thank you',
   selectPlaceholder: 'Select…',
-  otherCommentLabel: (choice) => `Please describe (${choice})`,
+  otherCommentLabel: (choice) => `${choiceName(choice)}: please describe`,
   moveUp: (item) => `Move “${item}” up`,
   moveDown: (item) => `Move “${item}” down`,
   rankingMoved: (item, position, total) => `“${item}” is now ${position} of ${total}`,
@@ -90,5 +91,6 @@ export const en: Translation = {
   vote: 'Vote',
   fetchBlocked:
     'This website is not allowed to load the survey from the place it is kept. Please tell the school: the survey service must allow this website.',
+  smileyMeanings: ['Very unhappy', 'Unhappy', 'Neither happy nor unhappy', 'Happy', 'Very happy'],
   retry: 'Try again',
 };

@@ -78,4 +78,6 @@ export interface Translation {
   vote: string;
   fetchBlocked: string;
   retry: string;
+  /** What each smiley face means, from very unhappy to very happy (its accessible name). */
+  smileyMeanings: readonly [string, string, string, string, string];
 }

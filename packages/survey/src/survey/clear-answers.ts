@@ -34,12 +34,12 @@ export class ClearAnswers {
   private readonly ask = (): void => {
     this.stage = 'confirming';
     this.message = '';
-    this.config.focus.request('clear-confirm');
+    this.config.focus.request('clear-answers-confirm');
   };
 
   private readonly cancel = (): void => {
     this.stage = 'idle';
-    this.config.focus.request('clear-button');
+    this.config.focus.request('clear-answers-button');
   };
 
   private readonly confirm = async (): Promise<void> => {
@@ -74,13 +74,13 @@ export class ClearAnswers {
 
   private renderAction(t: Translation): TemplateResult {
     if (this.stage === 'idle') {
-      return html`<button type="button" class="pv-link-button pv-clear-button" part="clear-button" @click=${this.ask}>
+      return html`<button type="button" class="pv-link-button pv-clear-answers-button" part="clear-answers-button" @click=${this.ask}>
         ${t.clearAnswers}
       </button>`;
     }
     return html`<div
-      class="pv-clear-confirm"
-      part="clear-confirm"
+      class="pv-clear-answers-confirm"
+      part="clear-answers-confirm"
       role="group"
       aria-labelledby="pv-clear-title"
       aria-describedby="pv-clear-body"
@@ -93,13 +93,13 @@ export class ClearAnswers {
         <button
           type="button"
           class="pv-button pv-button--danger"
-          part="button clear-confirm-button"
+          part="button clear-answers-yes"
           ?disabled=${this.stage === 'clearing'}
           @click=${() => void this.confirm()}
         >
           ${t.clearAnswersConfirm}
         </button>
-        <button type="button" class="pv-button pv-button--secondary" part="button clear-cancel-button" @click=${this.cancel}>
+        <button type="button" class="pv-button pv-button--secondary" part="button clear-answers-no" @click=${this.cancel}>
           ${t.clearAnswersCancel}
         </button>
       </div>

@@ -4,15 +4,15 @@ import { locText } from '../loc-string.js';
 import type { Translation } from '../strings/translation.js';
 
 /** Where focus goes after the next render. */
-export type FocusTarget = 'page' | 'summary' | 'completed' | 'personal-information' | 'clear-confirm' | 'clear-button';
+export type FocusTarget = 'page' | 'summary' | 'completed' | 'personal-information' | 'clear-answers-confirm' | 'clear-answers-button';
 
 const SELECTORS: Record<FocusTarget, string> = {
   page: '.pv-page-heading',
   summary: '.pv-error-summary',
   completed: '.pv-completed',
   'personal-information': '.pv-personal-information',
-  'clear-confirm': '.pv-clear-confirm',
-  'clear-button': '.pv-clear-button',
+  'clear-answers-confirm': '.pv-clear-answers-confirm',
+  'clear-answers-button': '.pv-clear-answers-button',
 };
 
 /** A question element as the survey sees it: something that can take focus. */

@@ -87,15 +87,23 @@ export class SurveyNavigationController implements ReactiveController {
       this.bumpRevision();
       this.config.focus.request('page');
     };
+    // survey-core keeps "Page 1 of 2" across answers when counting pages (it assumes answers
+    // do not change the page count), but an answer can show or hide a page.
+    const pageVisibilityChanged = () => {
+      model.progressTextModel.updateProgressText();
+      this.bumpRevision();
+    };
     model.onValueChanged.add(valueChanged);
     model.onCurrentPageChanged.add(pageChanged);
     model.onComplete.add(completed);
     model.onStarted.add(started);
+    model.onPageVisibleChanged.add(pageVisibilityChanged);
     this.unsubscribe = () => {
       model.onValueChanged.remove(valueChanged);
       model.onCurrentPageChanged.remove(pageChanged);
       model.onComplete.remove(completed);
       model.onStarted.remove(started);
+      model.onPageVisibleChanged.remove(pageVisibilityChanged);
     };
   }
 

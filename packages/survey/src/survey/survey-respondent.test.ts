@@ -78,21 +78,21 @@ describe('<pv-survey> "Clear my answers"', function () {
     const before = el.responseId;
 
     // Asking: focus moves to the question; Escape keeps everything.
-    part(el, 'clear-button')!.focus();
+    part(el, 'clear-answers-button')!.focus();
     await press(el, 'Enter');
-    const confirm = $(el, '.pv-clear-confirm');
+    const confirm = $(el, '.pv-clear-answers-confirm');
     expect(confirm, 'asks first').to.exist;
     expect(deepActiveElement() === confirm, 'focus on the question').to.equal(true);
     expect(confirm!.textContent).to.contain('Clear all your answers?');
     await expect(el).to.be.accessible();
     await press(el, 'Escape');
-    expect($(el, '.pv-clear-confirm'), 'closed').to.equal(null);
-    expect(deepActiveElement() === part(el, 'clear-button'), 'focus back on the button').to.equal(true);
+    expect($(el, '.pv-clear-answers-confirm'), 'closed').to.equal(null);
+    expect(deepActiveElement() === part(el, 'clear-answers-button'), 'focus back on the button').to.equal(true);
     expect(el.model!.data).to.deep.equal({ safe: 'no', why: 'someone at home' });
 
     // Confirming.
     await press(el, 'Enter');
-    part(el, 'clear-confirm-button')!.focus();
+    part(el, 'clear-answers-yes')!.focus();
     await press(el, 'Enter');
     await waitUntil(() => $(el, '.pv-clear-status')?.textContent?.includes('cleared'), 'says the answers are cleared', { timeout: 15000 });
     await settle(el);
@@ -155,7 +155,7 @@ describe('<pv-survey> as a poll', function () {
     expect(el.isPoll).to.equal(true);
     await choose(el, 'curry');
     expect(part(el, 'save-state'), 'no "saved on this device"').to.equal(null);
-    expect(part(el, 'clear-button')).to.equal(null);
+    expect(part(el, 'clear-answers-button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -169,6 +169,41 @@ describe('<pv-survey> as a poll', function () {
     part(el, 'next-button')!.click();
     await settle(el);
     expect(part(el, 'submit-button')!.textContent!.trim()).to.equal('Complete');
-    expect(part(el, 'clear-button'), 'a survey can be cleared').to.exist;
+    expect(part(el, 'clear-answers-button'), 'a survey can be cleared').to.exist;
+  });
+});
+
+describe('<pv-survey> page count', function () {
+  // Generous: two cores shared by several test runs; a slow machine is not a failure.
+  this.timeout(30000);
+
+  it('"Page 1 of 2" becomes "Page 1 of 3" when an answer adds a page', async () => {
+    const el = await mount(
+      {
+        showProgressBar: 'top',
+        pages: [
+          { name: 'first', elements: [{ type: 'radiogroup', name: 'hurt', title: 'Has anyone hurt you?', choices: ['yes', 'no'] }] },
+          {
+            name: 'help',
+            visibleIf: "{hurt} = 'yes'",
+            elements: [{ type: 'comment', name: 'what', title: 'What happened?' }],
+          },
+          { name: 'last', elements: [{ type: 'comment', name: 'else', title: 'Anything else?' }] },
+        ],
+      },
+      { storeName: uniqueName('pv-pages') },
+    );
+    const heading = () => $(el, '.pv-page-heading')!.textContent!.trim();
+    const progress = () => part(el, 'progress')!.textContent!.trim();
+    expect(heading()).to.equal('Page 1 of 2');
+    expect(progress()).to.contain('1 of 2');
+    await choose(el, 'yes');
+    await settle(el);
+    expect(heading()).to.equal('Page 1 of 3');
+    expect(progress()).to.contain('1 of 3');
+    expect($(el, '[role="progressbar"]')!.getAttribute('aria-valuetext')).to.contain('1 of 3');
+    await choose(el, 'no');
+    await settle(el);
+    expect(heading()).to.equal('Page 1 of 2');
   });
 });

@@ -321,13 +321,13 @@ export const surveyStyles = css`
     text-underline-offset: 0.2em;
     cursor: pointer;
   }
-  .pv-clear-confirm {
+  .pv-clear-answers-confirm {
     border-left: 5px solid var(--_error);
     background: var(--_surface);
     padding: var(--_m);
     margin-top: var(--_s);
   }
-  .pv-clear-confirm:focus {
+  .pv-clear-answers-confirm:focus {
     outline: 3px solid var(--_focus);
     box-shadow: 0 0 0 6px var(--_text);
   }
@@ -335,7 +335,7 @@ export const surveyStyles = css`
     margin: 0 0 var(--_s);
     font-size: 1.125rem;
   }
-  .pv-clear-confirm .pv-navigation {
+  .pv-clear-answers-confirm .pv-navigation {
     margin-top: var(--_m);
   }
   .pv-button--danger {
