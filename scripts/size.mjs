@@ -10,9 +10,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
 const ENTRY = join(DIST, 'pupil-voice.js');
-// String literals found only in survey-core's code (serializer property names, its English
-// dictionary, its own URL); minifiers keep string literals, so they identify its code.
-const SURVEY_CORE_MARKERS = ['questionsOnPageMode', 'checkErrorsMode', 'surveyjs.io'];
+// String literals found only in survey-core's code (serializer property names our own code
+// never writes, its own URL); minifiers keep string literals, so they identify its code.
+// (Not questionsOnPageMode: the audience preset writes that one.)
+const SURVEY_CORE_MARKERS = ['storeOthersAsComment', 'checkErrorsMode', 'surveyjs.io'];
 // Likewise for chart.js: its own error message and its URL.
 const CHART_JS_MARKERS = ['Canvas is already in use', 'chartjs'];
 // Single-file entries: name → markers of code that must never be inside.
@@ -107,6 +108,15 @@ if (!existsSync(CHARTS_ENTRY)) {
     const code = readFileSync(file, 'utf8');
     for (const marker of CHART_JS_MARKERS) if (code.includes(marker)) problems.push(`${relative(DIST, file)} (the embed) contains chart.js code ("${marker}")`);
   }
+}
+// Budgets: the files a respondent downloads before the first question may not grow unnoticed.
+const budgets = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+for (const [file, limit] of Object.entries(budgets)) {
+  if (file.startsWith('$')) continue;
+  const row = rows.find((r) => r.file === file);
+  if (!row) problems.push(`${file} has a budget in size-budget.json but was not built`);
+  else if (row.gzip > limit) problems.push(`${file} is ${(row.gzip / 1024).toFixed(1)} KB gzip, over its budget of ${(limit / 1024).toFixed(1)} KB (size-budget.json)`);
+  else console.log(`budget: ${file} ${(row.gzip / 1024).toFixed(1)} KB gzip of ${(limit / 1024).toFixed(1)} KB`);
 }
 if (problems.length > 0) {
   console.error(`\nBundle check FAILED:\n- ${problems.join('\n- ')}`);

@@ -1,15 +1,19 @@
 // npm run bench:survey: <pv-survey> (Lit on survey-core 3.1.1) against SurveyJS's own
-// renderer survey-js-ui 2.5.38 on survey-core 2.5.38, side by side in Debian's Chromium.
-//   node benchmarks/survey/bench-survey.mjs [--runs=7] [--profiles=loopback,3g,laptop-3g,laptop] [--cpu=N] [--rebuild]
-// Prints transfer sizes, time to first question and to interactive, time to answer and
-// complete 40 questions through the UI, and JS heap, with ratios ours / anchor.
+// renderer survey-js-ui 2.5.38 on survey-core 2.5.38 and against the floor (a bare page that
+// draws the first question straight from the JSON), side by side in Debian's Chromium.
+//   node benchmarks/survey/bench-survey.mjs [--runs=5] [--profiles=loopback,laptop-slow4g,3g,laptop-3g,laptop]
+//     [--surveys=pupil,big,matrix] [--cpu=N] [--complete] [--rebuild]
+// Prints transfer sizes; per survey and profile the first question, first input ready, JS bytes
+// before the first question and heap; the next page of a 200-question survey; keyboard input
+// lag in a 60-row matrix; with --complete, answering 40 questions through the UI. Ratios are
+// ours / anchor and ours / floor.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
-import { anchorPage, oursPage } from './pages.mjs';
-import { completeSurvey, probeScript } from './probe.mjs';
+import { anchorPage, floorPage, oursPage } from './pages.mjs';
+import { completeSurvey, focusFirstControl, nextPageTimes, probeScript } from './probe.mjs';
 import { compressAll, startServer } from './server.mjs';
 import { COMPLETED_TEXT, FIRST_TITLE, SURVEYS } from './surveys.mjs';
 
@@ -23,10 +27,11 @@ const options = Object.fromEntries(
     return [key, value ?? 'true'];
   }),
 );
-const RUNS = Number(options.runs ?? 7);
+const RUNS = Number(options.runs ?? 5);
 /** A CPU slowdown for every profile, instead of each profile's own. */
 const CPU_OVERRIDE = options.cpu === undefined ? undefined : Number(options.cpu);
-const PROFILE_NAMES = (options.profiles ?? 'loopback,3g,laptop-3g').split(',');
+const PROFILE_NAMES = (options.profiles ?? 'loopback,laptop-slow4g').split(',');
+const SURVEY_NAMES = (options.surveys ?? 'pupil,big,matrix').split(',');
 
 /**
  * DevTools' "Fast 3G" preset (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up): roughly a
@@ -34,8 +39,12 @@ const PROFILE_NAMES = (options.profiles ?? 'loopback,3g,laptop-3g').split(',');
  */
 const THREE_G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 
+/** DevTools' "Slow 4G" preset (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up): a parent's cheap phone on mobile data. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+
 /** Network and CPU profiles; "laptop" is a 4× CPU slowdown for an old school laptop or cheap phone. */
 const PROFILES = {
+  'laptop-slow4g': { label: 'old laptop or cheap phone on Slow 4G (4× CPU slowdown, 150 ms RTT, 1.6 Mbit/s)', network: SLOW_4G, cpu: 4 },
   loopback: { label: 'loopback (no throttling)', network: null, cpu: 1 },
   '3g': { label: 'school Wi-Fi / 3G (562 ms RTT, 1.44 Mbit/s)', network: THREE_G, cpu: 1 },
   'laptop-3g': { label: 'old laptop on school Wi-Fi / 3G (4× CPU slowdown)', network: THREE_G, cpu: 4 },
@@ -98,9 +107,9 @@ function ensureAnchor() {
 }
 
 function route(pathname) {
-  const page = /^\/(ours|anchor)\/(pupil|forty)\.html$/.exec(pathname);
-  if (page) {
-    const make = page[1] === 'ours' ? oursPage : anchorPage;
+  const page = /^\/(ours|anchor|floor)\/(\w+)\.html$/.exec(pathname);
+  if (page && SURVEYS[page[2]]) {
+    const make = { ours: oursPage, anchor: anchorPage, floor: floorPage }[page[1]];
     return { body: make(`/surveys/${page[2]}.json`), type: 'text/html; charset=utf-8' };
   }
   const survey = /^\/surveys\/(\w+)\.json$/.exec(pathname);
@@ -116,7 +125,7 @@ function route(pathname) {
 }
 
 /** Opens one page in a fresh context and measures it. */
-async function loadPage(browser, origin, side, survey, profile, { complete = false } = {}) {
+async function loadPage(browser, origin, side, survey, profile, { complete = false, measure } = {}) {
   const context = await browser.newContext();
   try {
     await context.addInitScript(probeScript(FIRST_TITLE[survey]));
@@ -143,8 +152,14 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
       throw new Error(`${side}/${survey}: first question never became interactive ${errors.join('; ')}`, { cause });
     }
     const timings = await page.evaluate(() => window.__bench);
+    // Script bytes on the wire that had arrived when the first question was painted.
+    const navigationStart = Math.min(...[...started.values()]);
+    const jsBeforeFirst = [...transfers.values()]
+      .filter((t) => /\.m?js$/.test(new URL(t.url).pathname) && t.end !== undefined && t.end <= navigationStart + timings.titleMs / 1000)
+      .reduce((sum, t) => sum + t.bytes, 0);
     await cdp.send('HeapProfiler.collectGarbage');
     const heapLoaded = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const measured = measure ? await measure(page) : undefined;
     let completion;
     let heapCompleted;
     if (complete) {
@@ -154,7 +169,7 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
       heapCompleted = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     }
     if (errors.length) throw new Error(`${side}/${survey}: page errors: ${errors.join('; ')}`);
-    return { ...timings, heapLoaded, heapCompleted, completion, transfers: [...transfers.values()] };
+    return { ...timings, jsBeforeFirst, heapLoaded, heapCompleted, completion, measured, transfers: [...transfers.values()] };
   } finally {
     await context.close();
   }
@@ -222,31 +237,88 @@ async function main() {
     const wire = (side) => seen[side].wire.reduce((sum, t) => sum + t.bytes, 0);
     console.log(`On the wire (whole page incl. HTML and JSON, encoding ${[...server.encodingsSeen].join('/')}): ours ${kb(wire('ours'))} in ${seen.ours.wire.length} requests, anchor ${kb(wire('anchor'))} in ${seen.anchor.wire.length} requests, ratio ${ratio(wire('ours'), wire('anchor'))}\n`);
 
-    // 2. Time to first question and to interactive.
-    console.log('## 2. Time from navigation start, median (min–max) of ' + RUNS + ' runs\n');
+    // 2. First paint: per survey and profile, ours, the anchor and the floor in the same run.
+    console.log(`## 2. First paint, median (min–max) of ${RUNS} runs, ms from navigation start\n`);
     const waterfalls = [];
+    const SIDES = ['ours', 'anchor', 'floor'];
     for (const name of PROFILE_NAMES) {
       const profile = PROFILES[name];
       if (!profile) throw new Error(`unknown profile ${name}; use ${Object.keys(PROFILES).join(', ')}`);
       const rows = [];
-      for (const survey of ['pupil', 'forty']) {
-        const results = { ours: [], anchor: [] };
+      for (const survey of SURVEY_NAMES) {
+        if (!SURVEYS[survey]) throw new Error(`unknown survey ${survey}; use ${Object.keys(SURVEYS).join(', ')}`);
+        const results = { ours: [], anchor: [], floor: [] };
         for (let run = 0; run < RUNS; run += 1) {
-          // Alternate who goes first so drift in the machine's load hits both sides alike.
-          for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+          // Rotate who goes first so drift in the machine's load hits every side alike.
+          for (let i = 0; i < SIDES.length; i += 1) {
+            const side = SIDES[(run + i) % SIDES.length];
             results[side].push(await loadPage(browser, server.origin, side, survey, profile));
           }
         }
         if (survey === 'pupil' && profile.network) waterfalls.push({ profile, ours: results.ours[0], anchor: results.anchor[0] });
-        const label = survey === 'pupil' ? '3-page pupil survey' : '40-question survey';
-        for (const [metric, key] of [['first question visible', 'titleMs'], ['first input focusable', 'interactiveMs']]) {
-          const o = results.ours.map((r) => r[key]);
-          const a = results.anchor.map((r) => r[key]);
-          rows.push([`${label}: ${metric}`, spread(o, ms), spread(a, ms), ratio(median(o), median(a))]);
+        for (const [metric, key, format] of [
+          ['first question visible', 'titleMs', ms],
+          ['first input ready', 'interactiveMs', ms],
+          ['JS bytes before first question', 'jsBeforeFirst', kb],
+          ['JS heap after first paint', 'heapLoaded', mb],
+        ]) {
+          const [o, a, f] = SIDES.map((side) => results[side].map((r) => r[key]));
+          rows.push([`${survey}: ${metric}`, spread(o, format), spread(a, format), spread(f, format), ratio(median(o), median(a)), ratio(median(o), median(f))]);
         }
       }
       console.log(`### ${profile.label}\n`);
+      table(['measure', 'ours', 'anchor', 'floor', 'ours / anchor', 'ours / floor'], rows);
+    }
+
+    // 3. Next page of the 200-question survey (after answering each page), and keyboard input
+    // lag in the 60-row matrix, per profile; ours and the anchor.
+    for (const name of PROFILE_NAMES) {
+      const profile = PROFILES[name];
+      const rows = [];
+      if (SURVEYS.big) {
+        const times = { ours: [], anchor: [] };
+        for (let run = 0; run < RUNS; run += 1) {
+          for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+            const result = await loadPage(browser, server.origin, side, 'big', profile, {
+              measure: async (page) => {
+                await page.waitForFunction(() => (document.querySelector('pv-survey')?.model ?? window.__benchModel) !== undefined);
+                return page.evaluate(nextPageTimes, 5);
+              },
+            });
+            times[side].push(median(result.measured));
+          }
+        }
+        rows.push(['200-question survey: next page (median of 5 page changes)', spread(times.ours, ms), spread(times.anchor, ms), ratio(median(times.ours), median(times.anchor))]);
+      }
+      const lag = { ours: [], anchor: [] };
+      const answered = { ours: 0, anchor: 0 };
+      for (let run = 0; run < RUNS; run += 1) {
+        for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {
+          const result = await loadPage(browser, server.origin, side, 'matrix', profile, {
+            measure: async (page) => {
+              await page.waitForFunction(() => (document.querySelector('pv-survey')?.model ?? window.__benchModel) !== undefined);
+              await page.evaluate(() => (window.__benchEvents.length = 0));
+              if (!(await page.evaluate(focusFirstControl))) throw new Error(`${side}: no radio in the matrix`);
+              for (let row = 0; row < 60; row += 1) {
+                await page.keyboard.press('ArrowRight');
+                await page.keyboard.press('Tab');
+              }
+              await page.waitForTimeout(500);
+              return page.evaluate(() => {
+                const model = document.querySelector('pv-survey')?.model ?? window.__benchModel;
+                const events = window.__benchEvents.filter((e) => /^key|^input|^change|^click|^pointer/.test(e.name));
+                return { maxLag: Math.max(0, ...events.map((e) => e.duration)), rows: Object.keys(model.data.grid ?? {}).length };
+              });
+            },
+          });
+          lag[side].push(result.measured.maxLag);
+          answered[side] = result.measured.rows;
+        }
+      }
+      rows.push(['60-row matrix by keyboard: longest input lag (Event Timing)', spread(lag.ours, ms), spread(lag.anchor, ms), ratio(median(lag.ours), median(lag.anchor))]);
+      console.log(`## 3. Next page and input lag, ${profile.label}, median (min–max) of ${RUNS} runs\n`);
       table(['measure', 'ours', 'anchor', 'ours / anchor'], rows);
+      console.log(`Sanity: the keyboard answered ${answered.ours} of 60 matrix rows on ours and ${answered.anchor} on the anchor (last run). Input lag 0 means no event reached 16 ms.\n`);
     }
 
     for (const { profile, ours, anchor } of waterfalls) {
@@ -262,10 +334,10 @@ async function main() {
       table(['request', 'on the wire', 'start → end'], rows);
     }
 
-    // 3. Answer and complete 40 questions through the UI, on a fast and on a slow CPU; heap.
-    for (const name of ['loopback', 'laptop']) {
+    // 4. With --complete: answer and complete 40 questions through the UI, on a fast and on a slow CPU; heap.
+    for (const name of options.complete === 'true' ? ['loopback', 'laptop'] : []) {
       const profile = PROFILES[name];
-      console.log(`## 3. Answer and complete the 40-question survey by clicks, ${profile.label}, median (min–max) of ${RUNS} runs\n`);
+      console.log(`## 4. Answer and complete the 40-question survey by clicks, ${profile.label}, median (min–max) of ${RUNS} runs\n`);
       const done = { ours: [], anchor: [] };
       for (let run = 0; run < RUNS; run += 1) {
         for (const side of run % 2 ? ['anchor', 'ours'] : ['ours', 'anchor']) {

@@ -38,3 +38,43 @@ fetch(${JSON.stringify(surveyUrl)}).then((r) => r.json()).then((json) => {
 </script>
 </body></html>`;
 }
+
+/**
+ * The floor: the least a page can do to show the first question. An inline script fetches the
+ * JSON and writes the first page's questions as native radios and checkboxes; no library, no
+ * validation, no saving. Nothing real can be faster, so "ours / floor" says how much of our
+ * first paint is overhead.
+ */
+export function floorPage(surveyUrl) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>floor</title>
+<style>body{font:16px system-ui,sans-serif;margin:1rem}fieldset{border:0;margin:0 0 1rem;padding:0}label{display:block;min-height:44px}</style>
+</head><body>
+<main id="root"></main>
+<script>
+fetch(${JSON.stringify(surveyUrl)}).then((r) => r.json()).then((json) => {
+  const text = (value) => (typeof value === 'string' ? value : value && (value.default || value.en)) || '';
+  const root = document.getElementById('root');
+  const add = (parent, tag, content) => { const node = document.createElement(tag); if (content) node.textContent = content; parent.appendChild(node); return node; };
+  const option = (parent, type, name, label) => { const row = add(parent, 'label'); const input = add(row, 'input'); input.type = type; input.name = name; row.append(' ' + label); };
+  const page = json.pages[0];
+  for (const q of page.elements) {
+    const set = add(root, 'fieldset');
+    add(set, 'legend', text(q.title) || q.name);
+    const choices = q.type === 'boolean' ? ['Yes', 'No'] : q.type === 'rating' ? [1, 2, 3, 4, 5].slice(0, q.rateCount || 5) : (q.choices || []).map((c) => (typeof c === 'object' ? text(c.text) || c.value : c));
+    if (q.type === 'matrix') {
+      const table = add(set, 'table');
+      for (const row of q.rows) {
+        const tr = add(table, 'tr');
+        add(tr, 'th', typeof row === 'object' ? text(row.text) : row);
+        for (const column of q.columns) option(add(tr, 'td'), 'radio', q.name + (row.value || row), column);
+      }
+    } else {
+      for (const c of choices) option(set, q.type === 'checkbox' ? 'checkbox' : 'radio', q.name, String(c));
+    }
+  }
+});
+</script>
+</body></html>`;
+}

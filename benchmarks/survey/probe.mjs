@@ -14,6 +14,16 @@ export function probeScript(firstTitle) {
 function probe(firstTitle) {
   const result = { titleMs: null, interactiveMs: null };
   window.__bench = result;
+  // Input lag as the browser itself measures it (Event Timing: from the input to the next
+  // paint after its handlers ran), for every event of 16 ms or more.
+  window.__benchEvents = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__benchEvents.push({ name: entry.name, duration: entry.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    // Event Timing is not available: the lag column stays empty.
+  }
   const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]),select,textarea,[role=radio],[role=checkbox],[role=combobox],[role=slider]';
 
   /** Every element under `root`, in document order, entering open shadow roots. */
@@ -138,4 +148,68 @@ export async function completeSurvey(completedText) {
   }
   const ms = performance.now() - start;
   return { ms, clicks, pages, answered: Object.keys(model.data).length };
+}
+
+/**
+ * The time from pressing Continue to the next page's first question on screen, for `count`
+ * page changes: each page is answered by clicks first (not timed), then Continue is clicked
+ * and the clock runs until the next page's first question is rendered and a frame has been
+ * painted. Runs in the page; returns milliseconds per page change.
+ */
+export async function nextPageTimes(count) {
+  const host = document.querySelector('pv-survey');
+  const model = host ? host.model : window.__benchModel;
+  const root = host ? host.shadowRoot : document;
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const questionElement = (question) =>
+    root.querySelector(`[data-qid="${question.id}"]`) ?? root.getElementById(question.id);
+  const navButton = (label) => {
+    for (const element of root.querySelectorAll('button, input[type=button], input[type=submit]')) {
+      const text = (element.value || element.textContent || '').trim();
+      if (text === label && element.offsetParent !== null) return element;
+    }
+    return null;
+  };
+  const times = [];
+  for (let change = 0; change < count && !model.isLastPage; change += 1) {
+    const page = model.currentPage;
+    page.questions.filter((q) => q.isVisible).forEach((question, index) => {
+      const controls = questionElement(question)?.querySelectorAll('input[type=radio], input[type=checkbox]') ?? [];
+      controls[(index + 1) % Math.max(1, controls.length)]?.click();
+    });
+    await painted();
+    const button = navButton(model.pageNextText);
+    if (!button) throw new Error(`no Continue button on page ${page.name}`);
+    const start = performance.now();
+    button.click();
+    for (;;) {
+      const first = model.currentPage !== page ? model.currentPage.questions.find((q) => q.isVisible) : undefined;
+      const element = first && questionElement(first);
+      if (element && element.getBoundingClientRect().height > 0) break;
+      if (performance.now() - start > 60000) throw new Error(`page ${change + 2} never rendered`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await painted();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** Focuses the first answer control on the page (entering shadow roots). Runs in the page. */
+export function focusFirstControl() {
+  const CONTROL = 'input[type=radio],[role=radio]';
+  const walk = (node) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+    for (let element = walker.nextNode(); element; element = walker.nextNode()) {
+      if (element.matches(CONTROL)) return element;
+      if (element.shadowRoot) {
+        const found = walk(element.shadowRoot);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const control = walk(document.body);
+  control?.focus();
+  return control !== null;
 }

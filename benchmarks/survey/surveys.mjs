@@ -3,9 +3,13 @@
 // clicks answer every question on either page.
 
 /** Text of the first question's title: the benchmark waits for it to be painted. */
+const FIRST_TITLE_MATRIX = 'How much do you agree with each statement?';
+
 export const FIRST_TITLE = {
   pupil: 'How do you feel about school most days?',
   forty: 'Q1. I feel safe at school.',
+  big: 'Item 1. I feel safe at school.',
+  matrix: FIRST_TITLE_MATRIX,
 };
 
 /** Shown after Submit on both sides; the completion run waits for it. */
@@ -115,5 +119,49 @@ export function fortyQuestionSurvey() {
   return { title: 'Annual pupil survey', showProgressBar: true, completedHtml, pages };
 }
 
+
+/**
+ * Two hundred questions on twenty pages of ten: the size where a renderer that keeps every
+ * page in the DOM, or re-renders the whole survey per answer, shows it on the next page.
+ */
+export function twoHundredQuestionSurvey() {
+  const pages = [];
+  for (let p = 0; p < 20; p += 1) {
+    const elements = [];
+    for (let i = 0; i < 10; i += 1) {
+      const n = p * 10 + i + 1;
+      const title = `Item ${n}. ${statements[(n - 1) % statements.length]}`;
+      const name = `i${n}`;
+      elements.push(
+        n % 2
+          ? { type: 'radiogroup', name, title, choices: ['Always', 'Usually', 'Sometimes', 'Rarely', 'Never'] }
+          : { type: 'rating', name, title, rateCount: 5 },
+      );
+    }
+    pages.push({ name: `page${p + 1}`, elements });
+  }
+  return { title: 'A long survey', showProgressBar: true, completedHtml, pages };
+}
+
+/** One agree/disagree matrix of sixty statements, five columns. */
+export function sixtyRowMatrixSurvey() {
+  const rows = [];
+  for (let r = 0; r < 60; r += 1) rows.push({ value: `s${r + 1}`, text: `Statement ${r + 1}: ${statements[r % statements.length]}` });
+  return {
+    title: 'Agree or disagree',
+    completedHtml,
+    pages: [{
+      name: 'grid',
+      elements: [{
+        type: 'matrix',
+        name: 'grid',
+        title: FIRST_TITLE_MATRIX,
+        columns: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
+        rows,
+      }],
+    }],
+  };
+}
+
 /** Survey name → definition, as served at /surveys/<name>.json. */
-export const SURVEYS = { pupil: pupilSurvey, forty: fortyQuestionSurvey() };
+export const SURVEYS = { pupil: pupilSurvey, forty: fortyQuestionSurvey(), big: twoHundredQuestionSurvey(), matrix: sixtyRowMatrixSurvey() };
