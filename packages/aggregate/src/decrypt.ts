@@ -1,17 +1,13 @@
 // The analyst's side of the store's optional end-to-end encryption. Runs wherever WebCrypto
 // does (Node 20+, browsers, workers): the private key never has to touch a server.
 
-/** The envelope `@pupil-voice/store` writes for each response when a survey has a public key. */
-export interface EncryptedResponseEnvelope {
-  v: 1;
-  alg: 'RSA-OAEP-256+A256GCM';
-  /** The per-response AES-256 key, wrapped with RSA-OAEP (SHA-256), base64. */
-  key: string;
-  /** The 12-byte AES-GCM IV, base64. */
-  iv: string;
-  /** AES-GCM ciphertext with its 16-byte tag appended, base64. */
-  ct: string;
-}
+import type { EncryptedEnvelope } from '@pupil-voice/schema';
+
+/**
+ * The envelope `@pupil-voice/store` writes for each response when a survey has a public key:
+ * the wire format's own type (`@pupil-voice/schema`), under the name this package has exported.
+ */
+export type EncryptedResponseEnvelope = EncryptedEnvelope;
 
 /** A decrypted response: the answers and the id they were sealed with. */
 export interface DecryptedResponse {
