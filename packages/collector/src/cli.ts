@@ -57,7 +57,11 @@ async function exportedSurvey(command: Extract<Command, { kind: 'export' }>, sto
   const versions = await storage.definitions(command.surveyId);
   const latest = versions[versions.length - 1];
   if (latest === undefined) {
-    throw new Error(`no definition of survey "${command.surveyId}" is kept in ${command.config.dataDir} (a collector keeps each one it serves); pass --surveys DIR`);
+    const kept = await storage.surveyIds();
+    throw new Error(
+      `no definition of survey "${command.surveyId}" is kept in ${command.config.dataDir} (a collector keeps each one it serves; ` +
+        `kept: ${kept.join(', ') || 'none'}); pass --surveys DIR`,
+    );
   }
   return new SurveyRegistry().add(command.surveyId, latest.definition);
 }

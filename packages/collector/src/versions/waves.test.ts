@@ -113,4 +113,13 @@ describe('a survey edited between two waves', () => {
     const versions = new Set(rows.map((row) => row.slice(row.lastIndexOf(',') + 1)));
     assert.equal(versions.size, 2);
   });
+
+  it('names the surveys the data folder keeps when asked for another', () => {
+    const result = spawnSync(process.execPath, [BIN, 'export', '--data', dataDir, '--survey', 'nope'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', PV_SURVEYS_DIR: '' },
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /no definition of survey "nope" is kept in .*kept: safety\)/);
+  });
 });
