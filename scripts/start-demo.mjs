@@ -1,6 +1,7 @@
 // `npm start`: install what is missing, build the embed bundle, and serve the examples with
 // the collector on its embedded default (SQLite in ./data). Prints the URL to open.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { ensureDependencies } from './ensure-setup.mjs';
 
 ensureDependencies();
@@ -32,13 +33,35 @@ const collector = spawn(
     // suppressed below k.
     '--live-poll', 'takeover-poll',
     '--live-poll', 'takeover-day',
+    // Polls' results are public (a projector shows them); every other survey's results need
+    // an analyst token, created below.
+    '--public-results', 'takeover-poll',
+    '--public-results', 'takeover-day',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
+/** A fresh analyst token per survey for this demo run (only hashes are stored in the data folder). */
+function demoTokens() {
+  const tokens = [];
+  for (const file of readdirSync('examples/surveys').filter((name) => name.endsWith('.json')).sort()) {
+    const id = file.slice(0, -'.json'.length);
+    const run = spawnSync(process.execPath, ['packages/collector/bin/pupil-voice-collector.js', 'token', 'create', '--data', process.env.PV_DATA ?? './data', '--survey', id], { encoding: 'utf8' });
+    if (run.status === 0) tokens.push({ id, token: run.stdout.trim().split('\n').at(-1) });
+  }
+  return tokens;
+}
+
+let announced = false;
 collector.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
-  if (match) console.log(`\nPupil Voice demo: open ${match[1].replace(/\/$/, '')}/ in a browser (Ctrl+C stops it).`);
+  if (!match || announced) return;
+  announced = true;
+  const base = match[1].replace(/\/$/, '');
+  console.log(`\nPupil Voice demo: open ${base}/ in a browser (Ctrl+C stops it).`);
+  console.log(`Partnership dashboard: ${base}/partnership-dashboard/`);
+  console.log('Results pages (paste the analyst token when asked; it is kept for the tab):');
+  for (const { id, token } of demoTokens()) console.log(`  ${base}/results/${id}   token: ${token}`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => collector.kill(signal));
 collector.on('exit', (code) => process.exit(code ?? 0));
