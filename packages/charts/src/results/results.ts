@@ -206,7 +206,10 @@ export class PvResults extends LitElement {
       if (key === except) continue;
       const chosen = this.filters[key];
       if (chosen !== undefined && chosen !== null) filters[key] = chosen;
-      else if (!data.totals.includes(key)) {
+      else if (key === 'audience' && chosen === undefined && filterValues(data, key).includes('pupil')) {
+        // Pupils mixed with parents answer no one's question: pupils first, "All" on request.
+        filters[key] = 'pupil';
+      } else if (!data.totals.includes(key)) {
         // A segment without a total needs a value: pupils first where there are pupils.
         const values = filterValues(data, key);
         filters[key] = values.includes('pupil') ? 'pupil' : (values[0] ?? null);
