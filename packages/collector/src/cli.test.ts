@@ -101,6 +101,8 @@ describe('pupil-voice-collector command', () => {
     });
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\r\n');
+    assert.equal(lines[0]!.charCodeAt(0), 0xfeff, 'a byte-order mark for spreadsheets');
+    lines[0] = lines[0]!.slice(1);
     assert.equal(lines[0], 'id,audience,school,wave,day,year,safe,worry,other_answers,encrypted,definition_version');
     assert.equal(lines.length, total + 1);
     const row = lines.find((line) => line.startsWith(id));

@@ -62,9 +62,99 @@ export async function unsealWith(privateKeyJwk: JsonWebKey): Promise<NonNullable
   return async (response: StoredResponse) => (await decryptResponse(response.encrypted!, key, { responseId: response.id })).data;
 }
 
+/** One column of the raw CSV as an analyst opens it: its header and how it reads a response's answers. */
+interface ExportColumn {
+  header: string;
+  read(data: Record<string, unknown>): unknown;
+}
+
+const MULTI_TYPES = new Set(['checkbox', 'tagbox']);
+
+function textOf(value: unknown, fallback: string): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') {
+    const localized = value as Record<string, unknown>;
+    const text = localized['default'] ?? localized['en'] ?? Object.values(localized)[0];
+    if (typeof text === 'string') return text;
+  }
+  return fallback;
+}
+
+/** The choices (or matrix rows) of a question as written: value and display text. */
+function listOf(items: unknown): Array<{ value: string; text: string }> {
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item) => {
+    if (typeof item === 'string' || typeof item === 'number') return [{ value: String(item), text: String(item) }];
+    if (item !== null && typeof item === 'object' && 'value' in item) {
+      const value = String((item as { value: unknown }).value);
+      return [{ value, text: textOf((item as { text?: unknown }).text, value) }];
+    }
+    return [];
+  });
+}
+
 /**
- * Writes every stored response of a survey as CSV: one row per response with its id, the
- * meta columns, then the answer columns of every definition version ({@link versionColumns}).
+ * The raw export's columns as an analyst opens them in a spreadsheet: a multi-select question
+ * gets one column per choice (1 ticked, 0 not ticked, empty if not answered) plus one for
+ * values outside its choices (kept, never dropped); a matrix one column per row; every header
+ * starts with the data key (kept, so scripts still find it) followed by the question's title
+ * (and the choice or row) when it has one.
+ */
+export function analystColumns(columns: readonly AnswerColumn[], definition: Record<string, unknown>): ExportColumn[] {
+  const reading = readSurvey(definition);
+  return columns.flatMap((column): ExportColumn[] => {
+    const element = reading.element(column.key)?.element;
+    const json = (element?.json ?? {}) as Record<string, unknown>;
+    const title = textOf(json['title'], '');
+    const named = (key: string, ...parts: string[]) => {
+      const words = [title, ...parts].filter((part) => part !== '');
+      return words.length > 0 && words.join(' – ') !== key ? `${key}: ${words.join(' – ')}` : key;
+    };
+    const whole = (data: Record<string, unknown>) => data[column.key];
+    const multi = element !== undefined && column.path.length === 0 && (MULTI_TYPES.has(element.type) || (element.type === 'imagepicker' && json['multiSelect'] === true));
+    if (multi) {
+      const choices = listOf(json['choices']);
+      const known = new Set(choices.map((choice) => choice.value));
+      return [
+        ...choices.map((choice) => ({
+          header: named(`${column.key}.${choice.value}`, choice.text),
+          read: (data: Record<string, unknown>) => {
+            const value = whole(data);
+            return Array.isArray(value) ? (value.some((item) => String(item) === choice.value) ? 1 : 0) : undefined;
+          },
+        })),
+        {
+          header: `${column.key}.(other values)`,
+          read: (data: Record<string, unknown>) => {
+            const value = whole(data);
+            const other = Array.isArray(value) ? value.filter((item) => !known.has(String(item))) : [];
+            return other.length > 0 ? other : undefined;
+          },
+        },
+      ];
+    }
+    if (element?.type === 'matrix' && column.path.length === 0) {
+      const rows = listOf(json['rows']);
+      return rows.map((row) => ({
+        header: named(`${column.key}.${row.value}`, row.text),
+        read: (data: Record<string, unknown>) => {
+          const value = whole(data);
+          return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[row.value] : undefined;
+        },
+      }));
+    }
+    // Other columns (matrix rows, a dropdown grid's cells, multipletext items) come from the
+    // type's descriptor with a path: the header keeps it, with the title (and row) after it.
+    const rowText = element?.type === 'matrix' && column.path.length === 1 ? listOf(json['rows']).find((row) => row.value === column.path[0])?.text : undefined;
+    const isComment = column.header !== column.key && column.path.length === 0;
+    return [{ header: isComment ? column.header : named(column.header, ...(rowText === undefined ? [] : [rowText])), read: (data) => readPath(data[column.key], column.path) }];
+  });
+}
+
+/**
+ * Writes every stored response of a survey as CSV (UTF-8 with a byte-order mark): one row per
+ * response with its id, the meta columns, then the answer columns of every definition version
+ * ({@link versionColumns}) as an analyst reads them ({@link analystColumns}).
  * Answers under keys no version has are kept in an `other_answers` JSON column, never dropped;
  * a sealed response that cannot be opened (no key given) keeps its envelope in `encrypted`;
  * `definition_version` names the definition the response answered. Rows are in id order
@@ -78,11 +168,14 @@ export async function exportCsv(
   sealed: SealedResponses = {},
   audience?: string,
 ): Promise<number> {
-  const columns = await versionColumns(storage, survey);
-  const keys = new Set(columns.map((column) => column.key));
+  const answerColumns = await versionColumns(storage, survey);
+  const keys = new Set(answerColumns.map((column) => column.key));
+  const columns = analystColumns(answerColumns, survey.definition);
   const write = async (line: string): Promise<void> => {
     if (!out.write(`${line}\r\n`)) await new Promise((resolve) => out.once('drain', resolve));
   };
+  // A byte-order mark, so a spreadsheet reads pupils' words (and Welsh) as UTF-8.
+  out.write('\uFEFF');
   await write(['id', ...META_COLUMNS, ...columns.map((column) => column.header), 'other_answers', 'encrypted', 'definition_version'].map(csvField).join(','));
   let rows = 0;
   for await (const stored of storage.responses(survey.id, audience === undefined ? {} : { audience })) {
@@ -96,7 +189,7 @@ export async function exportCsv(
       [
         response.id,
         ...META_COLUMNS.map((key) => response.meta[key]),
-        ...columns.map((column) => readPath(response.data[column.key], column.path)),
+        ...columns.map((column) => column.read(response.data)),
         Object.keys(extra).length > 0 ? extra : undefined,
         response.encrypted,
         response.definitionVersion,

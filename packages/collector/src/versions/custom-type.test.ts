@@ -86,7 +86,7 @@ describe('a custom question type in one descriptor', () => {
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
     await exportCsv(collector.storage, survey, out);
-    const [header, ...rows] = text.trimEnd().split('\r\n');
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.equal(header, 'id,audience,school,wave,day,outside.first,fun,other_answers,encrypted,definition_version');
     assert.deepEqual(rows.map((row) => row.split(',')[5]).sort(), ['rain', 'sun', 'sun']);
   });

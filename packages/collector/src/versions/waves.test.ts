@@ -104,7 +104,7 @@ describe('a survey edited between two waves', () => {
   it('keeps every answer in the CSV: columns of both versions, each row with its version', () => {
     const result = exportFromData('csv');
     assert.equal(result.status, 0, result.stderr);
-    const [header, ...rows] = result.stdout.trimEnd().split('\r\n');
+    const [header, ...rows] = result.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.equal(header, 'id,audience,school,wave,day,safe,told_someone,mood,told,online,other_answers,encrypted,definition_version');
     assert.equal(rows.length, 5);
     const autumn = rows.filter((row) => row.includes(',autumn,'));
