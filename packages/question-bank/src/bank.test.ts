@@ -150,8 +150,9 @@ describe('question bank: every survey × audience × language', () => {
 /**
  * Reading age (Flesch–Kincaid grade + 5, see readability.ts) of what a reader reads as a
  * unit: each question with its answers, each page as shown, each HTML block, the survey's own
- * words (title, intro, buttons, thank-you), and the whole survey. Flesch–Kincaid is unstable on
- * a two-word heading, so headings are scored with their page, not alone.
+ * words (title, intro, buttons, thank-you), and the whole survey; and every string of eight
+ * words or more on its own. Flesch–Kincaid is unstable on a two-word heading or a one-word
+ * answer, so those are scored only within their question and page.
  */
 function readingUnits(definition: Json): Array<[string, string[]]> {
   const units: Array<[string, string[]]> = [];
@@ -187,6 +188,12 @@ describe('question bank: reading age of the English (Flesch–Kincaid grade + 5)
         for (const [unit, texts] of readingUnits(getSurvey(s.id, { audience }))) {
           const age = readingAge(texts);
           assert.ok(age <= limit, `${unit}: reading age ${age.toFixed(1)} ${JSON.stringify(readabilityCounts(texts))}: ${texts.join(' | ').slice(0, 300)}`);
+          // And every string long enough for the formula to mean something (8 words or more), alone.
+          for (const text of texts) {
+            if (readabilityCounts([text]).words < 8) continue;
+            const alone = readingAge([text]);
+            assert.ok(alone <= limit, `${unit}: "${text.slice(0, 200)}" alone reads at ${alone.toFixed(1)}`);
+          }
         }
       });
     }

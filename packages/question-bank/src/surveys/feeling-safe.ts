@@ -217,9 +217,9 @@ const kindToEachOther: BankItem = {
 const unkindTouching = happens(
   'unkind_touching',
   PRIMARY_AND_ADULTS,
-  words(['How often do children touch other children in a way they do not like?', 'Pa mor aml mae plant yn cyffwrdd â phlant eraill mewn ffordd dydyn nhw ddim yn ei hoffi?'],
+  words(['How often do children touch others in ways they do not like?', 'Pa mor aml mae plant yn cyffwrdd ag eraill mewn ffyrdd dydyn nhw ddim yn eu hoffi?'],
     adultsThink('touch other pupils in a way they do not like', 'yn cyffwrdd â disgyblion eraill mewn ffordd dydyn nhw ddim yn ei hoffi')),
-  words(['For example, pushing, grabbing, or hugging someone who does not want it.', 'Er enghraifft, gwthio, cydio, neu gofleidio rhywun sydd ddim eisiau hynny.'], {
+  words(['Like pushing, grabbing, or a hug that is not wanted.', 'Fel gwthio, cydio, neu gofleidio rhywun sydd ddim eisiau hynny.'], {
     parent: ['For example, pushing, grabbing, or hugging someone who does not want it.', 'Er enghraifft, gwthio, cydio, neu gofleidio rhywun sydd ddim eisiau hynny.'],
     staff: ['For example, pushing, grabbing, or hugging someone who does not want it.', 'Er enghraifft, gwthio, cydio, neu gofleidio rhywun sydd ddim eisiau hynny.'],
   }),
@@ -228,11 +228,11 @@ const unkindTouching = happens(
 const personalSpace = happens(
   'personal_space',
   PRIMARY_AND_ADULTS,
-  words(['How often do children get too close to others when they do not want it?', 'Pa mor aml mae plant yn dod yn rhy agos at eraill pan dydyn nhw ddim eisiau hynny?'], {
+  words(['How often do children get too close to others who want space?', 'Pa mor aml mae plant yn dod yn rhy agos at eraill sydd eisiau lle?'], {
     parent: [`How often do you think ${PARENT_PUPILS[0]} do not respect other pupils’ personal space?`, `Pa mor aml ydych chi’n meddwl nad yw ${PARENT_PUPILS[1]} yn parchu gofod personol disgyblion eraill?`],
     staff: [`How often do you think ${STAFF_PUPILS[0]} do not respect other pupils’ personal space?`, `Pa mor aml ydych chi’n meddwl nad yw ${STAFF_PUPILS[1]} yn parchu gofod personol disgyblion eraill?`],
   }),
-  words(['This is about personal space. That is the space around your body that belongs to you.', 'Mae hyn am ofod personol. Dyna’r lle o gwmpas dy gorff sy’n perthyn i ti.'], {
+  words(['Personal space is the space around your body. It belongs to you.', 'Gofod personol yw’r lle o gwmpas dy gorff. Mae’n perthyn i ti.'], {
     parent: ['Personal space is the space around a person’s body that they want to keep to themselves.', 'Gofod personol yw’r lle o gwmpas corff rhywun y mae eisiau ei gadw iddo’i hun.'],
     staff: ['Personal space is the space around a person’s body that they want to keep to themselves.', 'Gofod personol yw’r lle o gwmpas corff rhywun y mae eisiau ei gadw iddo’i hun.'],
   }),
@@ -249,7 +249,7 @@ const unkindOnline = happens(
   'unkind_online',
   ALL,
   words(['How often are people your age unkind to each other online?', 'Pa mor aml mae pobl dy oed di yn gas wrth ei gilydd ar-lein?'], {
-    primary: ['How often are children unkind to each other online, in games or in messages?', 'Pa mor aml mae plant yn gas wrth ei gilydd ar-lein, mewn gemau neu mewn negeseuon?'],
+    primary: ['How often do children say mean things online?', 'Pa mor aml mae plant yn dweud pethau cas ar-lein?'],
     ...adultsThink('are unkind to each other online', 'yn gas wrth ei gilydd ar-lein'),
   }),
 );
@@ -285,15 +285,15 @@ const harassmentItems: BankItem[] = [
   happens(
     'happens_pressure_images',
     PUPILS_OLDER_AND_ADULTS,
-    words(['How often are people your age pushed to send nude or sexual photos or videos of themselves?', 'Pa mor aml mae pobl dy oed di yn cael eu rhoi dan bwysau i anfon lluniau neu fideos noeth neu rywiol ohonyn nhw eu hunain?'],
-      adultsThink('are pushed to send nude or sexual photos or videos of themselves', 'yn cael eu rhoi dan bwysau i anfon lluniau neu fideos noeth neu rywiol ohonyn nhw eu hunain')),
+    words(['How often are people your age pushed to send nude or sexual pictures of themselves?', 'Pa mor aml mae pobl dy oed di yn cael eu rhoi dan bwysau i anfon lluniau noeth neu rywiol ohonyn nhw eu hunain?'],
+      adultsThink('are pushed to send nude or sexual pictures of themselves', 'yn cael eu rhoi dan bwysau i anfon lluniau noeth neu rywiol ohonyn nhw eu hunain')),
   ),
   happens(
     'happens_images_shared',
     PUPILS_OLDER_AND_ADULTS,
-    words(['How often are nude or sexual photos or videos of people your age shared when they did not agree?', 'Pa mor aml mae lluniau neu fideos noeth neu rywiol o bobl dy oed di yn cael eu rhannu heb iddyn nhw gytuno?'], {
-      parent: [`How often do you think nude or sexual photos or videos of ${PARENT_PUPILS[0]} are shared when they did not agree?`, `Pa mor aml ydych chi’n meddwl bod lluniau neu fideos noeth neu rywiol o ${PARENT_PUPILS[1]} yn cael eu rhannu heb iddyn nhw gytuno?`],
-      staff: [`How often do you think nude or sexual photos or videos of ${STAFF_PUPILS[0]} are shared when they did not agree?`, `Pa mor aml ydych chi’n meddwl bod lluniau neu fideos noeth neu rywiol o ${STAFF_PUPILS[1]} yn cael eu rhannu heb iddyn nhw gytuno?`],
+    words(['How often are nude or sexual pictures of people your age shared without their OK?', 'Pa mor aml mae lluniau noeth neu rywiol o bobl dy oed di yn cael eu rhannu heb iddyn nhw gytuno?'], {
+      parent: [`How often do you think nude or sexual pictures of ${PARENT_PUPILS[0]} are shared when they did not agree?`, `Pa mor aml ydych chi’n meddwl bod lluniau noeth neu rywiol o ${PARENT_PUPILS[1]} yn cael eu rhannu heb iddyn nhw gytuno?`],
+      staff: [`How often do you think nude or sexual pictures of ${STAFF_PUPILS[0]} are shared when they did not agree?`, `Pa mor aml ydych chi’n meddwl bod lluniau noeth neu rywiol o ${STAFF_PUPILS[1]} yn cael eu rhannu heb iddyn nhw gytuno?`],
     }),
   ),
 ];
