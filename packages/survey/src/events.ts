@@ -45,6 +45,7 @@ export class PvCompleteEvent extends Event {
 /** What went wrong, for integrators; the respondent sees a translated message in the element. */
 export type PvErrorKind =
   | 'fetch-failed'
+  | 'fetch-blocked'
   | 'invalid-json'
   | 'invalid-definition'
   | 'model-failed'

@@ -82,7 +82,9 @@ export class SurveyLoader {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         text = await response.text();
       } catch (cause) {
-        if (!stale()) this.fail('fetch-failed', t.fetchFailed, cause);
+        if (stale()) return undefined;
+        if (await refusedByCors(src)) this.fail('fetch-blocked', t.fetchBlocked, cause);
+        else if (!stale()) this.fail('fetch-failed', t.fetchFailed, cause);
         return undefined;
       }
       if (stale()) return undefined;
@@ -148,5 +150,22 @@ export class SurveyLoader {
   private setStatus(status: LoadStatus): void {
     this.status = status;
     this.host.requestUpdate();
+  }
+}
+
+/**
+ * Whether a failed cross-origin fetch was the server's CORS policy rather than the network.
+ * The page cannot read why a fetch failed; but a `no-cors` request, whose response the page may
+ * not read, still succeeds when the server is reachable. Then the failure was a refusal: saying
+ * "check the connection" would send the school looking in the wrong place.
+ */
+async function refusedByCors(src: string): Promise<boolean> {
+  const url = new URL(src, document.baseURI);
+  if (url.origin === location.origin || !/^https?:$/.test(url.protocol)) return false;
+  try {
+    await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -72,9 +72,28 @@ describe('<pv-survey> loading', () => {
     await expectLoadError({ src: '/no-such-survey-here.json' }, 'fetch-failed');
   });
 
-  it('reports a network error', async () => {
+  it('reports a network error, and offers to try again', async () => {
     // Nothing listens on port 9 (discard) on loopback: the connection is refused.
-    await expectLoadError({ src: 'http://127.0.0.1:9/survey.json' }, 'fetch-failed');
+    const el = await expectLoadError({ src: 'http://127.0.0.1:9/survey.json' }, 'fetch-failed');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Check the connection');
+    const retry = $<HTMLButtonElement>(el, '[part~="retry-button"]');
+    expect(retry?.textContent?.trim()).to.equal('Try again');
+    // Trying again really fetches again (and here fails again, as the network is still down).
+    const again = oneEvent(el, 'pv-error');
+    retry!.click();
+    expect(((await again) as unknown as PvErrorEvent).kind).to.equal('fetch-failed');
+  });
+
+  it('says a cross-origin refusal is a refusal, not a connection problem', async () => {
+    // The same test server under its other loopback name is another origin, and it sends no
+    // CORS headers: the browser refuses to let the page read the definition.
+    const otherHost = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const src = `${location.protocol}//${otherHost}:${location.port}/packages/survey/package.json`;
+    const el = await expectLoadError({ src }, 'fetch-blocked');
+    const text = $(el, '[role="alert"]')!.textContent!;
+    expect(text).to.contain('not allowed to load the survey');
+    expect(text).to.not.contain('Check the connection');
+    expect($(el, '[part~="retry-button"]'), 'trying again would not help').to.equal(null);
   });
 
   it('reports invalid JSON', async () => {

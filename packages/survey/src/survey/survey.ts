@@ -347,9 +347,18 @@ export class PvSurvey extends LitElement {
   }
 
   private renderLoadError(): TemplateResult {
+    const t = this.localize.t;
+    // Trying again can help only when the network (or the server) failed, not a refusal or a
+    // broken definition.
+    const retry = this.loader.errorKind === 'fetch-failed';
     return html`<div class="pv-load-error" role="alert" part="error">
-      <h2 class="pv-load-error-title">${this.localize.t.loadFailedTitle}</h2>
+      <h2 class="pv-load-error-title">${t.loadFailedTitle}</h2>
       <p>${this.loader.errorMessage}</p>
+      ${retry
+        ? html`<button type="button" class="pv-button" part="button retry-button" @click=${() => this.restart()}>
+            ${t.retry}
+          </button>`
+        : nothing}
     </div>`;
   }
 
