@@ -36,6 +36,28 @@ async function projectorNumbers(page) {
   });
 }
 
+/** Starts the collector as `npm start` does; resolves with the process and its base URL. */
+function startServer(data, port = 0) {
+  const server = spawn(process.execPath, [BIN, 'serve', '--data', data, '--surveys', 'examples/surveys',
+    '--host', '127.0.0.1', '--port', String(port), '--static', 'examples:/', '--static', 'dist:/dist',
+    '--live-poll', POLL, '--public-results', 'takeover-poll'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ server, url: match[1].replace(/\/$/, '') });
+    });
+    server.on('exit', (code) => reject(new Error(`collector exited with ${code}`)));
+  });
+}
+
+async function stopServer(server) {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
 describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the projector', { skip: built ? false : 'poll bundles not built (npm run build)' }, () => {
   let server;
   let url;
@@ -45,25 +67,13 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
   before(async () => {
     data = mkdtempSync(join(tmpdir(), 'pv-takeover-'));
     // takeover-day is a live poll (exact counts); takeover-poll is only public-results, so its stream is suppressed.
-    server = spawn(process.execPath, [BIN, 'serve', '--data', data, '--surveys', 'examples/surveys',
-      '--host', '127.0.0.1', '--port', '0', '--static', 'examples:/', '--static', 'dist:/dist',
-      '--live-poll', POLL, '--public-results', 'takeover-poll'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise((resolve, reject) => {
-      let out = '';
-      server.stdout.on('data', (chunk) => {
-        out += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(out);
-        if (match) resolve(match[1].replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`collector exited with ${code}`)));
-    });
+    ({ server, url } = await startServer(data));
     browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    await new Promise((resolve) => server?.once('exit', resolve));
+    if (server) await stopServer(server);
     rmSync(data, { recursive: true, force: true });
   });
 
@@ -300,5 +310,44 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
     await voter.page.getByText('The poll could not be downloaded').waitFor();
     await assertAccessible(voter.page, 'phone, load failed');
     await voter.context.close();
+  });
+
+  it('the projector survives the collector restarting: "Reconnecting…", then it resumes and follows new votes', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'pv-takeover-restart-'));
+    let running = await startServer(own);
+    const port = new URL(running.url).port;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${running.url}/takeover-day-poll/projector.html`);
+      await page.getByRole('button', { name: 'Show results' }).click();
+      const count = () => page.evaluate(() => document.querySelector('pv-poll-results').shadowRoot.querySelector('.count')?.textContent.trim());
+      const vote = (choice) => page.evaluate(async (value) => {
+        const id = crypto.randomUUID();
+        const ballot = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]);
+        const response = await fetch('/v1/surveys/takeover-day/responses', {
+          method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id },
+          body: JSON.stringify({ id, data: { first_change: value }, ballot }),
+        });
+        return response.status;
+      }, choice);
+      assert.equal(await vote('online'), 201);
+      await page.waitForFunction(() => document.querySelector('pv-poll-results').shadowRoot.querySelector('.count')?.textContent.trim() === '1 vote');
+
+      await stopServer(running.server);
+      await page.getByText('Reconnecting…').waitFor();
+      // The last results stay on screen while it reconnects.
+      assert.equal(await count(), '1 vote');
+      await assertAccessible(page, 'projector, reconnecting');
+
+      running = await startServer(own, port);
+      await page.getByText('Live', { exact: true }).waitFor({ timeout: 20000 });
+      assert.equal(await vote('places'), 201);
+      await page.waitForFunction(() => document.querySelector('pv-poll-results').shadowRoot.querySelector('.count')?.textContent.trim() === '2 votes');
+      await page.waitForFunction(() => JSON.stringify(document.querySelector('pv-poll-results').chartData?.data) === '[0,0,1,1]');
+    } finally {
+      await page.close();
+      await stopServer(running.server);
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
