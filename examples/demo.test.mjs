@@ -92,10 +92,17 @@ describe('the demo: examples served by the collector', { skip: bundleBuilt ? fal
       await page.getByRole('button', { name: 'Complete' }).waitFor({ timeout: 15000 });
       assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
     }
-    await page.waitForFunction(() => document.getElementById('total')?.textContent?.includes('2 votes'), null, { timeout: 10000 });
-    const rows = await page.locator('#results tr').allInnerTexts();
-    assert.ok(rows.some((row) => /Staying safe online\s+1/.test(row)), rows.join('\n'));
-    assert.ok(rows.some((row) => /Places to go after school\s+1/.test(row)), rows.join('\n'));
+    // <pv-poll-results> follows the stream: its count, and its table (the chart's numbers).
+    await page.waitForFunction(
+      () => document.querySelector('pv-poll-results')?.shadowRoot?.querySelector('.count')?.textContent.trim() === '2 votes',
+      null,
+      { timeout: 10000 },
+    );
+    const rows = await page.evaluate(() =>
+      [...document.querySelector('pv-poll-results').shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()),
+    );
+    assert.ok(rows.some((row) => /^Staying safe online 1 50%$/.test(row)), rows.join('\n'));
+    assert.ok(rows.some((row) => /^Places to go after school 1 50%$/.test(row)), rows.join('\n'));
     assert.deepEqual(errors, []);
     await page.close();
 

@@ -10,8 +10,12 @@ export interface PollChartData {
   readonly barText: readonly string[];
 }
 
-/** Splits a long answer into lines so it fits beside the bars at projector sizes. */
-function wrap(label: string, width = 26): string[] {
+/**
+ * Splits a long answer into lines so it fits beside the bars. chart.js gives the answer axis
+ * at most about half the chart's width and does not wrap, so a long label would run off the
+ * canvas: `width` is in characters, from the space available.
+ */
+function wrap(label: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/)) {
@@ -87,12 +91,15 @@ export class PollChart {
   /** Draws new numbers on the same chart instance. */
   update(data: PollChartData, reducedMotion: boolean): void {
     const chart = this.chart;
-    chart.data.labels = data.labels.map((label) => wrap(label));
+    const small = chart.width < 600;
+    const fontSize = small ? 15 : 22;
+    // About 0.6 em per bold character; the axis may take 45% of the width.
+    const characters = Math.max(10, Math.floor((chart.width * 0.45 - 16) / (fontSize * 0.62)));
+    chart.data.labels = data.labels.map((label) => wrap(label, characters));
     chart.data.datasets[0]!.data = [...data.counts];
     (chart.options.plugins as { pvDirectLabels: { texts: readonly string[] } }).pvDirectLabels.texts = data.barText;
-    const small = chart.width < 600;
     const y = chart.options.scales!.y!;
-    (y.ticks as { font: { size: number } }).font.size = small ? 15 : 22;
+    (y.ticks as { font: { size: number } }).font.size = fontSize;
     chart.update(reducedMotion ? 'none' : undefined);
   }
 
