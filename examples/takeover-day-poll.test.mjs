@@ -304,12 +304,27 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
     await context.close();
   });
 
-  it('a poll that cannot be loaded says so accessibly', async () => {
+  it('a poll that cannot be loaded, a vote the collector refuses and a stream that is not there each say so accessibly', async () => {
     const voter = await phone();
+    // Refused for good (no such poll at this endpoint): said plainly, and the voter may try again.
+    await voter.page.evaluate(() => document.querySelector('pv-poll').setAttribute('endpoint', '/v1/surveys/no-such-poll/responses'));
+    await voter.page.getByRole('radio', { name: 'Staying safe online' }).check();
+    await voter.page.getByRole('button', { name: 'Vote' }).click();
+    await voter.page.getByRole('heading', { name: 'Your vote could not be counted' }).waitFor();
+    assert.equal(await voter.page.getByText('Your vote was counted').count(), 0);
+    await assertAccessible(voter.page, 'phone, refused');
     await voter.page.evaluate(() => document.querySelector('pv-poll').setAttribute('src', '/v1/surveys/no-such-poll'));
     await voter.page.getByText('The poll could not be downloaded').waitFor();
     await assertAccessible(voter.page, 'phone, load failed');
     await voter.context.close();
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${url}/takeover-day-poll/projector.html`);
+    await page.evaluate(() => document.querySelector('pv-poll-results').setAttribute('stream', '/v1/polls/no-such-poll/stream'));
+    await page.getByText('Reconnecting…').waitFor();
+    await page.getByRole('heading', { name: 'Waiting for the results…' }).waitFor();
+    await assertAccessible(page, 'projector, no results yet');
+    await page.close();
   });
 
   it('the projector survives the collector restarting: "Reconnecting…", then it resumes and follows new votes', async () => {

@@ -58,9 +58,11 @@ export class PollFeedController implements ReactiveController {
     this.close();
   }
 
-  /** Closes and opens again, e.g. when the host's `stream` or poll id changed. */
+  /** Closes and opens again when the host's `stream` or poll id changed: another poll, so nothing of the last one stays. */
   restart(): void {
     this.close();
+    this.snapshot = undefined;
+    this.device = undefined;
     this.open();
   }
 
