@@ -82,14 +82,18 @@ describe('the demo: examples served by the collector', { skip: bundleBuilt ? fal
     await page.goto(`${url}/youth-council/`);
     for (const choice of ['Staying safe online', 'Places to go after school']) {
       const radio = page.getByRole('radio', { name: choice });
+      // A pupil survey opens on its "Before you start" page (the audience preset).
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      await Promise.race([radio.waitFor(), start.waitFor()]);
+      if (await start.isVisible()) await start.click();
       await radio.waitFor();
       // Keyboard only, as a pupil with a switch device would: focus, Space, then Complete.
       await radio.focus();
       await page.keyboard.press('Space');
-      await page.getByRole('button', { name: 'Complete' }).click();
+      await page.getByRole('button', { name: /^(Complete|Send my answers)$/ }).click();
       await page.getByText('Thank you for voting').waitFor();
-      // Kiosk mode: a fresh, empty poll for the next voter.
-      await page.getByRole('button', { name: 'Complete' }).waitFor({ timeout: 15000 });
+      // Kiosk mode: a fresh, empty poll for the next voter (its intro, then the question).
+      await page.getByRole('button', { name: /^(Start|Complete|Send my answers)$/ }).first().waitFor({ timeout: 15000 });
       assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
     }
     // <pv-poll-results> follows the stream: its count, and its table (the chart's numbers).

@@ -62,6 +62,7 @@ function labelSize(chart: Chart): number {
  */
 export class PollChart {
   private readonly chart: Chart<'bar', Array<number | null>, string[]>;
+  private data: PollChartData | undefined;
 
   /** `Chart` comes from `loadChartParts()` (chart.js on demand, the parts registered once). */
   constructor(Chart: ChartConstructor, canvas: HTMLCanvasElement, data: PollChartData, reducedMotion: boolean) {
@@ -77,6 +78,12 @@ export class PollChart {
         events: [],
         // Room at the right for the number written after the longest bar.
         layout: { padding: { right: 140 } },
+        // Answers are wrapped to the width: wrap them again when the width changes.
+        onResize: () => {
+          setTimeout(() => {
+            if (this.data !== undefined && this.chart.canvas) this.update(this.data, true);
+          }, 0);
+        },
         scales: {
           x: { beginAtZero: true, suggestedMax: 1, ticks: { precision: 0, font: { size: 16 }, color: '#484949' }, grid: { color: '#d9d9d9' } },
           y: { ticks: { font: { size: 22, weight: 'bold' }, color: '#0b0c0c', autoSkip: false }, grid: { display: false } },
@@ -90,11 +97,15 @@ export class PollChart {
 
   /** Draws new numbers on the same chart instance. */
   update(data: PollChartData, reducedMotion: boolean): void {
+    this.data = data;
     const chart = this.chart;
     const small = chart.width < 600;
     const fontSize = small ? 15 : 22;
-    // About 0.6 em per bold character; the axis may take 45% of the width.
-    const characters = Math.max(10, Math.floor((chart.width * 0.45 - 16) / (fontSize * 0.62)));
+    const padding = small ? 80 : 140;
+    (chart.options.layout!.padding as { right: number }).right = padding;
+    // chart.js gives the answer axis at most half the width left after the padding; about
+    // 0.62 em per bold character.
+    const characters = Math.max(8, Math.floor(((chart.width - padding) / 2 - 24) / (fontSize * 0.62)));
     chart.data.labels = data.labels.map((label) => wrap(label, characters));
     chart.data.datasets[0]!.data = [...data.counts];
     (chart.options.plugins as { pvDirectLabels: { texts: readonly string[] } }).pvDirectLabels.texts = data.barText;
