@@ -1,3 +1,4 @@
+import { parseAcknowledgement, type WireBody } from '@pupil-voice/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isChannelMessage, pollChannelName, type ChannelMessage } from './poll-channel.js';
 import { deviceVoteFromEvent, forgetDeviceVote, newBallot, readDeviceVote, writeDeviceVote, type DeviceVote } from './poll-device.js';
@@ -27,7 +28,7 @@ const CHANNEL_REPEAT_MS = 1_000;
  */
 export async function sendVote(
   endpoint: string,
-  vote: { id: string; data: Record<string, unknown>; ballot: string },
+  vote: Omit<Extract<WireBody, { data: unknown }>, 'meta'> & { ballot: string },
   signal?: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const timeout = new AbortController();
@@ -44,13 +45,15 @@ export async function sendVote(
       cache: 'no-store',
       signal: timeout.signal,
     });
+    const text = await response.text();
     let body: Record<string, unknown> = {};
     try {
-      body = (await response.json()) as Record<string, unknown>;
+      body = JSON.parse(text) as Record<string, unknown>;
     } catch {
       // Not JSON: a captive portal or a proxy's page; judged by status below.
     }
-    if (response.ok) return body.id === vote.id ? { kind: 'counted' } : { kind: 'retry', reason: 'no acknowledgement' };
+    // The wire format's own test of an acknowledgement, shared with the survey's send loop.
+    if (response.ok) return parseAcknowledgement(response.status, text, vote.id) ? { kind: 'counted' } : { kind: 'retry', reason: 'no acknowledgement' };
     if (response.status === 409 && body.error === 'already_voted') return { kind: 'already-voted' };
     if (response.status >= 500 || RETRYABLE.has(response.status)) return { kind: 'retry', reason: `HTTP ${response.status}` };
     return { kind: 'refused', reason: typeof body.reason === 'string' ? body.reason : `HTTP ${response.status}` };
