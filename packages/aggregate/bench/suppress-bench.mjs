@@ -1,7 +1,9 @@
-// Benchmark: how long `suppress` takes at school, partnership and county scale.
-// Each case tallies synthetic responses (segments audience × school × year), then times
-// `suppress(tally, { k: 10 })` in a worker thread that is stopped after a time limit, and
-// prints the published numbers, how many were hidden and the time.
+// Benchmark: how long `suppress` takes at school, partnership and county scale, with and
+// without the LP interval audit. Each case tallies synthetic responses (segments audience ×
+// school × year, every total published), then times `suppress(tally, { k: 10 })` in a worker
+// thread that is stopped after a time limit, and prints the published numbers, the share
+// hidden and the time: first with only the exact (linear-algebra) check, as before the audit,
+// then with the audit (HiGHS), which hides more where bounds would leak.
 //   node packages/aggregate/bench/suppress-bench.mjs [--limit=120] [--only=small,medium,county]
 // Needs `npx tsc -b packages/aggregate` first (the root `npm run bench:suppress` does it).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -19,7 +21,7 @@ if (isMainThread) {
   const limit = Number(args.limit ?? 120);
   const only = args.only ? new Set(args.only.split(',')) : null;
   console.log(`== suppress benchmark (k = 10, every total published; limit ${limit} s per case)`);
-  console.log('case    | questions | schools | audiences | years | responses | numbers | hidden | suppress');
+  console.log('case    | questions | schools | responses | numbers | hidden, exact check only | time   | hidden, with LP audit | time   | LP solves');
   for (const c of CASES) {
     if (only && !only.has(c.name)) continue;
     const result = await new Promise((resolve) => {
@@ -38,15 +40,19 @@ if (isMainThread) {
         resolve({ error: String(error) });
       });
     });
-    const time = result.timedOut ? `> ${limit} s (stopped)` : result.error ? `error: ${result.error}` : `${(result.ms / 1000).toFixed(2)} s`;
+    if (result.timedOut || result.error) {
+      console.log(`${c.name.padEnd(7)} | ${result.timedOut ? `> ${limit} s (stopped)` : `error: ${result.error}`}`);
+      continue;
+    }
     const cell = (v, w) => String(v ?? '').padStart(w);
+    const share = (r) => `${r.hidden.toLocaleString('en-GB')} (${((100 * r.hidden) / r.numbers).toFixed(1)}%)`;
     console.log(
-      `${c.name.padEnd(7)} | ${cell(c.questions, 9)} | ${cell(c.schools, 7)} | ${cell(c.audiences, 9)} | ${cell(c.years, 5)} | ${cell(c.responses.toLocaleString('en-GB'), 9)} | ${cell(result.numbers?.toLocaleString('en-GB'), 7)} | ${cell(result.hidden?.toLocaleString('en-GB'), 6)} | ${time}`,
+      `${c.name.padEnd(7)} | ${cell(c.questions, 9)} | ${cell(c.schools, 7)} | ${cell(c.responses.toLocaleString('en-GB'), 9)} | ${cell(result.plain.numbers.toLocaleString('en-GB'), 7)} | ${cell(share(result.plain), 24)} | ${cell((result.plain.ms / 1000).toFixed(2) + ' s', 6)} | ${cell(share(result.audited), 21)} | ${cell((result.audited.ms / 1000).toFixed(2) + ' s', 6)} | ${cell(result.audited.solves, 9)}`,
     );
   }
 } else {
   const { generateResponses, syntheticDefinition } = await import('../dist/synthetic.test.helper.js');
-  const { tally, suppress } = await import('../dist/index.js');
+  const { tally, suppress, loadLpSolver, lpStatistics } = await import('../dist/index.js');
   const { readDefinition } = await import('../dist/definition.js');
   const c = workerData;
   // The first questions of the 40-question synthetic survey (every kind once 40 are taken).
@@ -65,11 +71,18 @@ if (isMainThread) {
     };
   });
   const t = tally(definition, responses, { segments: ['audience', 'school', 'year'] });
-  const start = performance.now();
-  const published = suppress(t, { k: 10 });
-  const ms = performance.now() - start;
-  const text = JSON.stringify(published);
-  const hidden = text.split('"suppressed":true').length - 1;
-  const numbers = hidden + (text.split('"suppressed":false').length - 1);
-  parentPort.postMessage({ ms, hidden, numbers });
+  const solver = await loadLpSolver();
+  const run = (options) => {
+    const start = performance.now();
+    const published = suppress(t, { k: 10, ...options });
+    const ms = performance.now() - start;
+    const text = JSON.stringify(published);
+    const hidden = text.split('"hidden":true').length - 1;
+    const numbers = hidden + (text.split('"count":').length - 1);
+    return { ms, hidden, numbers };
+  };
+  const plain = run({ unsafeSkipIntervalAudit: true });
+  lpStatistics.solves = 0;
+  const audited = run({ solver });
+  parentPort.postMessage({ plain, audited: { ...audited, solves: lpStatistics.solves } });
 }

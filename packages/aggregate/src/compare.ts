@@ -36,8 +36,10 @@
  */
 import { chiSquareTest, cohensH, newcombeInterval, type ChiSquareResult, type DifferenceEstimate } from './stats.js';
 import {
+  HIDDEN,
   TOTAL,
   checkThreshold,
+  shownCount,
   publishedKey,
   suppress,
   type PublishedChoiceCell,
@@ -73,11 +75,12 @@ export interface CompareOptions {
 
 /**
  * Why a number is missing from a comparison:
- * - `base-below-k`: the group has fewer than k answers (or its base is hidden);
+ * - `base-hidden`: the group's base is hidden (the publication never says why: it may be
+ *   below k or protect another number);
  * - `suppressed`: a count the estimate needs is hidden by suppression;
  * - `not-applicable`: the statistic does not apply (chi-square on a multi-select).
  */
-export type ComparisonGap = 'base-below-k' | 'suppressed' | 'not-applicable';
+export type ComparisonGap = 'base-hidden' | 'suppressed' | 'not-applicable';
 
 /** One group's answers to an item, as published. */
 export interface GroupDistribution {
@@ -272,8 +275,6 @@ export function compare(input: Tally | PublishedTally, options: CompareOptions):
 
 type DistributionCell = Pick<PublishedChoiceCell, 'base' | 'counts' | 'percents' | 'groups'>;
 
-const HIDDEN: PublishedCount = { value: null, suppressed: true, reason: 'below-k' };
-
 function compareItem(
   head: { question: string; row?: string; title?: string; kind: ItemComparison['kind']; categories: Category[] },
   groups: readonly string[],
@@ -291,7 +292,7 @@ function compareItem(
   const distributions: GroupDistribution[] = groups.map((group) => {
     const cell = cellOf(group);
     const counts = cell?.counts ?? head.categories.map(() => HIDDEN);
-    const agreeCounts = agreeIndices?.map((i) => counts[i]?.value ?? null);
+    const agreeCounts = agreeIndices?.map((i) => shownCount(counts[i]));
     const sumOfShown =
       agreeCounts && agreeCounts.every((c) => c !== null) ? agreeCounts.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
     const publishedGroup = agreeGroup === undefined ? undefined : cell?.groups?.[agreeGroup];
@@ -300,14 +301,14 @@ function compareItem(
       base: cell?.base ?? HIDDEN,
       counts,
       percents: cell?.percents ?? head.categories.map(() => null),
-      agree: publishedGroup ? publishedGroup.value : sumOfShown,
+      agree: publishedGroup ? shownCount(publishedGroup) : sumOfShown,
     };
   });
   const reference = distributions[0]!;
   const differenceOf = (x1: number | null, other: GroupDistribution, x2: number | null): ProportionDifference => {
-    const n1 = reference.base.value;
-    const n2 = other.base.value;
-    if (n1 === null || n2 === null || n1 === 0 || n2 === 0) return { available: false, reason: 'base-below-k' };
+    const n1 = shownCount(reference.base);
+    const n2 = shownCount(other.base);
+    if (n1 === null || n2 === null || n1 === 0 || n2 === 0) return { available: false, reason: 'base-hidden' };
     if (x1 === null || x2 === null) return { available: false, reason: 'suppressed' };
     const difference = newcombeInterval(x1, n1, x2, n2, { confidence });
     return {
@@ -321,15 +322,15 @@ function compareItem(
   };
   const differences: GroupDifferences[] = distributions.slice(1).map((other) => ({
     group: other.group,
-    categories: head.categories.map((_, i) => differenceOf(reference.counts[i]!.value, other, other.counts[i]!.value)),
+    categories: head.categories.map((_, i) => differenceOf(shownCount(reference.counts[i]), other, shownCount(other.counts[i]))),
     ...(agreeIndices ? { agree: differenceOf(reference.agree, other, other.agree) } : {}),
   }));
 
   let test: IndependenceTest;
   if (!exclusive) test = { available: false, reason: 'not-applicable' };
-  else if (distributions.some((d) => d.base.value === null)) test = { available: false, reason: 'base-below-k' };
-  else if (distributions.some((d) => d.counts.some((c) => c.value === null))) test = { available: false, reason: 'suppressed' };
-  else test = { available: true, ...chiSquareTest(distributions.map((d) => d.counts.map((c) => c.value ?? 0))) };
+  else if (distributions.some((d) => shownCount(d.base) === null)) test = { available: false, reason: 'base-hidden' };
+  else if (distributions.some((d) => d.counts.some((c) => shownCount(c) === null))) test = { available: false, reason: 'suppressed' };
+  else test = { available: true, ...chiSquareTest(distributions.map((d) => d.counts.map((c) => shownCount(c) ?? 0))) };
 
   const first = differences[0]!;
   let gap: PerceptionGap | null = null;

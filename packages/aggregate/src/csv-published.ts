@@ -1,18 +1,18 @@
 /**
  * Tidy long-form CSV of a published tally (the output of `suppress`): what a partnership
  * hands to schools, governors and the local authority, so it has the same shape as the raw
- * tally's CSV and one more column saying why a number is missing.
+ * tally's CSV and one more column marking a number that is hidden.
  *
  * Columns: `question`, `row` (matrix row, ranking position, else empty), `choice`, one
  * column per segment key (`(all)` where the segment is totalled), `count`, `base`,
  * `percent`, `note`. UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting, formula guard.
  *
- * A hidden count is an empty `count` and an empty `percent`, and `note` says
- * `suppressed (below k)` (the number itself is below the threshold) or
- * `suppressed (complementary)` (hidden so that another hidden number cannot be worked out
- * by subtraction). A hidden base is an empty `base` (with `base suppressed (…)` in `note`
- * when the count beside it is shown). A percent appears only where its count and its base
- * are both shown. The published tally holds no hidden value, so neither can the CSV.
+ * A hidden count is an empty `count` and an empty `percent`, and `note` says `hidden`: the
+ * same mark for every hidden number, never why (below k or protecting another number: that
+ * distinction would tell a reader which hidden numbers are small). A hidden base is an
+ * empty `base` (with `base hidden` in `note` when the count beside it is shown). A percent
+ * appears only where its count and its base are both shown. The published tally holds no
+ * hidden value, so neither can the CSV.
  *
  * Rows per published cell (bases are the published tally's own, see `suppress`):
  * - choice: each category on the base of respondents who chose a defined category; each
@@ -37,6 +37,7 @@ import { csvDocument, csvField, numberField, type CsvOptions } from './csv-field
 import {
   TOTAL,
   parsePublishedKey,
+  shownCount,
   type PublishedChoiceCell,
   type PublishedCount,
   type PublishedKey,
@@ -50,20 +51,15 @@ import { UNKNOWN_QUESTION, type Category } from './types.js';
 export const MISSING = '(missing)';
 /** Segment column value of a totalled segment (all schools, all audiences…). */
 export const TOTAL_VALUE = '(all)';
-/** `note` of a count hidden because it is below k. */
-export const NOTE_BELOW_K = 'suppressed (below k)';
-/** `note` of a count hidden to protect another hidden count. */
-export const NOTE_COMPLEMENTARY = 'suppressed (complementary)';
-/** `note` of a numeric statistic left out because its base is hidden. */
-export const NOTE_BASE_HIDDEN = 'suppressed (base hidden)';
+/** `note` of a hidden count (every hidden count, whatever the reason). */
+export const NOTE_HIDDEN = 'hidden';
+/** `note` of a shown count whose base is hidden, and of a numeric statistic left out for it. */
+export const NOTE_BASE_HIDDEN = 'base hidden';
 
-const reasonText = (count: PublishedCount): string =>
-  count.suppressed ? (count.reason === 'below-k' ? 'below k' : 'complementary') : '';
-
-/** The `note` of a row: why its count, or the base beside a shown count, is missing. */
+/** The `note` of a row: whether its count, or the base beside a shown count, is hidden. */
 function noteOf(count: PublishedCount, base: PublishedCount | undefined): string {
-  if (count.suppressed) return count.reason === 'below-k' ? NOTE_BELOW_K : NOTE_COMPLEMENTARY;
-  if (base?.suppressed) return `base suppressed (${reasonText(base)})`;
+  if ('hidden' in count) return NOTE_HIDDEN;
+  if (base !== undefined && 'hidden' in base) return NOTE_BASE_HIDDEN;
   return '';
 }
 
@@ -86,8 +82,11 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
     keys.map((key) => [key, parsePublishedKey(key).map((value) => csvField(value === TOTAL ? TOTAL_VALUE : (value ?? '')))]),
   );
   const name = (category: Category) => (options.labels && category.label !== undefined ? category.label : category.value);
-  const percentOf = (count: PublishedCount, base: PublishedCount | undefined): string =>
-    count.value !== null && base?.value != null && base.value > 0 ? ((count.value / base.value) * 100).toFixed(decimals) : '';
+  const percentOf = (count: PublishedCount, base: PublishedCount | undefined): string => {
+    const shown = shownCount(count);
+    const of = shownCount(base);
+    return shown !== null && of !== null && of > 0 ? ((shown / of) * 100).toFixed(decimals) : '';
+  };
 
   for (const question of published.questions) {
     for (const key of keys) {
@@ -97,9 +96,9 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
         (options.hidden !== 'keep' && count === '') ||
         lines.push([csvField(question.name), csvField(row), csvField(choice), ...segments, count, base, percent, csvField(note)].join(','));
       const row: Row = (r, choice, count, base) =>
-        write(r, choice, numberField(count.value), numberField(base?.value), percentOf(count, base), noteOf(count, base));
+        write(r, choice, numberField(shownCount(count)), numberField(shownCount(base)), percentOf(count, base), noteOf(count, base));
       const statistic: Statistic = (choice, value, base) =>
-        write('', choice, numberField(value), numberField(base.value), '', base.suppressed ? NOTE_BASE_HIDDEN : '');
+        write('', choice, numberField(value), numberField(shownCount(base)), '', 'hidden' in base ? NOTE_BASE_HIDDEN : '');
       writeQuestion(question, key, published.respondents[key]!, row, statistic, name);
     }
   }
@@ -109,7 +108,7 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
       if (count === undefined || (options.hidden !== 'keep' && count.value === null)) continue;
       const base = published.respondents[key]!;
       lines.push(
-        [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, numberField(count.value), numberField(base.value), percentOf(count, base), csvField(noteOf(count, base))].join(','),
+        [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, numberField(shownCount(count)), numberField(shownCount(base)), percentOf(count, base), csvField(noteOf(count, base))].join(','),
       );
     }
   }

@@ -25,12 +25,16 @@
  * another equation's protection, then the smallest value, which keeps the information lost
  * small without an integer program.
  *
- * Not covered: bounds an attacker can derive from non-negativity across several equations
- * (interval disclosure beyond rule 3). Rule 3 covers the single-equation case, including the
- * all-zero one.
+ * 5. with an LP solver (`audit.ts`): no hidden variable's interval, given every shown value,
+ *    every equation and non-negativity, is narrower than the protection level. Variables
+ *    that interval propagation already shows narrow get complements without an LP; the LP
+ *    audit then checks what is left, and each failing variable gets a complement among the
+ *    shown members of the equations whose duals bind its bound.
  *
  * @module
  */
+
+import { auditIntervals, narrowByPropagation, type LpSolver } from './audit.js';
 
 /** Why a value is hidden. */
 export type SuppressionReason = 'below-k' | 'complementary';
@@ -59,6 +63,13 @@ export interface DisclosureProblem {
   readonly zeroIsSafe?: ArrayLike<number>;
   /** Threshold: values below k are hidden. */
   readonly k: number;
+  /**
+   * The LP solver for the interval audit (see `audit.ts`). Without it only the exact
+   * (linear-algebra) check runs: tests of the engine's other rules use that.
+   */
+  readonly solver?: LpSolver;
+  /** Smallest width of the interval an attacker may derive for a hidden value (default k). */
+  readonly protection?: number;
 }
 
 /** Status per variable: 0 = shown, 1 = hidden because below k, 2 = hidden as a complement. */
@@ -210,32 +221,86 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     return -1;
   };
 
-  settle(equations.map((_, index) => index));
-  let dirty: Set<number> | undefined;
-  /** Rounds in a row each variable has been found determined. */
+  /** Rounds in a row each variable has been found pinned down. */
   let streak = new Map<number, number>();
-  for (;;) {
-    recent = [];
-    const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty);
-    if (determined.length === 0) break;
-    const queue: number[] = [];
+  /**
+   * Hide cells near each pinned variable: the shown members of the equations that bind it
+   * when the audit found them (cheapest first), else the nearest shown cells. A variable
+   * still pinned after a round gets twice as many (1, 2, 4, … up to 64) rather than one
+   * more whole-system check per cell.
+   */
+  const unpin = (pinned: readonly number[], binding: ReadonlyMap<number, number[]> | undefined, queue: number[]): void => {
     const nextStreak = new Map<number, number>();
-    for (const v of determined) {
-      // A variable still pinned down after its nearest cell was hidden needs more free
-      // unknowns around it: double them each round (1, 2, 4, … up to 64) rather than
-      // solving the whole system again for one more cell at a time.
+    for (const v of pinned) {
       const rounds = (streak.get(v) ?? 0) + 1;
       nextStreak.set(v, rounds);
-      for (let i = 0; i < Math.min(64, 2 ** (rounds - 1)); i++) {
+      const wanted = Math.min(64, 2 ** (rounds - 1));
+      const candidates = (binding?.get(v) ?? [])
+        .filter((c) => status[c] === SHOWN)
+        .sort((a, b) => (cost?.[a] ?? 0) - (cost?.[b] ?? 0) || (values[a] ?? 0) - (values[b] ?? 0));
+      let added = 0;
+      for (const c of candidates) {
+        if (added >= wanted) break;
+        hide(c, queue);
+        added++;
+      }
+      for (; added < wanted; added++) {
         const best = nearestShown(v);
         if (best < 0 || status[best] !== SHOWN) break;
         hide(best, queue);
       }
     }
     streak = nextStreak;
-    if (queue.length === 0) break; // everything reachable is already hidden
-    settle(queue);
-    dirty = new Set(recent);
+  };
+
+  settle(equations.map((_, index) => index));
+  /** The exact check (linear algebra) until no hidden value is determined; returns what it hid. */
+  const exactRounds = (dirty: Set<number> | undefined): number[] => {
+    const added: number[] = [];
+    for (;;) {
+      recent = [];
+      const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty);
+      if (determined.length === 0) break;
+      const queue: number[] = [];
+      unpin(determined, undefined, queue);
+      if (queue.length === 0) break; // everything reachable is already hidden
+      settle(queue);
+      added.push(...recent);
+      dirty = new Set(recent);
+    }
+    return added;
+  };
+  exactRounds(undefined);
+
+  const solver = problem.solver;
+  if (solver) {
+    const protection = problem.protection ?? k;
+    streak = new Map();
+    // Certainly narrow by interval propagation: no LP needed to know they need complements.
+    for (;;) {
+      const narrow = narrowByPropagation({ values, equations, hidden: status, protection });
+      if (narrow.length === 0) break;
+      recent = [];
+      const queue: number[] = [];
+      unpin(narrow, undefined, queue);
+      if (queue.length === 0) break;
+      settle(queue);
+      exactRounds(new Set(recent));
+    }
+    streak = new Map();
+    let only: Set<number> | undefined;
+    for (;;) {
+      const audit = auditIntervals(solver, { values, equations, hidden: status, protection, ...(only ? { only } : {}) });
+      if (audit.failing.length === 0) break;
+      recent = [];
+      const queue: number[] = [];
+      unpin(audit.failing, audit.binding, queue);
+      if (queue.length === 0) break; // nothing left to hide near them
+      settle(queue);
+      const changed = [...recent];
+      changed.push(...exactRounds(new Set(changed)));
+      only = new Set(changed);
+    }
   }
   return status;
 }

@@ -19,7 +19,8 @@ export { mergeVersions, type TallyVersion, type VersionDifference, type Versione
 export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } from './serialize.js';
 export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
 export { HIDDEN_CELL } from './csv-wide.js';
-export { MISSING, TOTAL_VALUE, NOTE_BELOW_K, NOTE_COMPLEMENTARY, NOTE_BASE_HIDDEN } from './csv-published.js';
+export { MISSING, TOTAL_VALUE, NOTE_HIDDEN, NOTE_BASE_HIDDEN } from './csv-published.js';
+export { loadLpSolver, loadedLpSolver, auditIntervals, narrowByPropagation, lpStatistics, type LpSolver, type HiddenInterval, type AuditProblem, type AuditResult } from './audit.js';
 export * from './stats.js';
 export * from './decrypt.js';
 export * from './suppress.js';

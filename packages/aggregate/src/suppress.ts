@@ -5,8 +5,13 @@
  * segment cell **and every margin** (each segment key either fixed or totalled: the overall
  * table, per audience, per school, per audience × school…), because a dashboard lets a reader
  * pick any of those filters and the filters are exactly what differencing attacks combine.
- * Hidden numbers are `{ value: null, suppressed: true, reason }`; the true value is not in
- * the output anywhere.
+ * A shown number is `{ count: 42 }`, a hidden one `{ hidden: true }`: one mark for every
+ * hidden number, never why it is hidden (marking which hidden numbers are below k would tell
+ * a reader which are small). The true value is not in the output anywhere. Reasons and
+ * intervals stay with the publisher: {@link suppressionReport}.
+ *
+ * The audit needs the LP solver (HiGHS, WebAssembly): `await loadLpSolver()` once per thread
+ * (or call `suppressAsync`), then `suppress` is synchronous.
  *
  * What is hidden (the rules, in the order they apply):
  * - **Every count below k, zero included** (one exception: a `missing` count of 0, "nobody
@@ -24,6 +29,19 @@
  *   a segment, or another published filter (segment slices and margins, across all
  *   questions, which share the respondent counts), and the hidden parts of a shown total
  *   always add up to at least k.
+ * - **The interval audit** (`audit.ts`, linear programming with HiGHS): for every hidden
+ *   number, the smallest and largest value consistent with every published number, every
+ *   equation (margins, bases, groupings, complete rankings) and non-negativity must be at
+ *   least `protection` (default k) apart; more complements are hidden until they are. This
+ *   is also what stops group disclosure: a grouping equal to its base pins the rest to 0.
+ * - **Segment values** (year groups, schools…) are listed in `segmentValues`, and their cells
+ *   published, only where some cell with that value shows its respondent count: a year group
+ *   whose every count is hidden is not named as present.
+ *
+ * Means, standard deviations and quartiles are shown only with a shown base. Sums of a
+ * numeric question add up over segments with exactly the margins' structure and a hidden
+ * sum wherever a base is hidden; since no hidden base is determined by those equations
+ * (and more), no hidden sum is either.
  *
  * What a published cell holds per question kind (`base` is the denominator of percentages,
  * `missing` the respondents with no usable answer: not answered, or answered with a value
@@ -39,6 +57,7 @@
  *
  * @module
  */
+import { auditIntervals, loadLpSolver, loadedLpSolver, type LpSolver } from './audit.js';
 import { BELOW_K, SHOWN, protectTable, type AdditiveEquation, type SuppressionReason } from './disclosure.js';
 import { mergeSketches } from './merge.js';
 import { sketchQuantile } from './tally.js';
@@ -86,10 +105,20 @@ export function parsePublishedKey(key: PublishedKey): PublishedSegmentValue[] {
   return parsed as PublishedSegmentValue[];
 }
 
-/** A number as published: its value, or a marked gap. */
-export type PublishedCount =
-  | { readonly value: number; readonly suppressed: false }
-  | { readonly value: null; readonly suppressed: true; readonly reason: SuppressionReason };
+/**
+ * A number as published: `{ count: 42 }` when shown, `{ hidden: true }` when not. Every hidden
+ * number carries the same mark: why it is hidden (below k, or protecting another number)
+ * is never published, since the reason itself narrows what the number can be.
+ */
+export type PublishedCount = { readonly count: number } | { readonly hidden: true };
+
+/** The one mark of a hidden number. */
+export const HIDDEN: PublishedCount = Object.freeze({ hidden: true as const });
+
+/** The count of a published number, or `null` when it is hidden (or absent). */
+export function shownCount(count: PublishedCount | undefined): number | null {
+  return count !== undefined && 'count' in count ? count.count : null;
+}
 
 /** A choice question's published cell (also one row of a matrix). */
 export interface PublishedChoiceCell {
@@ -222,6 +251,26 @@ export interface SuppressOptions {
    * (values + 1) over the segment keys). Default 200,000.
    */
   readonly maxCells?: number;
+  /**
+   * The narrowest interval an attacker may derive for a hidden number from everything in
+   * the publication (every equation, non-negativity, whole numbers). Default: k, so a hidden
+   * count can never be pinned to fewer than k values.
+   */
+  readonly protection?: number;
+  /**
+   * `'protect'` (default): no published number may show that all, or none, of a group gave
+   * one answer (zeros of answers are hidden, and the audit catches a grouping or count that
+   * equals its base while the rest is hidden). `'allow'`: the publisher accepts group
+   * disclosure ("every parent agreed" may be read off), so zero counts of answers are shown.
+   */
+  readonly groupDisclosure?: 'protect' | 'allow';
+  /** The LP solver for the audit; default: the one `loadLpSolver()` loaded on this thread. */
+  readonly solver?: LpSolver;
+  /**
+   * Skip the LP interval audit (only the exact linear-algebra check runs). For benchmarks
+   * and for measuring what the audit adds; a publication made this way can leak bounds.
+   */
+  readonly unsafeSkipIntervalAudit?: boolean;
 }
 
 /** Thrown for options that would publish unsafe numbers or too large a table. */
@@ -252,6 +301,8 @@ interface Series {
   readonly zeroIsSafe?: boolean;
   /** Reads the series' value from a raw cell of the tally. */
   readonly read: (key: CellKey) => number;
+  /** Where the number sits in the published tally, e.g. `"safe".counts.2`. */
+  readonly label: string;
 }
 
 /**
@@ -262,7 +313,30 @@ interface Series {
  *   published.questions[0].cells['["pupil",true]']; // all pupils, every school
  */
 export function suppress(tally: Tally, options: SuppressOptions = {}): PublishedTally {
+  return plan(tally, options).published;
+}
+
+/** What `suppress` decided, before it is turned into a publication. */
+interface Plan {
+  readonly published: PublishedTally;
+  readonly values: Float64Array;
+  readonly equations: AdditiveEquation[];
+  readonly status: Uint8Array;
+  readonly label: (variable: number) => { key: PublishedKey; number: string };
+  readonly protection: number;
+  readonly solver: LpSolver | undefined;
+}
+
+function plan(tally: Tally, options: SuppressOptions): Plan {
   const k = checkThreshold(options.k);
+  const protection = options.protection ?? k;
+  if (!Number.isFinite(protection) || protection < 1) throw new SuppressionError(`protection must be at least 1, got ${String(options.protection)}`);
+  const solver = options.solver ?? loadedLpSolver();
+  if (!solver && !options.unsafeSkipIntervalAudit) {
+    throw new SuppressionError(
+      'suppress needs the LP solver for its audit: call `await loadLpSolver()` once before suppress, pass `solver`, or use `suppressAsync`.',
+    );
+  }
   const totals = options.totals ?? tally.segments;
   for (const key of totals) {
     if (!tally.segments.includes(key)) throw new SuppressionError(`totals: "${key}" is not a segment of the tally (${tally.segments.join(', ')})`);
@@ -271,11 +345,14 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
   const { nodeCount } = lattice;
 
   const series: Series[] = [];
-  const addSeries = (cost: number, read: (key: CellKey) => number): number => {
-    series.push({ cost, read, zeroIsSafe: cost === COST.missing });
+  const groupDisclosure = options.groupDisclosure === 'allow';
+  const addSeries = (cost: number, read: (key: CellKey) => number, label: string): number => {
+    // A shown 0 says what nobody in a group answered; with the publisher's opt-in, zeros of
+    // answers may be shown (never a 0 base or respondent count: that names an empty group).
+    series.push({ cost, read, label, zeroIsSafe: cost === COST.missing || (groupDisclosure && (cost === COST.count || cost === COST.grouping)) });
     return series.length - 1;
   };
-  const respondentsSeries = addSeries(COST.respondents, (key) => tally.respondents[key] ?? 0);
+  const respondentsSeries = addSeries(COST.respondents, (key) => tally.respondents[key] ?? 0, 'respondents');
   /** Per question, the series indices, for the equations and for reading the result. */
   const groupings = options.groupings ?? {};
   for (const [name, groups] of Object.entries(groupings)) {
@@ -294,7 +371,7 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
   }
   const layouts = tally.questions.map((question) => layoutQuestion(question, addSeries, groupings[question.name] ?? {}));
   const unknownSeries = tally.unknownQuestions.map((unknown) =>
-    addSeries(COST.count, (key) => unknown.cells[key] ?? 0),
+    addSeries(COST.count, (key) => unknown.cells[key] ?? 0, `unknownQuestions.${JSON.stringify(unknown.name)}`),
   );
 
   const values = new Float64Array(series.length * nodeCount);
@@ -340,19 +417,37 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
     }
   }
 
-  const status = protectTable({ values, equations, cost, zeroIsSafe, k });
+  const status = protectTable({ values, equations, cost, zeroIsSafe, k, protection, ...(solver && !options.unsafeSkipIntervalAudit ? { solver } : {}) });
 
   const publish = (s: number, node: number): PublishedCount => {
     const v = variable(s, node);
-    const state = status[v];
-    if (state === SHOWN) return { value: values[v] ?? 0, suppressed: false };
-    return { value: null, suppressed: true, reason: state === BELOW_K ? 'below-k' : 'complementary' };
+    return status[v] === SHOWN ? { count: values[v] ?? 0 } : HIDDEN;
   };
   const percent = (count: PublishedCount, base: PublishedCount): number | null =>
-    count.value === null || base.value === null || base.value === 0 ? null : (count.value / base.value) * 100;
+    'hidden' in count || 'hidden' in base || base.count === 0 ? null : (count.count / base.count) * 100;
+
+  // No existence leaks: a segment value is named only where some published cell with it
+  // shows its respondent count; cells of a value never shown are left out altogether.
+  const present = lattice.segmentValues.map((list) => new Uint8Array(list.length));
+  for (let node = 0; node < nodeCount; node++) {
+    if (status[variable(respondentsSeries, node)] !== SHOWN) continue;
+    for (let d = 0; d < tally.segments.length; d++) {
+      const c = lattice.coordinate(node, d);
+      if (c !== undefined) present[d]![c] = 1;
+    }
+  }
+  const published = (node: number): boolean => {
+    for (let d = 0; d < tally.segments.length; d++) {
+      const c = lattice.coordinate(node, d);
+      if (c !== undefined && !present[d]![c]) return false;
+    }
+    return true;
+  };
+  const nodes: number[] = [];
+  for (let node = 0; node < nodeCount; node++) if (published(node)) nodes.push(node);
 
   const respondents: Record<PublishedKey, PublishedCount> = {};
-  for (let node = 0; node < nodeCount; node++) respondents[lattice.key(node)] = publish(respondentsSeries, node);
+  for (const node of nodes) respondents[lattice.key(node)] = publish(respondentsSeries, node);
 
   const questions = tally.questions.map((question, index): PublishedQuestion => {
     const layout = layouts[index]!;
@@ -377,7 +472,7 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
     const head = { name: question.name, type: question.type, ...(question.title !== undefined ? { title: question.title } : {}) };
     const cellsOf = <T>(build: (node: number) => T): Record<PublishedKey, T> => {
       const cells: Record<PublishedKey, T> = {};
-      for (let node = 0; node < nodeCount; node++) cells[lattice.key(node)] = build(node);
+      for (const node of nodes) cells[lattice.key(node)] = build(node);
       return cells;
     };
     switch (question.kind) {
@@ -421,7 +516,7 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
           cells: cellsOf((node) => {
             const base = publish(layout.base, node);
             const summary = summaries[node]!;
-            const shown = base.value !== null && base.value > 0;
+            const shown = 'count' in base && base.count > 0;
             const mean = shown ? summary.sum / summary.count : null;
             const variance =
               shown && summary.count > 1 ? (summary.sumSquares - summary.count * (mean ?? 0) ** 2) / (summary.count - 1) : null;
@@ -443,23 +538,88 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
 
   const unknownQuestions = tally.unknownQuestions.map((unknown, index) => {
     const cells: Record<PublishedKey, PublishedCount> = {};
-    for (let node = 0; node < nodeCount; node++) cells[lattice.key(node)] = publish(unknownSeries[index]!, node);
+    for (const node of nodes) cells[lattice.key(node)] = publish(unknownSeries[index]!, node);
     return { name: unknown.name, cells };
   });
 
-  return {
+  const publication: PublishedTally = {
     format: PUBLISHED_FORMAT,
     version: 1,
     definition: tally.definition,
     ...(tally.survey !== undefined ? { survey: tally.survey } : {}),
     segments: [...tally.segments],
     totals: tally.segments.filter((key) => totals.includes(key)),
-    segmentValues: lattice.segmentValues.map((list) => [...list]),
+    segmentValues: lattice.segmentValues.map((list, d) => list.filter((_, c) => present[d]![c])),
     k,
     respondents,
     questions,
     unknownQuestions,
   };
+  return {
+    published: publication,
+    values,
+    equations,
+    status,
+    protection,
+    solver,
+    label: (v) => ({ key: lattice.key(v % nodeCount), number: series[Math.floor(v / nodeCount)]!.label }),
+  };
+}
+
+/** One hidden number in a {@link SuppressionReport}. */
+export interface HiddenNumber {
+  /** The published cell. */
+  readonly key: PublishedKey;
+  /** Which number of the cell: `respondents`, `"safe".counts.2`, `"safe".base`… */
+  readonly number: string;
+  /** Why it is hidden: its own value is below k, or it protects another hidden number. */
+  readonly reason: SuppressionReason;
+  /** The smallest and largest value an attacker can derive from the publication. */
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * For the publisher only, never for publication: why each number is hidden and what an
+ * attacker can derive about it. The publication itself says only "hidden".
+ */
+export interface SuppressionReport {
+  readonly published: PublishedTally;
+  readonly protection: number;
+  readonly hidden: HiddenNumber[];
+}
+
+/**
+ * `suppress` plus its audit report: every hidden number with its reason and the interval an
+ * attacker can derive (an exact LP bound per number, so slower than `suppress`). For the
+ * publisher's own checks and for tests.
+ */
+export function suppressionReport(tally: Tally, options: SuppressOptions = {}): SuppressionReport {
+  const result = plan(tally, options);
+  if (!result.solver) throw new SuppressionError('suppressionReport needs the LP solver: `await loadLpSolver()` first.');
+  const audit = auditIntervals(result.solver, {
+    values: result.values,
+    equations: result.equations,
+    hidden: result.status,
+    protection: result.protection,
+    mode: 'exact',
+  });
+  const shownKeys = new Set(Object.keys(result.published.respondents));
+  const hidden: HiddenNumber[] = [];
+  result.status.forEach((state, v) => {
+    if (state === SHOWN) return;
+    const { key, number } = result.label(v);
+    if (!shownKeys.has(key)) return; // left out of the publication with its segment value
+    const interval = audit.intervals.get(v) ?? { lower: 0, upper: Number.POSITIVE_INFINITY };
+    hidden.push({ key, number, reason: state === BELOW_K ? 'below-k' : 'complementary', ...interval });
+  });
+  return { published: result.published, protection: result.protection, hidden };
+}
+
+/** `suppress` after loading the LP solver (once per thread). */
+export async function suppressAsync(tally: Tally, options: SuppressOptions = {}): Promise<PublishedTally> {
+  const solver = options.solver ?? (await loadLpSolver());
+  return suppress(tally, { ...options, solver });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -484,7 +644,7 @@ interface Layout {
   relations: Relation[];
 }
 
-type AddSeries = (cost: number, read: (key: CellKey) => number) => number;
+type AddSeries = (cost: number, read: (key: CellKey) => number, label: string) => number;
 
 function layoutQuestion(
   question: QuestionTally,
@@ -492,42 +652,45 @@ function layoutQuestion(
   groupings: Readonly<Record<string, readonly string[]>>,
 ): Layout {
   const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [] };
+  /** Labels name a number by its path in the published question (for the audit report). */
+  const q = `${JSON.stringify(question.name)}`;
   /** Each grouping is a series of its own that adds up from its categories' series. */
-  const groupSeries = (categories: readonly Category[], counts: readonly number[], read: (key: CellKey, index: number) => number) =>
+  const groupSeries = (categories: readonly Category[], counts: readonly number[], read: (key: CellKey, index: number) => number, prefix: string) =>
     Object.entries(groupings).map(([name, values]) => {
       const indices = values.map((value) => categories.findIndex((c) => c.value === value));
-      const series = addSeries(COST.grouping, (key) => indices.reduce((sum, i) => sum + read(key, i), 0));
+      const series = addSeries(COST.grouping, (key) => indices.reduce((sum, i) => sum + read(key, i), 0), `${prefix}groups.${name}`);
       layout.relations.push({ total: series, parts: indices.map((i) => counts[i]!) });
       return [name, series] as const;
     });
   switch (question.kind) {
     case 'choice': {
       const cell = (key: CellKey) => question.cells[key];
-      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0));
-      layout.base = addSeries(COST.base, (key) => (cell(key)?.counts ?? []).reduce((a, b) => a + b, 0));
-      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0));
+      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0, `${q}.counts.${i}`));
+      layout.base = addSeries(COST.base, (key) => (cell(key)?.counts ?? []).reduce((a, b) => a + b, 0), `${q}.base`);
+      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0), `${q}.missing`);
       layout.relations.push({ total: layout.base, parts: layout.counts });
-      layout.groups = groupSeries(question.categories, layout.counts, (key, i) => cell(key)?.counts[i] ?? 0);
+      layout.groups = groupSeries(question.categories, layout.counts, (key, i) => cell(key)?.counts[i] ?? 0, `${q}.`);
       break;
     }
     case 'multi': {
       const cell = (key: CellKey) => question.cells[key];
-      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0));
-      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
-      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0, `${q}.counts.${i}`));
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0, `${q}.base`);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0, `${q}.missing`);
       break;
     }
     case 'matrix': {
       const cell = (key: CellKey) => question.cells[key];
       layout.matrixRows = question.rows.map((_, r) => {
-        const counts = question.columns.map((_, c) => addSeries(COST.count, (key) => cell(key)?.counts[r]?.[c] ?? 0));
-        const base = addSeries(COST.base, (key) => (cell(key)?.counts[r] ?? []).reduce((a, b) => a + b, 0));
+        const counts = question.columns.map((_, c) => addSeries(COST.count, (key) => cell(key)?.counts[r]?.[c] ?? 0, `${q}.rows.${r}.counts.${c}`));
+        const base = addSeries(COST.base, (key) => (cell(key)?.counts[r] ?? []).reduce((a, b) => a + b, 0), `${q}.rows.${r}.base`);
         const missing = addSeries(
           COST.missing,
           (key) => (cell(key)?.rowUnknown[r] ?? 0) + (cell(key)?.rowNotAnswered[r] ?? 0),
+          `${q}.rows.${r}.missing`,
         );
         layout.relations.push({ total: base, parts: counts }, { total: 'respondents', parts: [base, missing] });
-        const groups = groupSeries(question.columns, counts, (key, c) => cell(key)?.counts[r]?.[c] ?? 0);
+        const groups = groupSeries(question.columns, counts, (key, c) => cell(key)?.counts[r]?.[c] ?? 0, `${q}.rows.${r}.`);
         return { base, missing, counts, groups };
       });
       // A matrix has a base and a missing count per row, none for the whole question.
@@ -537,10 +700,10 @@ function layoutQuestion(
       const cell = (key: CellKey) => question.cells[key];
       const positions = question.categories.length;
       layout.ranks = question.categories.map((_, c) =>
-        Array.from({ length: positions }, (_, p) => addSeries(COST.count, (key) => cell(key)?.counts[c]?.[p] ?? 0)),
+        Array.from({ length: positions }, (_, p) => addSeries(COST.count, (key) => cell(key)?.counts[c]?.[p] ?? 0, `${q}.counts.${c}.${p}`)),
       );
-      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
-      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0, `${q}.base`);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0, `${q}.missing`);
       // Complete rankings make every choice's positions, and every position's choices, add
       // up to the base: an attacker who knows the survey knows that too.
       for (const row of layout.ranks) layout.relations.push({ total: layout.base, parts: row, onlyIfHolds: true });
@@ -551,14 +714,14 @@ function layoutQuestion(
     }
     case 'numeric': {
       const cell = (key: CellKey) => question.cells[key];
-      layout.base = addSeries(COST.base, (key) => cell(key)?.count ?? 0);
-      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0));
+      layout.base = addSeries(COST.base, (key) => cell(key)?.count ?? 0, `${q}.base`);
+      layout.missing = addSeries(COST.missing, (key) => (cell(key)?.unknown ?? 0) + (cell(key)?.notAnswered ?? 0), `${q}.missing`);
       break;
     }
     case 'text': {
       const cell = (key: CellKey) => question.cells[key];
-      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0);
-      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0);
+      layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0, `${q}.base`);
+      layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0, `${q}.missing`);
       break;
     }
   }
@@ -575,6 +738,8 @@ interface Lattice {
   /** Raw cell key → the published cells it adds into (itself and all its margins). */
   readonly rawNodes: Map<CellKey, number[]>;
   readonly key: (node: number) => PublishedKey;
+  /** The index of the node's value of segment d in `segmentValues[d]`, undefined for a total. */
+  readonly coordinate: (node: number, d: number) => number | undefined;
   /** Number of totalled segments. */
   readonly level: (node: number) => number;
   /** For each totalled segment of the node, the cells it is the sum of. */
@@ -639,6 +804,7 @@ function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: numbe
     nodeCount,
     segmentValues,
     rawNodes,
+    coordinate: (node, d) => (isTotal(node, d) ? undefined : coordinate(node, d)),
     key: (node) =>
       publishedKey(
         Array.from({ length: dimensions }, (_, d) => (isTotal(node, d) ? TOTAL : segmentValues[d]![coordinate(node, d)]!)),

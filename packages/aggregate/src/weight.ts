@@ -23,7 +23,7 @@
  * @module
  */
 import { wilsonInterval, type ProportionEstimate } from './stats.js';
-import { DEFAULT_K, TOTAL, publishedKey, type PublishedCount, type PublishedSegmentValue, type PublishedTally } from './suppress.js';
+import { DEFAULT_K, TOTAL, publishedKey, shownCount, type PublishedSegmentValue, type PublishedTally } from './suppress.js';
 import { cellKey, parseCellKey, type Category, type CellKey, type SegmentValue, type Tally } from './types.js';
 
 /** Known population counts per stratum. */
@@ -162,7 +162,7 @@ export type WeightedEstimate =
       /** base / effectiveBase: how much weighting widened the intervals (squared). */
       readonly designEffect: number;
     }
-  | { readonly available: false; readonly question: string; readonly reason: 'base-below-k' | 'suppressed' };
+  | { readonly available: false; readonly question: string; readonly reason: 'base-hidden' | 'base-below-k' | 'suppressed' };
 
 interface StratumCounts {
   base: number | null;
@@ -201,7 +201,7 @@ export function weightedEstimate(
   for (const stratum of weights.strata) {
     const counts = perStratum.get(stratum.key) ?? { base: 0, counts: categories.map(() => 0) };
     if (counts.base === null || counts.counts.some((c) => c === null)) {
-      return { available: false, question: questionName, reason: counts.base === null ? 'base-below-k' : 'suppressed' };
+      return { available: false, question: questionName, reason: counts.base === null ? 'base-hidden' : 'suppressed' };
     }
     base += counts.base;
     weightedBase += counts.base * stratum.weight;
@@ -273,8 +273,7 @@ function publishedStrata(published: PublishedTally, weights: StratumWeights, que
     });
     parseCellKey(stratum.key).forEach((value: SegmentValue, i) => (values[strataDims[i]!] = value));
     const cell = question.cells[publishedKey(values)];
-    const value = (count: PublishedCount | undefined) => count?.value ?? null;
-    result.set(stratum.key, cell ? { base: value(cell.base), counts: cell.counts.map(value) } : { base: null, counts: [] });
+    result.set(stratum.key, cell ? { base: shownCount(cell.base), counts: cell.counts.map(shownCount) } : { base: null, counts: [] });
   }
   return result;
 }
