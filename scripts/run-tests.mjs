@@ -6,6 +6,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync, statSync } fr
 import { join } from 'node:path';
 import { ensureChrome, ensureDependencies } from './ensure-setup.mjs';
 
+/** The seed of the fixed-seed run of the property tests. */
+const FIXED_SEED = '20261130';
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const npx = (args, env = {}) =>
@@ -78,21 +80,31 @@ if (only !== 'browser') {
   for (const name of readdirSync(join('packages', 'survey', 'test'))) {
     if (name.endsWith('.test.mjs')) files.push(join('packages', 'survey', 'test', name));
   }
-  if (files.length > 0) {
-    const tap = '.test-results/node.tap';
+  // Property tests (fast-check) run twice: with a fixed seed (the same cases every run) and
+  // with a random one, printed, so a new failure can be replayed with PV_FC_SEED=<seed>.
+  const randomSeed = process.env.PV_FC_SEED || String(Math.floor(Math.random() * 2 ** 31));
+  const properties = files.filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes("from 'fast-check'"));
+  const runs = [
+    { label: `all node tests (fast-check seed ${randomSeed})`, seed: randomSeed, list: files, tap: '.test-results/node.tap' },
+    { label: `property tests again with the fixed seed ${FIXED_SEED}`, seed: FIXED_SEED, list: properties, tap: '.test-results/node-fixed-seed.tap' },
+  ];
+  for (const run of runs) {
+    if (run.list.length === 0) continue;
+    console.log(`\n== ${run.label}`);
     const status =
       spawnSync(
         process.execPath,
         ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-          '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-        { stdio: 'inherit' },
+          '--test-reporter=tap', `--test-reporter-destination=${run.tap}`, ...run.list],
+        { stdio: 'inherit', env: { ...process.env, PV_FC_SEED: run.seed } },
       ).status ?? 1;
-    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+    const text = existsSync(run.tap) ? readFileSync(run.tap, 'utf8') : '';
     const read = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
     totals.passed += read('pass');
     totals.failed += read('fail') + read('cancelled');
     totals.skipped += read('skipped') + read('todo');
     if (status !== 0 && read('fail') === 0 && read('cancelled') === 0) totals.failed += 1;
+    if (status !== 0) console.error(`Failed with fast-check seed ${run.seed}: replay with PV_FC_SEED=${run.seed}`);
   }
 }
 

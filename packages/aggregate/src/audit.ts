@@ -96,6 +96,8 @@ export interface AuditProblem {
   readonly hidden: ArrayLike<number>;
   /** An interval narrower than this fails. */
   readonly protection: number;
+  /** Nonzero = nobody to protect: never reported failing (still a variable of the system). */
+  readonly exempt?: ArrayLike<number>;
   /** Audit only the components holding one of these variables (default: all). */
   readonly only?: ReadonlySet<number>;
   /**
@@ -292,7 +294,7 @@ function auditComponent(
   };
   const open = (): number[] => {
     const list: number[] = [];
-    for (let c = 0; c < n; c++) if (exact || !wide(c)) list.push(c);
+    for (let c = 0; c < n; c++) if (exact || !(wide(c) || problem.exempt?.[group[c]!])) list.push(c);
     return list;
   };
   if (open().length === 0) return;
@@ -346,7 +348,7 @@ function auditComponent(
     };
     // Single bounds for whatever is still open.
     for (let c = 0; c < n; c++) {
-      if (!exact && wide(c)) continue;
+      if (!exact && (wide(c) || problem.exempt?.[group[c]!])) continue;
       const costs = new Float64Array(n);
       costs[c] = 1;
       const up = solve(costs, true);
@@ -357,7 +359,7 @@ function auditComponent(
       const interval = { lower: Math.ceil(lower - EPSILON), upper: Math.floor(upper + EPSILON) };
       const v = group[c]!;
       if (exact) result.intervals.set(v, interval);
-      if (interval.upper - interval.lower < protection) {
+      if (interval.upper - interval.lower < protection && !problem.exempt?.[v]) {
         result.failing.push(v);
         result.intervals.set(v, interval);
         result.binding.set(v, [...new Set([...(up ? binding(up.rowDual) : []), ...(down ? binding(down.rowDual) : [])])]);

@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SHOWN, determinedHidden, type AdditiveEquation } from './disclosure.js';
+import { seedProperties } from './property-seed.test.helper.js';
+
+seedProperties('aggregate/disclosure.test.js');
 
 /**
  * The hidden variables a reader can solve for, by dense Gaussian elimination over the

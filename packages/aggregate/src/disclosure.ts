@@ -70,6 +70,12 @@ export interface DisclosureProblem {
   readonly solver?: LpSolver;
   /** Smallest width of the interval an attacker may derive for a hidden value (default k). */
   readonly protection?: number;
+  /**
+   * Variables with nobody to protect (1 = exempt), e.g. every number of a segment cell with
+   * no respondents at all: "no pupils answered at a parents-only school" discloses nothing
+   * about anyone. They are still hidden when small, but may be determined or narrow.
+   */
+  readonly exempt?: ArrayLike<number>;
 }
 
 /** Status per variable: 0 = shown, 1 = hidden because below k, 2 = hidden as a complement. */
@@ -221,6 +227,7 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     return -1;
   };
 
+  const exempt = problem.exempt;
   /** Rounds in a row each variable has been found pinned down. */
   let streak = new Map<number, number>();
   /**
@@ -259,7 +266,7 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     const added: number[] = [];
     for (;;) {
       recent = [];
-      const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty);
+      const determined = determinedHidden(status, equations, equationsOf, seededRandom(0x5eed), dirty).filter((v) => !exempt?.[v]);
       if (determined.length === 0) break;
       const queue: number[] = [];
       unpin(determined, undefined, queue);
@@ -278,7 +285,7 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     streak = new Map();
     // Certainly narrow by interval propagation: no LP needed to know they need complements.
     for (;;) {
-      const narrow = narrowByPropagation({ values, equations, hidden: status, protection });
+      const narrow = narrowByPropagation({ values, equations, hidden: status, protection }).filter((v) => !exempt?.[v]);
       if (narrow.length === 0) break;
       recent = [];
       const queue: number[] = [];
@@ -290,7 +297,7 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     streak = new Map();
     let only: Set<number> | undefined;
     for (;;) {
-      const audit = auditIntervals(solver, { values, equations, hidden: status, protection, ...(only ? { only } : {}) });
+      const audit = auditIntervals(solver, { values, equations, hidden: status, protection, ...(only ? { only } : {}), ...(exempt ? { exempt } : {}) });
       if (audit.failing.length === 0) break;
       recent = [];
       const queue: number[] = [];

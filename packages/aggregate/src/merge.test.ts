@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TallyMismatchError, merge, readDefinition, serializeTally, tally } from './index.js';
 import type { Tally } from './index.js';
+import { seedProperties } from './property-seed.test.helper.js';
+
+seedProperties('aggregate/merge.test.js');
 
 const definition = readDefinition({
   elements: [

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TallyFormatError, merge, parseTally, serializeTally, tally } from './index.js';
+import { seedProperties } from './property-seed.test.helper.js';
+
+seedProperties('aggregate/serialize.test.js');
 
 const definition = {
   elements: [
@@ -88,6 +91,29 @@ test('a cell limit stops a tally with too many cells', () => {
   assert.throws(() => parseTally(text, { maxCells: 1 }), /more than 1 cells/);
 });
 
+type RankingCounts = { counts: number[][]; answered: number; unknown: number };
+
+/** The cell object on a path `questions.q.cells.key.…` of a tally. */
+const cellAt = (tally: Record<string, unknown>, keys: readonly string[]): RankingCounts => {
+  let value: unknown = tally;
+  for (const key of keys.slice(0, 4)) value = (value as Record<string, unknown>)[key];
+  return value as RankingCounts;
+};
+
+/**
+ * Whether some set of complete or partial rankings without unknown items gives these counts:
+ * each respondent fills positions 1…m, so position p + 1 never holds more than position p,
+ * every answer has a first position, and a choice is ranked at most once per answer.
+ * (Written independently of parseTally, as the oracle for a mutated count.)
+ */
+function rankingsCouldExist(cell: RankingCounts): boolean {
+  if (cell.unknown !== 0) return true;
+  const n = cell.counts.length;
+  const at = Array.from({ length: n }, (_, p) => cell.counts.reduce((t, row) => t + row[p]!, 0));
+  const ordered = at.every((count, p) => p === 0 || count <= at[p - 1]!);
+  return ordered && at[0] === cell.answered && cell.counts.every((row) => row.reduce((a, b) => a + b, 0) <= cell.answered);
+}
+
 test('random JSON never gets through as a tally, and never throws anything but TallyFormatError', () => {
   fc.assert(
     fc.property(fc.jsonValue(), (value) => {
@@ -118,7 +144,8 @@ test('random JSON never gets through as a tally, and never throws anything but T
         const harmless =
           /^(sum|min|max|sumSquares|unknownRows)$/.test(last) ||
           /(positive|negative)\u0000\d+\u00000$/.test(path) ||
-          /^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000unknown$/.test(path); // ranking: unknown items, any number
+          /^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000unknown$/.test(path) || // ranking: unknown items, any number
+          (/^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000counts\u0000/.test(path) && rankingsCouldExist(cellAt(copy, keys)));
         assert.ok(before === replacement || harmless, `accepted ${path.replace(/\u0000/g, '.')} = ${String(replacement)}`);
       } catch (error) {
         assert.ok(error instanceof TallyFormatError, String(error));

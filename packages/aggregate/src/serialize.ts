@@ -174,6 +174,15 @@ class Reader {
         };
         this.equal(cell.answered + cell.notAnswered, respondents, path, 'answered + notAnswered');
         if (cell.counts.some((row) => sum(row) > cell.answered)) this.fail(path, 'a choice is ranked more often than respondents answered');
+        // Each ranking fills positions 1, 2, … in order, with a defined choice or an unknown
+        // item: position p + 1 cannot hold more than position p did plus unknown items, every
+        // answer has a first position, and no position holds more than the answers.
+        const atPosition = Array.from({ length: n }, (_, p) => cell.counts.reduce((total, row) => total + (row[p] as number), 0));
+        if (atPosition.some((count) => count > cell.answered)) this.fail(path, 'a position is filled more often than respondents answered');
+        let rises = 0;
+        for (let p = 1; p < n; p++) rises += Math.max(0, (atPosition[p] as number) - (atPosition[p - 1] as number));
+        if (rises > cell.unknown) this.fail(path, 'a later rank position is filled more often than an earlier one (counts of rankings out of order)');
+        if (n > 0 && cell.answered > (atPosition[0] as number) + cell.unknown) this.fail(path, 'answered rankings without a first position');
         return cell;
       }
       case 'matrix': {

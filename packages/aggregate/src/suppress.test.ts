@@ -1,18 +1,27 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isHidden, shownCount } from './suppress.js';
 import fc from 'fast-check';
 import { tally } from './tally.js';
-import { cellKey, type ChoiceCell, type Tally } from './types.js';
+import { cellKey, parseCellKey, type ChoiceCell, type Tally } from './types.js';
+import { loadLpSolver } from './audit.js';
+import { WeightingError, postStratify, weightedEstimate } from './weight.js';
 import {
   SuppressionError,
   TOTAL,
   parsePublishedKey,
   publishedKey,
   suppress,
+  suppressionReport,
   type PublishedCount,
   type PublishedSegmentValue,
   type PublishedTally,
 } from './suppress.js';
+import { seedProperties } from './property-seed.test.helper.js';
+
+seedProperties('aggregate/suppress.test.js');
+
+const solver = await loadLpSolver();
 
 // ---------------------------------------------------------------------------------------
 // The attacker. Written from the published output and what any reader knows about how the
@@ -37,7 +46,49 @@ interface Knowledge {
  * (then each choice's positions, and each position's choices, add up to the base: a
  * reader who knows the survey forces full rankings knows that).
  */
-function learn(published: PublishedTally, truth?: Tally): Knowledge {
+/**
+ * The strongest reader knows every segment value that exists (from the truth), including
+ * those the publication leaves out because none of their counts is shown: their cells are
+ * then hidden unknowns of the margins.
+ */
+function fillDropped(published: PublishedTally, truth?: Tally): PublishedTally {
+  if (!truth) return published;
+  const all: Array<Array<string | null>> = truth.segments.map(() => []);
+  for (const key of Object.keys(truth.respondents)) {
+    parseCellKey(key).forEach((value, d) => {
+      if (!all[d]!.includes(value)) all[d]!.push(value);
+    });
+  }
+  const keys: string[][] = [[]];
+  let lattice: PublishedSegmentValue[][] = [[]];
+  truth.segments.forEach((segment, d) => {
+    const options: PublishedSegmentValue[] = [...all[d]!, ...(published.totals.includes(segment) ? [TOTAL] : [])];
+    lattice = lattice.flatMap((prefix) => options.map((value) => [...prefix, value]));
+  });
+  void keys;
+  const blank = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(blank);
+    if (value && typeof value === 'object') {
+      if ('count' in value || 'hidden' in value) return { hidden: true };
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'percents' ? (v as unknown[]).map(() => null) : blank(v)]));
+    }
+    return null;
+  };
+  const template = (cells: Record<string, unknown>) => blank(Object.values(cells)[0]);
+  const copy = JSON.parse(JSON.stringify(published)) as { -readonly [K in keyof PublishedTally]: PublishedTally[K] } & Record<string, unknown>;
+  for (const values of lattice) {
+    const key = publishedKey(values);
+    if (key in copy.respondents) continue;
+    (copy.respondents as Record<string, PublishedCount>)[key] = { hidden: true };
+    for (const question of copy.questions) (question.cells as Record<string, unknown>)[key] = template(question.cells);
+    for (const unknown of copy.unknownQuestions) unknown.cells[key] = { hidden: true };
+  }
+  copy.segmentValues = all;
+  return copy;
+}
+
+function learn(publishedAsIs: PublishedTally, truth?: Tally): Knowledge {
+  const published = fillDropped(publishedAsIs, truth);
   const known = new Map<string, number>();
   const hidden = new Set<string>();
   const mayBeSmall = new Set<string>();
@@ -46,10 +97,10 @@ function learn(published: PublishedTally, truth?: Tally): Knowledge {
   /** Every series of numbers, as a function of the cell key. */
   const series = new Map<string, (key: string) => PublishedCount>();
   const note = (id: string, count: PublishedCount) => {
-    if (count.suppressed) {
-      assert.equal(count.value, null, `${id} is marked suppressed but carries a value`);
+    if (isHidden(count)) {
+      assert.equal(shownCount(count), null, `${id} is marked suppressed but carries a value`);
       hidden.add(id);
-    } else known.set(id, count.value);
+    } else known.set(id, shownCount(count)!);
   };
   series.set('respondents', (key) => published.respondents[key]!);
   const keys = Object.keys(published.respondents);
@@ -226,8 +277,71 @@ function solveSystem(knowledge: Knowledge): string[] {
   return determined;
 }
 
+/**
+ * The attacker's integer interval of every hidden number: `[id, lower, upper]`, from a
+ * mixed-integer program over the hidden numbers (every count a whole number ≥ 0).
+ */
+function intervals(knowledge: Knowledge): Array<[string, number, number]> {
+  const unknowns = [...knowledge.hidden];
+  if (unknowns.length === 0) return [];
+  const column = new Map(unknowns.map((u, i) => [u, i]));
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rhs: number[] = [];
+  for (const { total, parts } of knowledge.equations) {
+    const row = new Map<number, number>();
+    let constant = 0;
+    const add = (id: string, coefficient: number) => {
+      const c = column.get(id);
+      if (c === undefined) constant += coefficient * knowledge.known.get(id)!;
+      else row.set(c, (row.get(c) ?? 0) + coefficient);
+    };
+    add(total, -1);
+    for (const part of parts) add(part, 1);
+    const entries = [...row].filter(([, v]) => v !== 0);
+    if (entries.length === 0) continue;
+    for (const [c, v] of entries) {
+      indices.push(c);
+      values.push(v);
+    }
+    starts.push(indices.length);
+    rhs.push(-constant);
+  }
+  const n = unknowns.length;
+  const highs = solver.highs;
+  const model = highs.createModel({
+    numCols: n,
+    numRows: rhs.length,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(highs.infinity),
+    rowLower: rhs,
+    rowUpper: rhs,
+    matrix: { format: 'csr', numRows: rhs.length, numCols: n, starts, indices, values },
+    integrality: new Int32Array(n).fill(1),
+  });
+  try {
+    model.options.set({ output_flag: false });
+    const bound = (c: number, maximise: boolean): number => {
+      const costs = new Float64Array(n);
+      costs[c] = 1;
+      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
+      model.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === highs.constants.modelStatus.unbounded || status === highs.constants.modelStatus.unboundedOrInfeasible) return maximise ? Infinity : -Infinity;
+      assert.equal(status, highs.constants.modelStatus.optimal, `the attacker's program for ${unknowns[c]} did not solve (status ${status})`);
+      return Math.round(model.getSolution().colValue[c]!);
+    };
+    return unknowns.map((id, c) => [id, bound(c, false), bound(c, true)]);
+  } finally {
+    model.dispose();
+  }
+}
+
 /** Every attack at once; fails the test with the first thing it learns. */
-function attack(published: PublishedTally, truth?: Tally): void {
+function attack(published: PublishedTally, truth?: Tally, protection?: number): void {
   const knowledge = learn(published, truth);
   const k = published.k;
   for (const [id, value] of knowledge.known) {
@@ -250,12 +364,24 @@ function attack(published: PublishedTally, truth?: Tally): void {
     assert.ok(knowledge.known.has(count) && knowledge.known.has(base), `percent of ${count} shown without its count and base`);
   }
   assert.deepEqual(solveSystem(knowledge), [], 'linear algebra determined hidden numbers');
+  // Attack 5: bounds. For every hidden number, the smallest and largest whole number
+  // consistent with every equation and non-negativity (mixed-integer programs, HiGHS).
+  // A cell with no respondents at all has nobody to protect (the engine exempts it too).
+  const empty = (id: string): boolean => {
+    if (!truth) return false;
+    const key = parsePublishedKey(id.slice(id.indexOf('@') + 1));
+    return !Object.entries(truth.respondents).some(
+      ([raw, n]) => n > 0 && parseCellKey(raw).every((value, d) => key[d] === TOTAL || key[d] === value),
+    );
+  };
+  const narrow = intervals(knowledge).filter(([id, lower, upper]) => upper - lower < (protection ?? k) && !empty(id));
+  assert.deepEqual(narrow, [], 'bounds pin hidden numbers to fewer than the protection level');
   // Means and spreads of numbers exist only where their base is shown (otherwise
   // mean × base of the segments could be differenced like counts).
   for (const question of published.questions) {
     if (question.kind !== 'numeric') continue;
     for (const cell of Object.values(question.cells)) {
-      if (cell.base.suppressed) assert.ok(cell.mean === null && cell.standardDeviation === null && cell.quartiles === null);
+      if (isHidden(cell.base)) assert.ok(cell.mean === null && cell.standardDeviation === null && cell.quartiles === null);
     }
   }
 }
@@ -333,7 +459,7 @@ function choiceTally(segments: string[], cells: Array<[string[], number[]]>, not
 }
 
 const hiddenCounts = (published: PublishedTally): number =>
-  JSON.stringify(published).split('"suppressed":true').length - 1;
+  JSON.stringify(published).split('"hidden":true').length - 1;
 
 // ---------------------------------------------------------------------------------------
 
@@ -359,10 +485,10 @@ describe('suppress', () => {
     assert.equal(q.kind, 'choice');
     if (q.kind !== 'choice') return;
     const overall = q.cells[publishedKey([TOTAL])]!;
-    assert.deepEqual(overall.counts.map((c) => c.value), [35, 41, 52]);
-    assert.equal(overall.base.value, 128);
+    assert.deepEqual(overall.counts.map((c) => shownCount(c)), [35, 41, 52]);
+    assert.equal(shownCount(overall.base), 128);
     assert.equal(overall.percents[0]!.toFixed(2), ((35 / 128) * 100).toFixed(2));
-    assert.equal(published.respondents[publishedKey(['parent'])]!.value, 66);
+    assert.equal(shownCount(published.respondents[publishedKey(['parent'])]!), 66);
   });
 
   it('hides one small cell with the fewest complements: a rectangle of four', () => {
@@ -378,17 +504,17 @@ describe('suppress', () => {
     const q = published.questions[0]!;
     if (q.kind !== 'choice') throw new Error('kind');
     const hidden = Object.entries(q.cells).flatMap(([key, cell]) =>
-      cell.counts.flatMap((count, c) => (count.suppressed ? [`${key}#${c}`] : [])),
+      cell.counts.flatMap((count, c) => (isHidden(count) ? [`${key}#${c}`] : [])),
     );
     // The small pupil cell, one more pupil cell, and the same two choices in one other
     // audience; totals, bases and the overall table stay visible.
     assert.equal(hidden.length, 4, hidden.join(' '));
     assert.ok(hidden.includes(`${publishedKey(['pupil'])}#0`));
     const pupil = q.cells[publishedKey(['pupil'])]!.counts[0]!;
-    assert.deepEqual(pupil, { value: null, suppressed: true, reason: 'below-k' });
+    assert.deepEqual(pupil, { hidden: true });
     assert.equal(hiddenCounts(published), 4);
     assert.ok(!JSON.stringify(published).includes('"value":3,'), 'the small value is nowhere in the output');
-    attack(published);
+    attack(published, t);
   });
 
   it('treats a zero like any small count: "everyone answered the same" is not shown', () => {
@@ -404,9 +530,9 @@ describe('suppress', () => {
     if (q.kind !== 'choice') throw new Error('kind');
     const pupil = q.cells[publishedKey(['pupil'])]!;
     // Hiding only the two zeros would leave 40 of 40 visible by subtraction.
-    assert.equal(pupil.counts[1]!.suppressed, true);
-    assert.equal(pupil.base.value, 40);
-    attack(published);
+    assert.equal(isHidden(pupil.counts[1]!), true);
+    assert.equal(shownCount(pupil.base), 40);
+    attack(published, t);
   });
 
   it('publishes a grouping that survives a hidden part, and refuses an unknown one', () => {
@@ -421,11 +547,11 @@ describe('suppress', () => {
     const q = published.questions[0]!;
     if (q.kind !== 'choice') throw new Error('kind');
     const pupil = q.cells[publishedKey(['pupil'])]!;
-    assert.equal(pupil.counts[0]!.suppressed, true);
-    assert.deepEqual(pupil.groups, { top: { value: 43, suppressed: false } });
+    assert.equal(isHidden(pupil.counts[0]!), true);
+    assert.deepEqual(pupil.groups, { top: { count: 43 } });
     // Then c1 must be hidden too, or top − c1 would give c0 away.
-    assert.equal(pupil.counts[1]!.suppressed, true);
-    attack(published);
+    assert.equal(isHidden(pupil.counts[1]!), true);
+    attack(published, t);
     assert.throws(() => suppress(t, { groupings: { happens: { top: ['c9'] } } }), /not a category/);
     assert.throws(() => suppress(t, { groupings: { nope: { top: ['c0'] } } }), /not a single-choice or matrix/);
   });
@@ -458,7 +584,7 @@ describe('suppress', () => {
     const q = published.questions[0]!;
     if (q.kind !== 'ranking') throw new Error('kind');
     const pupil = q.cells[publishedKey(['pupil'])]!;
-    assert.ok(pupil.counts.every((row) => row.filter((c) => c.suppressed).length !== 1));
+    assert.ok(pupil.counts.every((row) => row.filter((c) => isHidden(c)).length !== 1));
     attack(published, t);
   });
 
@@ -473,12 +599,14 @@ describe('suppress', () => {
     );
     const published = suppress(t);
     const staff = publishedKey(['staff']);
-    assert.equal(published.respondents[staff]!.suppressed, true);
+    // Six staff: every number of theirs is hidden, so they are not even named.
+    assert.equal(published.respondents[staff], undefined);
+    assert.ok(!published.segmentValues[0]!.includes('staff'));
     const q = published.questions[0]!;
     if (q.kind !== 'choice') throw new Error('kind');
-    assert.equal(q.cells[staff]!.base.suppressed, true);
-    assert.deepEqual(q.cells[staff]!.percents, [null, null, null]);
-    attack(published);
+    assert.equal(q.cells[staff], undefined);
+    assert.ok(!JSON.stringify(published).includes('staff'), 'the six staff are not named anywhere');
+    attack(published, t);
   });
 
   it('protects an audience × school × choice table with small cells spread through it', () => {
@@ -492,7 +620,8 @@ describe('suppress', () => {
         cells.push([[audience, school], [0, 1, 2].map(() => Math.floor(next() ** 2 * 40))]);
       }
     }
-    attack(suppress(choiceTally(['audience', 'school'], cells)));
+    const t = choiceTally(['audience', 'school'], cells);
+    attack(suppress(t), t);
   });
 
   it('survives every differencing attack on random responses (audience × school)', () => {
@@ -506,12 +635,12 @@ describe('suppress', () => {
         attack(published, t);
         // Shown numbers are the true ones.
         for (const [key, count] of Object.entries(published.respondents)) {
-          if (count.value === null) continue;
+          if (shownCount(count) === null) continue;
           const [audience, school] = parsePublishedKey(key);
           const expected = responses.filter(
             (r) => (audience === TOTAL || r.audience === audience) && (school === TOTAL || r.school === school),
           ).length;
-          assert.equal(count.value, expected);
+          assert.equal(shownCount(count), expected);
         }
       }),
       { numRuns: 60 },
@@ -526,7 +655,7 @@ describe('suppress', () => {
         // Two questions keep the attacker's dense elimination quick; the shared respondent
         // counts still tie them together.
         const t = tally(smallDefinition, responses.map(clean), { segments: ['audience', 'school', 'sex'] });
-        attack(suppress(t, { groupings: { happens: { often: ['a lot', 'sometimes'] } } }));
+        attack(suppress(t, { groupings: { happens: { often: ['a lot', 'sometimes'] } } }), t);
       }),
       { numRuns: 12 },
     );
@@ -540,10 +669,140 @@ describe('suppress', () => {
         fc.integer({ min: 0, max: 3 }),
         (rows, notAnswered) => {
           const cells = rows.map((row, i): [string[], number[]] => [[`a${i % 3}`, `s${Math.floor(i / 3)}`], row]);
-          attack(suppress(choiceTally(['audience', 'school'], cells, notAnswered)));
+          const t = choiceTally(['audience', 'school'], cells, notAnswered);
+          attack(suppress(t), t);
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('suppress: the interval audit (linear programming)', () => {
+  it('regression: parents\' base 60 and a published "agree" of 60 would disclose that every parent agreed', () => {
+    // 60 parents, all of whom agreed or strongly agreed; pupils spread over every answer.
+    const t: Tally = {
+      ...choiceTally(
+        ['audience'],
+        [
+          [['pupil'], [40, 35, 30, 25]],
+          [['parent'], [52, 8, 0, 0]],
+        ],
+      ),
+    };
+    const groupings = { happens: { agree: ['c0', 'c1'] } };
+    const before = suppress(t, { groupings, unsafeSkipIntervalAudit: true });
+    const q0 = before.questions[0]!;
+    if (q0.kind !== 'choice') throw new Error('kind');
+    const parentsBefore = q0.cells[publishedKey(['parent'])]!;
+    // What the method without the LP audit published: base 60 and agree 60, the rest hidden.
+    assert.equal(shownCount(parentsBefore.base), 60, 'the regression needs the old pattern (so this test can fail)');
+    assert.equal(shownCount(parentsBefore.groups!['agree']), 60);
+
+    const report = suppressionReport(t, { groupings });
+    const q = report.published.questions[0]!;
+    if (q.kind !== 'choice') throw new Error('kind');
+    const parents = q.cells[publishedKey(['parent'])]!;
+    const base = shownCount(parents.base);
+    const agree = shownCount(parents.groups!['agree']);
+    assert.ok(base === null || agree === null || agree !== base, 'a grouping equal to its base is shown');
+    // Every hidden number keeps at least k possible values, for the engine's own audit and
+    // for an independent attacker with a mixed-integer solver.
+    for (const hidden of report.hidden) {
+      assert.ok(hidden.upper - hidden.lower >= report.protection, `${hidden.number}@${hidden.key} in [${hidden.lower}, ${hidden.upper}]`);
+    }
+    attack(report.published, t);
+    // The report keeps the reasons; the publication does not.
+    assert.ok(report.hidden.some((h) => h.reason === 'below-k') && report.hidden.some((h) => h.reason === 'complementary'));
+    assert.doesNotMatch(JSON.stringify(report.published), /below-k|complementary|reason/);
+  });
+
+  it('lets the publisher opt in to group disclosure: zeros of answers may then be shown', () => {
+    const t = choiceTally(
+      ['audience'],
+      [
+        [['pupil'], [40, 35, 30]],
+        [['parent'], [52, 18, 0]],
+      ],
+    );
+    const strict = suppress(t);
+    const open = suppress(t, { groupDisclosure: 'allow' });
+    const cell = (p: PublishedTally) => (p.questions[0] as Extract<PublishedTally['questions'][number], { kind: 'choice' }>).cells[publishedKey(['parent'])]!;
+    assert.equal(isHidden(cell(strict).counts[2]), true, 'a 0 is hidden by default');
+    assert.deepEqual(cell(open).counts[2], { count: 0 }, 'with the opt-in, "no parent disagreed" is shown');
+  });
+
+  it('names no segment value whose respondent count is hidden everywhere (no existence leak)', () => {
+    const t = choiceTally(
+      ['audience', 'year'],
+      [
+        [['pupil', '7'], [20, 30, 25]],
+        [['pupil', '8'], [22, 31, 26]],
+        [['parent', '7'], [24, 33, 21]],
+        [['parent', '8'], [27, 19, 28]],
+        [['pupil', '13'], [1, 2, 0]],
+      ],
+    );
+    const published = suppress(t);
+    assert.ok(suppress(t, { unsafeSkipIntervalAudit: true }).segmentValues[1]!.length > 0);
+    assert.ok(!published.segmentValues[1]!.includes('13'));
+    assert.ok(!JSON.stringify(published).includes('"13"'), 'year 13 (3 pupils) is not named anywhere');
+    // Every year named shows some number above 0 somewhere (its existence is public anyway).
+    for (const year of published.segmentValues[1]!) {
+      const shows = Object.entries(published.respondents).some(([key, count]) => parsePublishedKey(key)[1] === year && shownCount(count)! > 0) ||
+        Object.entries(published.questions[0]!.cells).some(([key, cell]) => parsePublishedKey(key)[1] === year && JSON.stringify(cell).includes('"count":'));
+      assert.ok(shows, `year ${year} is named but shows nothing`);
+    }
+    attack(published, t);
+  });
+
+  it('property: every hidden number keeps an interval of at least the protection level (random publications)', () => {
+    const protection = fc.constantFrom(undefined, 12);
+    fc.assert(
+      fc.property(
+        fc.array(response, { minLength: 10, maxLength: 90 }),
+        fc.constantFrom<string[]>(['audience', 'school'], ['audience', 'school', 'sex']),
+        fc.boolean(),
+        protection,
+        (responses, segments, grouped, level) => {
+          const t = tally(smallDefinition, responses.map(clean), { segments });
+          const groupings = grouped ? { happens: { often: ['a lot', 'sometimes'] }, feel: { agree: ['agree'] } } : undefined;
+          const published = suppress(t, { ...(groupings ? { groupings } : {}), ...(level ? { protection: level } : {}) });
+          attack(published, t, level);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('property: rankings and weighted strata keep every hidden interval wide enough', () => {
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 10, maxLength: 60 }), (responses) => {
+        const rankingDefinition = { pages: [{ elements: [definition.pages[0]!.elements[0]!, definition.pages[0]!.elements[5]!] }] };
+        const t = tally(rankingDefinition, responses.map(clean), { segments: ['audience', 'school'] });
+        const published = suppress(t, { totals: ['school'] });
+        attack(published, t);
+        // Weighted estimates read only published numbers: a stratum with a hidden count gives
+        // no estimate rather than a guess.
+        const population = { segments: ['school'], counts: { [cellKey(['A'])]: 600, [cellKey(['B'])]: 300, [cellKey(['C'])]: 90 } };
+        let weights;
+        try {
+          weights = postStratify(t, population, { within: { audience: 'pupil' } });
+        } catch (error) {
+          if (error instanceof WeightingError) return; // no pupils at all in this sample
+          throw error;
+        }
+        const estimate = weightedEstimate(published, weights, 'happens');
+        if (estimate.available) {
+          const q = published.questions[0]!;
+          if (q.kind !== 'choice') throw new Error('kind');
+          for (const stratum of weights.strata) {
+            const cell = q.cells[publishedKey(['pupil', parseCellKey(stratum.key)[0]!])];
+            assert.ok(cell && !isHidden(cell.base) && cell.counts.every((c) => !isHidden(c)), 'an estimate from a hidden stratum count');
+          }
+        }
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -35,8 +35,8 @@
  *   least `protection` (default k) apart; more complements are hidden until they are. This
  *   is also what stops group disclosure: a grouping equal to its base pins the rest to 0.
  * - **Segment values** (year groups, schools…) are listed in `segmentValues`, and their cells
- *   published, only where some cell with that value shows its respondent count: a year group
- *   whose every count is hidden is not named as present.
+ *   published, only where some cell with that value shows a number above 0 (which says the
+ *   group exists anyway): a year group whose every number is hidden is not named as present.
  *
  * Means, standard deviations and quartiles are shown only with a shown base. Sums of a
  * numeric question add up over segments with exactly the margins' structure and a hidden
@@ -114,6 +114,11 @@ export type PublishedCount = { readonly count: number } | { readonly hidden: tru
 
 /** The one mark of a hidden number. */
 export const HIDDEN: PublishedCount = Object.freeze({ hidden: true as const });
+
+/** Whether a published number is hidden. */
+export function isHidden(count: PublishedCount | undefined): count is { readonly hidden: true } {
+  return count !== undefined && 'hidden' in count;
+}
 
 /** The count of a published number, or `null` when it is hidden (or absent). */
 export function shownCount(count: PublishedCount | undefined): number | null {
@@ -322,6 +327,7 @@ interface Plan {
   readonly values: Float64Array;
   readonly equations: AdditiveEquation[];
   readonly status: Uint8Array;
+  readonly exempt: Uint8Array;
   readonly label: (variable: number) => { key: PublishedKey; number: string };
   readonly protection: number;
   readonly solver: LpSolver | undefined;
@@ -417,7 +423,14 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
     }
   }
 
-  const status = protectTable({ values, equations, cost, zeroIsSafe, k, protection, ...(solver && !options.unsafeSkipIntervalAudit ? { solver } : {}) });
+  // Numbers of a cell with no respondents protect nobody (a parents-only school has no
+  // pupils to protect): hidden like any small number, but exempt from the bounds audit.
+  const exempt = new Uint8Array(series.length * nodeCount);
+  for (let node = 0; node < nodeCount; node++) {
+    if (values[variable(respondentsSeries, node)] !== 0) continue;
+    for (let s = 0; s < series.length; s++) exempt[variable(s, node)] = 1;
+  }
+  const status = protectTable({ values, equations, cost, zeroIsSafe, k, protection, exempt, ...(solver && !options.unsafeSkipIntervalAudit ? { solver } : {}) });
 
   const publish = (s: number, node: number): PublishedCount => {
     const v = variable(s, node);
@@ -427,10 +440,14 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
     'hidden' in count || 'hidden' in base || base.count === 0 ? null : (count.count / base.count) * 100;
 
   // No existence leaks: a segment value is named only where some published cell with it
-  // shows its respondent count; cells of a value never shown are left out altogether.
+  // shows a number above 0 (which already says the group exists, with at least k members);
+  // cells of a value never shown are left out altogether, so a year group whose every
+  // number is hidden is not named as present.
   const present = lattice.segmentValues.map((list) => new Uint8Array(list.length));
+  const nodeShows = new Uint8Array(nodeCount);
+  for (let v = 0; v < values.length; v++) if (status[v] === SHOWN && values[v]! > 0) nodeShows[v % nodeCount] = 1;
   for (let node = 0; node < nodeCount; node++) {
-    if (status[variable(respondentsSeries, node)] !== SHOWN) continue;
+    if (!nodeShows[node]) continue;
     for (let d = 0; d < tally.segments.length; d++) {
       const c = lattice.coordinate(node, d);
       if (c !== undefined) present[d]![c] = 1;
@@ -560,6 +577,7 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
     values,
     equations,
     status,
+    exempt,
     protection,
     solver,
     label: (v) => ({ key: lattice.key(v % nodeCount), number: series[Math.floor(v / nodeCount)]!.label }),
@@ -602,6 +620,7 @@ export function suppressionReport(tally: Tally, options: SuppressOptions = {}): 
     equations: result.equations,
     hidden: result.status,
     protection: result.protection,
+    exempt: result.exempt,
     mode: 'exact',
   });
   const shownKeys = new Set(Object.keys(result.published.respondents));
@@ -788,7 +807,7 @@ function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: numbe
   const rawNodes = new Map<CellKey, number[]>();
   for (const [key, values] of parsed) {
     const coordinates = values.map((value, d) => indexOf[d]!.get(value)!);
-    const nodes: number[] = [];
+  const nodes: number[] = [];
     for (let mask = 0; mask < 1 << dimensions; mask++) {
       if (hasTotal.some((total, d) => !total && (mask >> d) & 1)) continue;
       let node = 0;

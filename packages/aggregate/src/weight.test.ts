@@ -1,9 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadLpSolver } from './audit.js';
 import { tally } from './tally.js';
 import { suppress } from './suppress.js';
 import { cellKey } from './types.js';
 import { WeightingError, kishEffectiveBase, postStratify, weightedEstimate } from './weight.js';
+
+// suppress audits with the LP solver: load it once for this file.
+await loadLpSolver();
 
 const definition = { pages: [{ elements: [{ type: 'radiogroup', name: 'happens', choices: ['yes', 'no'] }] }] };
 

@@ -8,7 +8,7 @@ import { serveStatic, type StaticMount } from './http/static-files.js';
 import { PollHub } from './polls/poll-hub.js';
 import type { Acknowledgement } from '@pupil-voice/schema';
 import { ballotHash, bodyFingerprint, receiptFor } from './receipt.js';
-import { suppress, toCSV } from '@pupil-voice/aggregate';
+import { suppressAsync, toCSV } from '@pupil-voice/aggregate';
 import { DEFAULT_K, MIN_K, type QuestionTypes } from '@pupil-voice/schema';
 import { AnalystAccess } from './access/analyst-access.js';
 import { RESULTS_PAGE_HEADERS, resultsPage } from './results/results-page.js';
@@ -121,7 +121,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     const live = livePolls.has(pollId);
     const tally = await tallyStored(storage, survey, { filters: {}, by: [] }, config.yearQuestions);
     if (live) return { poll: pollId, live, k: null, tally };
-    return { poll: pollId, live, k: config.k, tally: suppress(tally, { k: config.k }) };
+    return { poll: pollId, live, k: config.k, tally: await suppressAsync(tally, { k: config.k }) };
   });
 
   const access = new AnalystAccess(() => storage, config.publicResults);

@@ -4,7 +4,9 @@ import { EventReader } from '../test-support/event-reader.js';
 import { analystToken, newId, postResponse, request, startTestCollector, type TestCollector } from '../test-support/harness.js';
 import { POLL, PUPIL_SURVEY } from '../test-support/surveys.js';
 
-type Count = { value: number | null; suppressed: boolean };
+/** A published number: `{ count }` shown or `{ hidden: true }` (never why it is hidden). */
+type Count = { count: number } | { hidden: true };
+const hidden = (count: Count | undefined): boolean => count === undefined || 'hidden' in count;
 interface ResultsBody {
   k: number;
   segments: string[];
@@ -45,13 +47,13 @@ function assertPublishedSafely(body: ResultsBody, key: string, expected: Record<
   for (const [question, counts] of Object.entries(expected)) {
     const cell = body.questions.find((item) => item.name === question)!.cells[key]!;
     cell.counts.forEach((count, index) => {
-      if (count.suppressed) {
-        assert.equal(count.value, null);
+      if ('hidden' in count) {
+        assert.deepEqual(count, { hidden: true }, 'a hidden number carries one mark and nothing else');
         return;
       }
       shown += 1;
-      assert.ok(count.value! >= body.k, `${question}[${index}] published ${count.value}, below k`);
-      assert.equal(count.value, counts[index], `${question}[${index}] published a wrong count`);
+      assert.ok(count.count >= body.k, `${question}[${index}] published ${count.count}, below k`);
+      assert.equal(count.count, counts[index], `${question}[${index}] published a wrong count`);
     });
   }
   return shown;
@@ -96,7 +98,8 @@ describe('results: suppressed tallies, filtered views', () => {
     assert.deepEqual(body.segments, []);
     const safe = body.questions.find((question) => question.name === 'safe')!;
     // Two pupils said "unsure": a number that small is never published.
-    assert.deepEqual(safe.cells['[]']!.counts[2], { value: null, suppressed: true, reason: 'below-k' });
+    assert.deepEqual(safe.cells['[]']!.counts[2], { hidden: true });
+    assert.doesNotMatch(JSON.stringify(body), /below-k|complementary|reason/, 'the publication never says why a number is hidden');
     assert.ok(assertPublishedSafely(body, '[]', truth()) > 0, 'nothing was published at all');
   });
 
@@ -136,8 +139,8 @@ describe('results: suppressed tallies, filtered views', () => {
       const a = schoolA.questions.find((item) => item.name === question.name)!.cells['[]'];
       const b = schoolB.questions.find((item) => item.name === question.name)!.cells['[]'];
       all.counts.forEach((count, index) => {
-        const hidden = [a?.counts[index], b?.counts[index]].filter((item) => item === undefined || item.suppressed);
-        assert.ok(count.suppressed || hidden.length !== 1, `${question.name}[${index}]: total and one school shown, the other recoverable`);
+        const hiddenParts = [a?.counts[index], b?.counts[index]].filter((item) => hidden(item));
+        assert.ok(hidden(count) || hiddenParts.length !== 1, `${question.name}[${index}]: total and one school shown, the other recoverable`);
       });
     }
   });
@@ -207,8 +210,8 @@ describe('live polls over server-sent events', () => {
       assert.equal(update.live, false);
       assert.equal(update.k, 10);
       const cell = update.tally.questions[0]!.cells['[]']!;
-      assert.ok(cell.counts.every((count) => (count as Count).suppressed === true));
-      assert.doesNotMatch(JSON.stringify(update.tally.respondents), /"value":1\b/);
+      assert.ok(cell.counts.every((count) => hidden(count as Count)));
+      assert.doesNotMatch(JSON.stringify(update.tally.respondents), /"count":1\b/);
     } finally {
       stream.close();
     }

@@ -4,11 +4,16 @@
  * Messages in: `{ seq, tally, k }`; out: `{ seq, published }` or `{ seq, error, status }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { suppress, SuppressionError, type Tally } from '@pupil-voice/aggregate';
+import { suppressAsync, SuppressionError, type Tally } from '@pupil-voice/aggregate';
 
 parentPort?.on('message', (message: { seq: number; tally: Tally; k: number }) => {
+  void publish(message);
+});
+
+/** The LP audit's WebAssembly is loaded once per worker, on the first job. */
+async function publish(message: { seq: number; tally: Tally; k: number }): Promise<void> {
   try {
-    parentPort?.postMessage({ seq: message.seq, published: suppress(message.tally, { k: message.k }) });
+    parentPort?.postMessage({ seq: message.seq, published: await suppressAsync(message.tally, { k: message.k }) });
   } catch (error) {
     parentPort?.postMessage({
       seq: message.seq,
@@ -17,4 +22,4 @@ parentPort?.on('message', (message: { seq: number; tally: Tally; k: number }) =>
       status: error instanceof SuppressionError ? 503 : 500,
     });
   }
-});
+}
