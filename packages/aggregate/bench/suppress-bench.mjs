@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const CASES = [
+  { name: 'school', questions: 5, schools: 1, audiences: 3, years: 5, responses: 600 },
   { name: 'small', questions: 5, schools: 5, audiences: 3, years: 5, responses: 3_000 },
   { name: 'medium', questions: 20, schools: 20, audiences: 3, years: 5, responses: 30_000 },
   { name: 'county', questions: 40, schools: 50, audiences: 3, years: 5, responses: 100_000 },
@@ -26,14 +27,17 @@ if (isMainThread) {
     if (only && !only.has(c.name)) continue;
     const result = await new Promise((resolve) => {
       const worker = new Worker(fileURLToPath(import.meta.url), { workerData: c, resourceLimits: { maxOldGenerationSizeMb: 6144 } });
+      const partial = {};
       const timer = setTimeout(() => {
         void worker.terminate();
-        resolve({ timedOut: true });
+        resolve(partial.plain ? { ...partial, audited: { timedOut: true } } : { timedOut: true });
       }, limit * 1000);
-      worker.once('message', (message) => {
+      worker.on('message', (message) => {
+        Object.assign(partial, message);
+        if (!message.audited) return;
         clearTimeout(timer);
         void worker.terminate();
-        resolve(message);
+        resolve(partial);
       });
       worker.once('error', (error) => {
         clearTimeout(timer);
@@ -45,9 +49,10 @@ if (isMainThread) {
       continue;
     }
     const cell = (v, w) => String(v ?? '').padStart(w);
-    const share = (r) => `${r.hidden.toLocaleString('en-GB')} (${((100 * r.hidden) / r.numbers).toFixed(1)}%)`;
+    const share = (r) => (r.timedOut ? `> ${limit} s (stopped)` : `${r.hidden.toLocaleString('en-GB')} (${((100 * r.hidden) / r.numbers).toFixed(1)}%)`);
+    const time = (r) => (r.timedOut ? '' : (r.ms / 1000).toFixed(2) + ' s');
     console.log(
-      `${c.name.padEnd(7)} | ${cell(c.questions, 9)} | ${cell(c.schools, 7)} | ${cell(c.responses.toLocaleString('en-GB'), 9)} | ${cell(result.plain.numbers.toLocaleString('en-GB'), 7)} | ${cell(share(result.plain), 24)} | ${cell((result.plain.ms / 1000).toFixed(2) + ' s', 6)} | ${cell(share(result.audited), 21)} | ${cell((result.audited.ms / 1000).toFixed(2) + ' s', 6)} | ${cell(result.audited.solves, 9)}`,
+      `${c.name.padEnd(7)} | ${cell(c.questions, 9)} | ${cell(c.schools, 7)} | ${cell(c.responses.toLocaleString('en-GB'), 9)} | ${cell(result.plain.numbers.toLocaleString('en-GB'), 7)} | ${cell(share(result.plain), 24)} | ${cell(time(result.plain), 6)} | ${cell(share(result.audited), 21)} | ${cell(time(result.audited), 6)} | ${cell(result.audited.solves ?? '', 9)}`,
     );
   }
 } else {
@@ -82,7 +87,8 @@ if (isMainThread) {
     return { ms, hidden, numbers };
   };
   const plain = run({ unsafeSkipIntervalAudit: true });
+  parentPort.postMessage({ plain });
   lpStatistics.solves = 0;
   const audited = run({ solver });
-  parentPort.postMessage({ plain, audited: { ...audited, solves: lpStatistics.solves } });
+  parentPort.postMessage({ audited: { ...audited, solves: lpStatistics.solves } });
 }

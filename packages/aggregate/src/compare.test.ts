@@ -131,7 +131,9 @@ describe('compare', () => {
   it('uses a published agree grouping when a part of it is hidden', () => {
     const few = [
       ...repeat(40, (i) => ({ audience: 'pupil', feel: { safe: i < 3 ? 'strongly agree' : i < 25 ? 'agree' : 'disagree' } })),
-      ...repeat(40, (i) => ({ audience: 'parent', feel: { safe: i < 15 ? 'strongly agree' : i < 35 ? 'agree' : 'disagree' } })),
+      // 10 parents disagree: a published "agree" of 35 beside a base of 40 would pin a hidden
+      // 5 (the LP audit hides it then), so the parents here are not that lopsided.
+      ...repeat(40, (i) => ({ audience: 'parent', feel: { safe: i < 15 ? 'strongly agree' : i < 30 ? 'agree' : 'disagree' } })),
     ];
     const t = tally(definition, few, { segments: ['audience'] });
     const options = { by: 'audience', groups: ['pupil', 'parent'], agree: { feel: ['strongly agree', 'agree'] } };
@@ -141,7 +143,7 @@ describe('compare', () => {
     // Published as a number of its own (compare on a raw tally does this), it is shown.
     const grouped = compare(suppress(t, { totals: [], groupings: { feel: { agree: ['strongly agree', 'agree'] } } }), options);
     const safe = grouped.items.find((i) => i.row === 'safe')!;
-    assert.deepEqual(safe.groups.map((g) => g.agree), [25, 35]);
+    assert.deepEqual(safe.groups.map((g) => g.agree), [25, 30]);
     assert.ok(safe.differences[0]!.agree!.available);
     const fromRaw = compare(t, { ...options, k: 10 }).items.find((i) => i.row === 'safe')!;
     assert.ok(fromRaw.differences[0]!.agree!.available);

@@ -38,6 +38,7 @@ import {
   TOTAL,
   parsePublishedKey,
   shownCount,
+  isHidden,
   type PublishedChoiceCell,
   type PublishedCount,
   type PublishedKey,
@@ -105,7 +106,7 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
   for (const unknown of published.unknownQuestions) {
     for (const key of keys) {
       const count = unknown.cells[key];
-      if (count === undefined || (options.hidden !== 'keep' && count.value === null)) continue;
+      if (count === undefined || (options.hidden !== 'keep' && isHidden(count))) continue;
       const base = published.respondents[key]!;
       lines.push(
         [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, numberField(shownCount(count)), numberField(shownCount(base)), percentOf(count, base), csvField(noteOf(count, base))].join(','),

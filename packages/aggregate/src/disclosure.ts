@@ -289,7 +289,21 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
       if (narrow.length === 0) break;
       recent = [];
       const queue: number[] = [];
-      unpin(narrow, undefined, queue);
+      // One complement per neighbourhood per round: one hidden cell often widens every
+      // narrow number of its equations at once, so hiding one per narrow number would
+      // hide far more than needed.
+      const touched = new Uint8Array(equations.length);
+      for (const v of narrow) {
+        const eqs = equationsOf(v);
+        let near = false;
+        for (let i = 0; i < eqs.length; i++) if (touched[eqs[i]!]) near = true;
+        if (near) continue;
+        const best = nearestShown(v);
+        if (best < 0 || status[best] !== SHOWN) continue;
+        hide(best, queue);
+        for (const e of equationsOf(best)) touched[e] = 1;
+        for (let i = 0; i < eqs.length; i++) touched[eqs[i]!] = 1;
+      }
       if (queue.length === 0) break;
       settle(queue);
       exactRounds(new Set(recent));

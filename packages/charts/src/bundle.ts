@@ -4,4 +4,6 @@
 import './define.js';
 
 export { viewOf, filterValues } from './model/view.js';
-export { parseTally, merge, suppress, compare, toCSV, TOTAL, publishedKey } from '@pupil-voice/aggregate';
+// suppress audits with the LP solver (HiGHS): `await loadLpSolver()` first, or use
+// suppressAsync; the build copies highs.wasm beside the bundle's chunks.
+export { parseTally, merge, suppress, suppressAsync, loadLpSolver, compare, toCSV, TOTAL, publishedKey } from '@pupil-voice/aggregate';

@@ -1,6 +1,9 @@
 // Shared by the browser tests (not exported): a survey with every chart kind, responses with
 // large and small groups, and its publication.
-import { suppress, tally, type PublishedTally, type Tally } from '@pupil-voice/aggregate';
+import { loadLpSolver, suppress, tally, type PublishedTally, type Tally } from '@pupil-voice/aggregate';
+
+// suppress audits with the LP solver (HiGHS, WebAssembly fetched beside its module).
+await loadLpSolver();
 
 export const DEFINITION = {
   title: 'Feeling safe',

@@ -343,6 +343,9 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
     throw error;
   }
   if (storage.kind === 'postgres') polls.watchCounts((pollId) => storage!.count(pollId));
+  // Results are snapshots computed ahead of readers: start each survey's first one now.
+  results = new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions, segments: config.resultsSegments });
+  results.precompute(surveys.ids.map((id) => surveys.get(id)!).filter((survey) => !livePolls.has(survey.id)));
   ready = true;
 
   let closing: Promise<void> | undefined;

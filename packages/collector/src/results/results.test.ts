@@ -100,7 +100,11 @@ describe('results: suppressed tallies, filtered views', () => {
     // Two pupils said "unsure": a number that small is never published.
     assert.deepEqual(safe.cells['[]']!.counts[2], { hidden: true });
     assert.doesNotMatch(JSON.stringify(body), /below-k|complementary|reason/, 'the publication never says why a number is hidden');
-    assert.ok(assertPublishedSafely(body, '[]', truth()) > 0, 'nothing was published at all');
+    // The LP audit may hide every overall count here (the zeros of "unsure" at school A and
+    // in most year groups must not be pinned down); what is shown is true and at least k.
+    assertPublishedSafely(body, '[]', truth());
+    const respondents = body.respondents['[]']!;
+    assert.ok(hidden(respondents) || ('count' in respondents && respondents.count === 95));
   });
 
   it('never lets a response out: no ids, no free text', async () => {

@@ -158,7 +158,10 @@ export interface ResultsBody {
   differences?: VersionDifference[];
 }
 
-/** How long a results request waits for a publication before answering 503 (it keeps computing). */
+/** How long a reader waits for a new snapshot before getting the previous one. */
+export const STALE_WAIT_MS = 3_000;
+
+/** How long a results request waits for a survey's first publication before answering 503 (it keeps computing). */
 export const RESULTS_WAIT_MS = 20_000;
 
 /**
@@ -166,34 +169,85 @@ export const RESULTS_WAIT_MS = 20_000;
  * published segment keys is suppressed once (the aggregate package protects every margin of
  * it jointly against differencing); each query is then a view cut from that single
  * publication: filtered keys fixed, `by` keys split, the rest totalled. Two queries can
- * therefore never be subtracted to reveal what either one hid. The publication is computed on
- * a worker thread and cached per survey until the stored count changes. Complementary
- * suppression grows quickly with the number of cells, so an operator with many schools may
- * publish fewer keys jointly (`--results-segments audience,school`).
+ * therefore never be subtracted to reveal what either one hid.
+ *
+ * Publications are **snapshots**, computed on a worker thread ahead of the readers who ask
+ * for them, so a reader is answered from the latest snapshot instead of waiting (no
+ * `results_pending` once a survey has one; `precompute` starts them when the collector
+ * starts). Why not recompute per request, or per school: suppression is joint over every
+ * school (a county total ties all schools together), so "only the changed school" cannot be
+ * suppressed on its own without publishing two separately suppressed tables of the same
+ * responses, which a reader could subtract. What a new snapshot risks instead is the
+ * difference between two snapshots in time: a count shown in both, minus itself, is the
+ * answers of the responses that arrived in between. So a new snapshot is made only once at
+ * least `minNewResponses` (default k) responses have arrived since the last one, which keeps
+ * that in-between group at least k strong; readers see one snapshot at a time and the
+ * collector never serves two suppressions of the same responses. An operator who wants
+ * stronger protection over time publishes closed waves (the `wave` segment) or raises
+ * `minNewResponses`.
  */
+/** One publication: the suppressed tally and what differed between definition versions. */
+type Snapshot = PublishedTally & { differences: VersionDifference[] };
+
 export class ResultsPublisher {
-  private readonly cache = new Map<string, { count: number; published: Promise<PublishedTally & { differences: VersionDifference[] }> }>();
+  /** The latest completed snapshot per survey, and the one being computed. */
+  private readonly snapshots = new Map<string, { count: number; published: Snapshot }>();
+  private readonly computing = new Map<string, Promise<Snapshot>>();
   private readonly worker = new SuppressionWorker();
 
   constructor(
     private readonly storage: ResponseStorage,
-    private readonly options: { k: number; yearQuestions: readonly string[]; segments: readonly SegmentKey[] },
+    private readonly options: {
+      k: number;
+      yearQuestions: readonly string[];
+      segments: readonly SegmentKey[];
+      /** New responses needed before a new snapshot replaces the last (default k). */
+      minNewResponses?: number;
+    },
   ) {}
 
-  /** The suppressed publication of a survey, split by every published segment key. */
-  async published(survey: RegisteredSurvey): Promise<PublishedTally & { differences: VersionDifference[] }> {
+  /** Starts a snapshot of each survey in the background (e.g. at start-up). */
+  precompute(surveys: readonly RegisteredSurvey[]): void {
+    for (const survey of surveys) this.published(survey).catch(() => undefined);
+  }
+
+  /**
+   * The suppressed publication of a survey, split by every published segment key: the
+   * latest snapshot, refreshed in the background once enough new responses have arrived.
+   */
+  async published(survey: RegisteredSurvey): Promise<Snapshot> {
     const count = await this.storage.count(survey.id);
-    const cached = this.cache.get(survey.id);
-    if (cached !== undefined && cached.count === count) return cached.published;
+    const latest = this.snapshots.get(survey.id);
+    const fresh = latest !== undefined && count - latest.count < (this.options.minNewResponses ?? this.options.k) && count >= latest.count;
+    if (latest !== undefined && fresh) return latest.published;
+    const next = this.refresh(survey, count);
+    if (latest === undefined) return next;
+    // A reader waits a moment for the new snapshot, then gets the last one: never pending.
+    let timer: NodeJS.Timeout | undefined;
+    const stale = new Promise<Snapshot>((resolve) => {
+      timer = setTimeout(() => resolve(latest.published), STALE_WAIT_MS);
+    });
+    return Promise.race([next.catch(() => latest.published), stale]).finally(() => clearTimeout(timer));
+  }
+
+  private refresh(survey: RegisteredSurvey, count: number): Promise<Snapshot> {
+    const running = this.computing.get(survey.id);
+    if (running !== undefined) return running;
     const published = (async () => {
       const raw = await tallyStoredVersions(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
-      return { ...(await this.worker.suppress(raw.tally, this.options.k)), differences: raw.differences };
+      const respondents = Object.values(raw.tally.respondents).reduce((sum, n) => sum + n, 0);
+      return { published: { ...(await this.worker.suppress(raw.tally, this.options.k)), differences: raw.differences }, respondents };
     })();
-    this.cache.set(survey.id, { count, published });
-    published.catch(() => {
-      if (this.cache.get(survey.id)?.published === published) this.cache.delete(survey.id);
+    const done = published.then(({ published: snapshot, respondents }) => {
+      this.snapshots.set(survey.id, { count: Math.max(respondents, count), published: snapshot });
+      return snapshot;
     });
-    return published;
+    this.computing.set(survey.id, done);
+    const settle = () => {
+      if (this.computing.get(survey.id) === done) this.computing.delete(survey.id);
+    };
+    done.then(settle, settle);
+    return done;
   }
 
   /** The view a query asks for, cut from the survey's single publication. */
