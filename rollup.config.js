@@ -9,6 +9,9 @@
 //   chart.js is imported dynamically, so it lands in its own chunk, loaded when a chart first
 //   draws.
 // Each bundle is its own build, so none shares a chunk with the embed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -39,9 +42,21 @@ const split = (name, input) => ({
   onwarn,
 });
 
+/**
+ * `suppress` audits with HiGHS, whose loader fetches `highs.wasm` from beside the module that
+ * holds it (`new URL('highs.wasm', import.meta.url)`): ship the binary beside the bundle.
+ */
+const highsWasm = () => ({
+  name: 'highs-wasm',
+  generateBundle() {
+    const loader = createRequire(import.meta.url).resolve('highs');
+    this.emitFile({ type: 'asset', fileName: 'highs.wasm', source: readFileSync(join(dirname(loader), 'highs.wasm')) });
+  },
+});
+
 export default [
   split('pupil-voice', 'packages/survey/dist/define.js'),
   single('pupil-voice-poll', 'packages/survey/dist/poll/pv-poll.js'),
   single('pupil-voice-poll-results', 'packages/charts/dist/poll-results/pv-poll-results.js'),
-  split('pupil-voice-charts', 'packages/charts/dist/bundle.js'),
+  { ...split('pupil-voice-charts', 'packages/charts/dist/bundle.js'), plugins: [...plugins(), highsWasm()] },
 ];
