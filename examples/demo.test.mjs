@@ -70,7 +70,7 @@ describe('the demo: examples served by the collector', { skip: bundleBuilt ? fal
     const [header, row] = rows.map((line) => line.split(','));
     // Headers start with the data key, then the question's title.
     assert.equal(row[header.findIndex((h) => h.startsWith('consent:'))], 'no');
-    assert.equal(row[header.indexOf('audience')], 'pupil');
+    assert.equal(row[header.indexOf('audience')], 'secondary');
     assert.deepEqual(errors, []);
     await page.close();
   });
