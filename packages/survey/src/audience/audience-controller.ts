@@ -5,7 +5,14 @@ import { introOverrides } from '../intro/intro.js';
 import type { IntroText } from '../strings/audience-translation.js';
 import { createGlossary, type Glossary } from '../term/glossary.js';
 import { PvTermLookupEvent } from '../term/term-events.js';
-import { applyPreset, chooseAudience, requiredSensitiveQuestions, type AudienceChoice, type AudiencePreset } from './audience-preset.js';
+import {
+  applyPreset,
+  chooseAudience,
+  navigationTexts,
+  requiredSensitiveQuestions,
+  type AudienceChoice,
+  type AudiencePreset,
+} from './audience-preset.js';
 import { PvAuthoringWarningEvent } from './audience-events.js';
 import { setPresentation } from './presentation.js';
 
@@ -104,12 +111,24 @@ export class AudienceController implements ReactiveController {
    * `{audience}` is set for `visibleIf`. The intro is shown unless the definition has its own
    * start page or the respondent is resuming a draft.
    */
-  attach(model: SurveyModel, resumed: boolean): void {
+  attach(model: SurveyModel, { resumed, poll }: { resumed: boolean; poll: boolean }): void {
     const preset = this.preset;
     if (!preset) return;
     setPresentation(model, { preset, glossary: this.glossary });
     model.setVariable('audience', preset.audience);
-    this.introPending = !model.firstPageIsStartPage && !resumed;
+    // Our words for Start, Next, Back and Finish where the definition has none. A poll keeps
+    // its own one-tap word ("Vote").
+    const words = [
+      [model.locStartSurveyText, 'start'],
+      [model.locPageNextText, 'next'],
+      [model.locPagePrevText, 'back'],
+      ...(poll ? [] : [[model.locCompleteText, 'finish']]),
+    ] as const;
+    for (const [text, key] of words) {
+      // survey-core's `default` texts are English (its default locale), whatever `locale` shows.
+      if (text.isEmpty) text.setJson(navigationTexts(key, preset.audience, 'en'));
+    }
+    this.introPending = !model.firstPageIsStartPage && !resumed && !poll;
   }
 
   /** The respondent pressed Start. */
@@ -123,3 +142,4 @@ export class AudienceController implements ReactiveController {
     return introOverrides(this.prepared, locale);
   }
 }
+

@@ -103,8 +103,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 const TRANSLATIONS: Record<string, AudienceTranslation> = { en: audienceEn, cy: audienceCy };
 
-/** A localisable string with our navigation word in each language we ship. */
-function navigationText(key: keyof NavigationText, audience: Audience, defaultLocale: string): Record<string, string> {
+/** Our navigation word in each language we ship, as SurveyJS localisable texts. */
+export function navigationTexts(key: keyof NavigationText, audience: Audience, defaultLocale: string): Record<string, string> {
   const defaultLanguage = defaultLocale.toLowerCase().split('-')[0] || 'en';
   const text: Record<string, string> = {
     default: (TRANSLATIONS[defaultLanguage] ?? audienceEn).navigation[audience][key],
@@ -190,17 +190,6 @@ export function applyPreset(definition: unknown, preset: AudiencePreset): unknow
   const resolved = resolveAudience(definition, preset.audience);
   if (!isObject(resolved)) return resolved;
   const out: Json = { ...resolved };
-  const locale = typeof out['locale'] === 'string' ? out['locale'] : 'en';
-  // Our words for Start/Next/Back/Finish, unless the definition has its own.
-  const words: Array<[string, keyof NavigationText]> = [
-    ['startSurveyText', 'start'],
-    ['pageNextText', 'next'],
-    ['pagePrevText', 'back'],
-    ['completeText', 'finish'],
-  ];
-  for (const [property, key] of words) {
-    if (out[property] === undefined) out[property] = navigationText(key, preset.audience, locale);
-  }
   if (preset.questionPerPage || preset.faces) {
     let pages = pagesOf(out);
     const start = out['firstPageIsStartPage'] === true && pages.length > 0 ? [pages[0]!] : [];

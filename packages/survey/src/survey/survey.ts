@@ -298,8 +298,9 @@ export class PvSurvey extends LitElement {
     await this.persistence.attach(model);
     if (token !== this.loadToken) return;
     const resumed = !restart && (model.currentPageNo > 0 || Object.keys(model.data as object).length > 0);
-    this.audiences.attach(model, resumed);
     this.show(model);
+    // After show(): whether this is a poll is read from the model on screen.
+    this.audiences.attach(model, { resumed, poll: this.isPoll });
     this.loader.ready();
     await this.updateComplete;
     this.dispatchEvent(new PvReadyEvent(model));
