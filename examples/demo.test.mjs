@@ -90,10 +90,10 @@ describe('the demo: examples served by the collector', { skip: bundleBuilt ? fal
       // Keyboard only, as a pupil with a switch device would: focus, Space, then Complete.
       await radio.focus();
       await page.keyboard.press('Space');
-      await page.getByRole('button', { name: /^(Complete|Send my answers)$/ }).click();
+      await page.getByRole('button', { name: /^(Vote|Complete|Send my answers)$/ }).click();
       await page.getByText('Thank you for voting').waitFor();
       // Kiosk mode: a fresh, empty poll for the next voter (its intro, then the question).
-      await page.getByRole('button', { name: /^(Start|Complete|Send my answers)$/ }).first().waitFor({ timeout: 15000 });
+      await page.getByRole('button', { name: /^(Start|Vote|Complete|Send my answers)$/ }).first().waitFor({ timeout: 15000 });
       assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
     }
     // <pv-poll-results> follows the stream: its count, and its table (the chart's numbers).
