@@ -40,7 +40,9 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
     }),
   ],
-  testFramework: { config: { ui: 'bdd', timeout: 10000 } },
+  // A fail-safe, not a timed assertion: the first test of a file also waits for Chromium to
+  // compile survey-core, which on two busy cores has taken over 10 s.
+  testFramework: { config: { ui: 'bdd', timeout: 30000 } },
   reporters: [defaultReporter(), countingReporter()],
   filterBrowserLogs: ({ type }) => type === 'error',
 };
