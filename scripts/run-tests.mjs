@@ -34,6 +34,21 @@ if (npx(['tsc', '-b']) !== 0) {
     if (status === 0) totals.passed += 1;
     else totals.failed += 1;
   }
+  // custom-elements.json is part of what the survey package ships; its test reads it.
+  console.log('\n== custom-elements.json');
+  if (spawnSync(process.execPath, ['scripts/build-manifest.mjs'], { stdio: 'inherit' }).status !== 0) {
+    console.error('Generating custom-elements.json failed.');
+    totals.failed += 1;
+  }
+}
+
+// One check, like the size check: ESLint with type-aware rules (no any, no floating promises,
+// no focused tests) over every package, example and script.
+console.log('\n== eslint');
+if (npx(['eslint', '--max-warnings', '0', '.']) === 0) totals.passed += 1;
+else {
+  console.error('ESLint found problems (npm run lint shows them).');
+  totals.failed += 1;
 }
 
 if (only !== 'node') {
@@ -73,13 +88,20 @@ if (only !== 'browser') {
     }
   };
   for (const pkg of ['schema', 'question-bank', 'aggregate', 'collector']) walk(join('packages', pkg, 'dist'));
-  // End-to-end tests of the example pages against the real collector (plain .mjs).
-  for (const name of readdirSync('examples')) if (name.endsWith('.test.mjs')) files.push(join('examples', name));
-  // Node checks of the survey package's built strings (the readability test needs the
-  // CommonJS-only syllable counter, which the browser runner cannot load).
-  for (const name of readdirSync(join('packages', 'survey', 'test'))) {
-    if (name.endsWith('.test.mjs')) files.push(join('packages', 'survey', 'test', name));
-  }
+  // Plain .mjs tests: the example pages end to end against the real collector, the package
+  // surfaces (manifest, framework typings) and the repository's own commands.
+  const walkMjs = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'node_modules' || name === 'build') continue;
+      if (statSync(path).isDirectory()) walkMjs(path);
+      else if (name.endsWith('.test.mjs')) files.push(path);
+    }
+  };
+  walkMjs('examples');
+  walkMjs('scripts');
+  for (const pkg of readdirSync('packages')) walkMjs(join('packages', pkg, 'test'));
   // Property tests (fast-check) run twice: with a fixed seed (the same cases every run) and
   // with a random one, printed, so a new failure can be replayed with PV_FC_SEED=<seed>.
   const randomSeed = process.env.PV_FC_SEED || String(Math.floor(Math.random() * 2 ** 31));

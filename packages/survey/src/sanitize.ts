@@ -49,7 +49,6 @@ export function isSafeImageUrl(url: string): boolean {
 
 // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
 function normaliseUrl(url: string): string {
-  // eslint-disable-next-line no-control-regex
   return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 }
 
