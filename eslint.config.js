@@ -58,6 +58,18 @@ export default defineConfig([
     },
   },
   {
+    // A package's entry exports its public API by name, so nothing internal leaks by accident.
+    name: 'pupil-voice/package-entries',
+    files: ['packages/*/src/index.ts'],
+    ignores: ['packages/aggregate/src/index.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'ExportAllDeclaration',
+        message: 'Export the public API by name (no `export *` in a package entry).',
+      }],
+    },
+  },
+  {
     name: 'pupil-voice/tests',
     files: TEST_FILES,
     rules: {

@@ -1,3 +1,8 @@
+/**
+ * `@pupil-voice/store`: drafts, outbox and receipts in IndexedDB, the in-page send loop,
+ * encryption of responses, the kiosk idle timer and the personal-information check. The public
+ * API, by name; the database schema, delivery and backoff internals are not part of it.
+ */
 export { openResponseStore, ResponseStore } from './response-store.js';
 export type {
   CompleteResponseOptions,
@@ -29,14 +34,8 @@ export { encryptResponse, importResponsePublicKey, ENVELOPE_ALG, ENVELOPE_VERSIO
 export type { SealedResponse } from './encryption.js';
 export { findPersonalInformation } from './personal-information.js';
 export type { PersonalInformationKind, PersonalInformationMatch } from './personal-information.js';
-export { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
-export { deliver } from './delivery.js';
-export type { DeliveryOutcome, DeliverOptions } from './delivery.js';
-export { cleanMeta, isAcknowledgement } from './wire.js';
+export { isAcknowledgement } from './wire.js';
 export type { Answers, EncryptedEnvelope, ResponseMeta, WireBody } from './wire.js';
-export { dayOf, isDay } from './day.js';
 export type { Day } from './day.js';
-export { newResponseId } from './response-id.js';
-export { openStoreDB, SCHEMA_VERSION } from './schema.js';
-export type { DraftRecord, OutboxRecord, OutboxStatus, PupilVoiceStoreDB, ReceiptRecord } from './schema.js';
+export type { OutboxStatus } from './schema.js';
