@@ -2,13 +2,35 @@
 // they are missing or older than the lockfile, and (for tests) Debian's Chromium when no
 // browser is found and we may install it. Never downloads a browser from anywhere else.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findChrome } from './chrome.mjs';
 
-export function ensureDependencies() {
+/**
+ * Whether node_modules lacks something the lockfile asks for. npm records what it installed in
+ * node_modules/.package-lock.json; when the lockfile is newer than that record (also the case
+ * in a fresh checkout or a git worktree with node_modules copied in), each locked package's
+ * installed package.json is compared with it instead.
+ */
+function dependenciesStale() {
   const marker = 'node_modules/.package-lock.json';
-  const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000;
-  if (!stale) return;
+  if (!existsSync(marker)) return true;
+  if (statSync('package-lock.json').mtimeMs <= statSync(marker).mtimeMs + 1000) return false;
+  try {
+    const wanted = JSON.parse(readFileSync('package-lock.json', 'utf8')).packages ?? {};
+    const installedVersion = (path) => {
+      const file = `${path}/package.json`;
+      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
+    };
+    return Object.entries(wanted).some(
+      ([path, entry]) => path.startsWith('node_modules/') && !entry.optional && !entry.link && installedVersion(path) !== entry.version,
+    );
+  } catch {
+    return true;
+  }
+}
+
+export function ensureDependencies() {
+  if (!dependenciesStale()) return;
   console.log('== installing dependencies (npm ci)');
   const status = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' }).status;
   if (status !== 0) {

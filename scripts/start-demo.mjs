@@ -1,18 +1,54 @@
 // `npm start`: install what is missing, build the embed bundle, and serve the examples with
 // the collector on its embedded default (SQLite in ./data). Prints the URL to open.
+//   npm start                      port 8787, or the next free one (it says so)
+//   PORT=9000 npm start            another port (again the next free one if taken)
+//   npm start -- --no-build        serve what the last build left
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { ensureDependencies } from './ensure-setup.mjs';
 
-ensureDependencies();
-console.log('== building (tsc -b && rollup)');
-if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0) {
-  console.error('The build failed; see the messages above.');
-  process.exit(1);
+/** Whether nothing listens on host:port yet (another demo, another engineer's server). */
+function isFree(port, host) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
 
-const port = process.env.PORT ?? '8787';
+/** The wanted port, or the next free one after it. */
+async function choosePort(wanted, host, attempts = 50) {
+  if (wanted === 0) return 0;
+  for (let port = wanted; port < wanted + attempts && port <= 65535; port += 1) {
+    if (await isFree(port, host)) return port;
+  }
+  throw new Error(`No free port between ${wanted} and ${wanted + attempts - 1} on ${host}; set PORT to another one.`);
+}
+
+ensureDependencies();
+if (!process.argv.includes('--no-build')) {
+  console.log('== building (tsc -b && rollup)');
+  if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0) {
+    console.error('The build failed; see the messages above.');
+    process.exit(1);
+  }
+}
+
 const host = process.env.HOST ?? '127.0.0.1';
+const wanted = Number(process.env.PORT ?? '8787');
+if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) {
+  console.error(`PORT must be a port number, not ${process.env.PORT}.`);
+  process.exit(1);
+}
+let port;
+try {
+  port = await choosePort(wanted, host);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+if (port !== wanted) console.log(`Port ${wanted} is in use on ${host}; using ${port} instead.`);
 const collector = spawn(
   process.execPath,
   [
@@ -21,7 +57,7 @@ const collector = spawn(
     '--data', process.env.PV_DATA ?? './data',
     '--surveys', 'examples/surveys',
     '--host', host,
-    '--port', port,
+    '--port', String(port),
     '--origin', `http://${host}:${port}`,
     '--origin', `http://localhost:${port}`,
     '--static', 'examples:/',
