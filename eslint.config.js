@@ -35,6 +35,8 @@ export default defineConfig([
     'coverage/',
     'data/',
     'examples/embed/build/',
+    // Type-checked by tsc in package-surface.test.mjs (fixtures, some deliberately wrong).
+    'packages/*/test/types/',
   ]),
   {
     name: 'pupil-voice/all',

@@ -261,12 +261,10 @@ describe('embedding <pv-survey> (built bundle, real collector, Chromium)', {
     await visitor.context.close();
   });
 
-  // Frameworks move elements (keyed re-ordering re-parents the same node). Until <pv-survey>
-  // re-attaches its persistence on reconnect (issue 12, "Moving <pv-survey> in the DOM stops
-  // saving"), answers given after a move are not saved: these run and report, as todo.
-  const MOVED_ELEMENT_FIX = 'todo: a moved <pv-survey> stops saving (issue 12 defect, fixed on another branch)';
+  // Frameworks move elements: keyed re-ordering re-parents the same node (disconnected and
+  // connected again), and it must keep saving (issue 12).
   for (const framework of ['React', 'Vue']) {
-    it(`${framework}: definition as a property, events, re-render, move, unmount and remount keep every answer; delivered once`, { todo: MOVED_ELEMENT_FIX }, async () => {
+    it(`${framework}: definition as a property, events, re-render, move, unmount and remount keep every answer; delivered once`, async () => {
       const visitor = await newVisitor();
       const page = await visitor.open(`/embed/${framework.toLowerCase()}/`);
       // The app sets `definition` (an object) as a property once it has fetched it.

@@ -17,10 +17,17 @@ export {
   PvResponseFailedEvent,
   PvResponseQueuedEvent,
   PvResponseSentEvent,
+  PvStartOverEvent,
   PvValueChangedEvent,
   type PvErrorKind,
 } from './events.js';
-export type { PvSurveyAttributes, PvOutboxStatusAttributes, PvSurveyEventMap } from './frameworks/element-props.js';
+export type {
+  PvSurveyAttributes,
+  PvOutboxStatusAttributes,
+  PvSurveyEventMap,
+  PvPollAttributes,
+  PvPollEventMap,
+} from './frameworks/element-props.js';
 export type { Translation } from './strings/translation.js';
 // The question elements, for typing references to them (`HTMLElementTagNameMap` has their tags).
 export { PvQuestionElement } from './question/question-element.js';

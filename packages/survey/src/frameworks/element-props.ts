@@ -9,8 +9,12 @@ import type {
   PvResponseFailedEvent,
   PvResponseQueuedEvent,
   PvResponseSentEvent,
+  PvStartOverEvent,
   PvValueChangedEvent,
 } from '../events.js';
+import type { SchoolContact } from '../help-panel/help-panel.js';
+import type { PvAuthoringWarningEvent } from '../audience/audience-events.js';
+import type { PvVoteCountedEvent, PvVoteQueuedEvent, PvVoteRefusedEvent } from '../poll/poll-events.js';
 
 /**
  * What a page or framework may set on `<pv-survey>`: attributes by their HTML names, and
@@ -35,14 +39,22 @@ export interface PvSurveyAttributes {
   'kiosk-reset'?: number | string;
   /** An RSA-OAEP public key (JWK as JSON) that encrypts each completed response. */
   'public-key'?: string;
-  /** Who is answering (`pupil`, `parent`, `staff`). */
+  /** Who is answering (`primary`, `secondary`, `post16`, `parent`, `staff`): preset and wording. */
   audience?: string;
+  /** `england`, `wales`, `scotland` or `northern-ireland`: the helplines under "Get help". */
+  nation?: string;
+  /** The school's own people to talk to (set as a property), listed first under "Get help". */
+  helpContacts?: SchoolContact[];
+  /** A school's own helpline file (JSON). */
+  'helplines-src'?: string;
   /** The school's code. */
   school?: string;
   /** The survey wave. */
   wave?: string;
   /** Shows "Leave this page" and replaces the page with this URL (empty: a neutral page). */
   'quick-exit'?: string;
+  /** A one-tap poll: the button says "Vote"; no "saved on this device" line, no "Clear my answers". */
+  poll?: boolean;
   /** The IndexedDB database holding drafts and the outbox. */
   'store-name'?: string;
 }
@@ -68,4 +80,25 @@ export interface PvSurveyEventMap {
   'pv-response-failed': PvResponseFailedEvent;
   'pv-outbox-waiting': PvOutboxWaitingEvent;
   'pv-quick-exit': PvQuickExitEvent;
+  'pv-start-over': PvStartOverEvent;
+  'pv-authoring-warning': PvAuthoringWarningEvent;
+}
+
+/** What a page may set on `<pv-poll>`. */
+export interface PvPollAttributes {
+  /** URL of the poll's SurveyJS JSON (one question). */
+  src?: string;
+  /** The poll's definition object (set as a property); wins over `src`. */
+  definition?: object;
+  /** The collector's `…/v1/surveys/:id/responses` for votes. */
+  endpoint?: string;
+  /** The poll's id on the collector (defaults to the id in `src`). */
+  'poll-id'?: string;
+}
+
+/** Every event `<pv-poll>` fires. */
+export interface PvPollEventMap {
+  'pv-vote-queued': PvVoteQueuedEvent;
+  'pv-vote-counted': PvVoteCountedEvent;
+  'pv-vote-refused': PvVoteRefusedEvent;
 }

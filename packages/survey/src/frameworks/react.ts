@@ -1,5 +1,5 @@
 /**
- * JSX types for React 19: `<pv-survey>` and `<pv-outbox-status>` with their attributes, the
+ * JSX types for React 19: `<pv-survey>`, `<pv-outbox-status>` and `<pv-poll>` with their attributes, the
  * `definition` property and typed event props. Load once in a React + TypeScript project:
  *
  *     import type {} from '@pupil-voice/survey/react';
@@ -11,7 +11,14 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { PvOutboxStatus } from '../outbox-status/outbox-status.js';
 import type { PvSurvey } from '../survey/survey.js';
-import type { PvOutboxStatusAttributes, PvSurveyAttributes, PvSurveyEventMap } from './element-props.js';
+import type { PvPoll } from '../poll/poll.js';
+import type {
+  PvOutboxStatusAttributes,
+  PvPollAttributes,
+  PvPollEventMap,
+  PvSurveyAttributes,
+  PvSurveyEventMap,
+} from './element-props.js';
 
 /** `on<event-name>` props, as React 19 listens to custom elements' events. */
 export type ReactEventProps<Events> = {
@@ -27,11 +34,17 @@ export type PvSurveyReactProps = DetailedHTMLProps<HTMLAttributes<PvSurvey>, PvS
 export type PvOutboxStatusReactProps = DetailedHTMLProps<HTMLAttributes<PvOutboxStatus>, PvOutboxStatus> &
   PvOutboxStatusAttributes;
 
+/** The props of `<pv-poll>` in JSX. */
+export type PvPollReactProps = DetailedHTMLProps<HTMLAttributes<PvPoll>, PvPoll> &
+  PvPollAttributes &
+  ReactEventProps<PvPollEventMap>;
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'pv-survey': PvSurveyReactProps;
       'pv-outbox-status': PvOutboxStatusReactProps;
+      'pv-poll': PvPollReactProps;
     }
   }
 }

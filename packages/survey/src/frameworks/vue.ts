@@ -1,5 +1,5 @@
 /**
- * Template types for Vue 3 (Volar / vue-tsc): `<pv-survey>` and `<pv-outbox-status>` as global
+ * Template types for Vue 3 (Volar / vue-tsc): `<pv-survey>`, `<pv-outbox-status>` and `<pv-poll>` as global
  * components with their props and typed events. Load once in a Vue + TypeScript project:
  *
  *     import type {} from '@pupil-voice/survey/vue';
@@ -12,7 +12,14 @@
 import type { HTMLAttributes } from 'vue';
 import type { PvOutboxStatus } from '../outbox-status/outbox-status.js';
 import type { PvSurvey } from '../survey/survey.js';
-import type { PvOutboxStatusAttributes, PvSurveyAttributes, PvSurveyEventMap } from './element-props.js';
+import type { PvPoll } from '../poll/poll.js';
+import type {
+  PvOutboxStatusAttributes,
+  PvPollAttributes,
+  PvPollEventMap,
+  PvSurveyAttributes,
+  PvSurveyEventMap,
+} from './element-props.js';
 
 /** `survey-id` → `surveyId`, as Vue normalises prop and event names. */
 export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
@@ -34,5 +41,6 @@ declare module 'vue' {
   interface GlobalComponents {
     'pv-survey': VueCustomElement<PvSurvey, PvSurveyAttributes, PvSurveyEventMap>;
     'pv-outbox-status': VueCustomElement<PvOutboxStatus, PvOutboxStatusAttributes, Record<never, Event>>;
+    'pv-poll': VueCustomElement<PvPoll, PvPollAttributes, PvPollEventMap>;
   }
 }

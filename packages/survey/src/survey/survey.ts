@@ -37,6 +37,13 @@ import { surveyStyles } from './survey.styles.js';
  * @fires pv-error - The survey could not be loaded or an answer could not be kept.
  * @fires pv-authoring-warning - The survey is set up in a way its author should fix (an unknown
  *   audience, a sensitive question pupils cannot skip).
+ * @fires pv-answer-saved - The answers so far are on this device (the IndexedDB write completed).
+ * @fires pv-response-queued - The completed response is in the outbox, before the thank-you shows.
+ * @fires pv-response-sent - The collector acknowledged this survey's response.
+ * @fires pv-response-failed - The collector refused the response for good; it is kept for export.
+ * @fires pv-outbox-waiting - Completed responses are waiting because there is no `endpoint`.
+ * @fires pv-quick-exit - The respondent used the quick exit; cancelable, to navigate yourself.
+ * @fires pv-start-over - A kiosk survey was wiped for the next person and starts afresh.
  *
  * @csspart survey - the outer container
  * @csspart header - the survey title and description
@@ -50,7 +57,12 @@ import { surveyStyles } from './survey.styles.js';
  * @csspart error - the message shown when the survey cannot be shown
  * @csspart unknown-types - the note naming element types survey-core does not know
  * @csspart intro - the intro screen of a survey with an audience
- * @csspart quick-exit - the row with "Leave this page"
+ * @csspart quick-exit - the quick exit ("Leave this page") and its hint
+ * @csspart save-state - the line saying whether answers are kept on this device
+ * @csspart send-state - the thank-you page's line saying whether the response has been sent
+ * @csspart storage-error - the message shown when the response could not be kept for sending
+ * @csspart personal-information - the warning about free text that looks like a name, email or phone number
+ * @csspart clear-answers - the "Clear my answers" action and its confirmation
  *
  * @cssproperty --pv-color-text - Text colour.
  * @cssproperty --pv-color-background - Background colour.

@@ -30,6 +30,10 @@ export function Survey({ onSent }: { onSent: (id: string) => void }) {
 
 export const status = <pv-outbox-status endpoint="/v1/surveys/lunchtime/responses" store-name="pupil-voice" />;
 
+export const poll = (
+  <pv-poll src="/v1/surveys/takeover-poll" endpoint="/v1/surveys/takeover-poll/responses" onpv-vote-counted={(event) => event.type} />
+);
+
 // @ts-expect-error kiosk is a boolean
 export const badKiosk = <pv-survey kiosk="yes" />;
 // @ts-expect-error a pv-complete event carries `data`, it is not a CustomEvent with `detail`
