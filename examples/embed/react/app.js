@@ -20,7 +20,6 @@ function Survey({ definition, onSaved, onSent }) {
     definition,
     'survey-id': SURVEY,
     endpoint: `/v1/surveys/${SURVEY}/responses`,
-    audience: 'pupil',
     'onpv-answer-saved': onSaved,
     'onpv-response-sent': onSent,
   });

@@ -60,7 +60,6 @@ const app = createApp({
             :definition="definition"
             :survey-id="SURVEY"
             :endpoint="'/v1/surveys/' + SURVEY + '/responses'"
-            audience="pupil"
             @pv-answer-saved="saves += 1"
             @pv-response-sent="sent = true"
           ></pv-survey>
