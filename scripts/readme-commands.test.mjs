@@ -66,7 +66,11 @@ describe('README commands', () => {
 
   for (const command of commands) {
     it(`runs as written: ${command}`, async () => {
-      let [tool, ...args] = words(command).filter((word, i, all) => !(/^[A-Z_]+=/.test(word) && all.slice(0, i).every((w) => /^[A-Z_]+=/.test(w))));
+      const all = words(command);
+      const env = Object.fromEntries(
+        all.filter((word, i) => /^[A-Z_]+=/.test(word) && all.slice(0, i).every((w) => /^[A-Z_]+=/.test(w))).map((word) => word.split(/=(.*)/s).slice(0, 2)),
+      );
+      let [tool, ...args] = all.slice(Object.keys(env).length);
       if (tool === 'npx') [tool, ...args] = args;
       if (tool === 'npm') {
         const [verb, name] = args;
@@ -74,6 +78,13 @@ describe('README commands', () => {
         const script = verb === 'run' ? name : verb;
         assert.ok(pkg.scripts[script], `package.json has a "${script}" script`);
         for (const file of filesRunBy(pkg.scripts[script])) assert.ok(existsSync(file), `${script} runs ${file}, which exists`);
+        return;
+      }
+      if (tool === 'web-test-runner') {
+        // Browser tests are the coordinator's to run; here: the runner, its config and the files named.
+        assert.ok(existsSync('node_modules/.bin/web-test-runner'));
+        assert.ok(existsSync(args[args.indexOf('--config') + 1]), 'the config file exists');
+        for (const file of (env.PV_TEST_FILES ?? '').split(',').filter(Boolean)) assert.ok(existsSync(file), `${file} exists`);
         return;
       }
       assert.ok(BINS[tool], `a command this test knows how to run (add it here): ${tool}`);

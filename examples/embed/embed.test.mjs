@@ -127,7 +127,9 @@ describe('embedding <pv-survey> (built bundle, real collector, Chromium)', {
       '--survey', survey, '--format', 'csv'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const [header, ...lines] = parseCsv(result.stdout.replace(/^\uFEFF/, ''));
-    return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+    // Headers are the data key, then ": " and the question's title; rows are keyed by the data key.
+    const keys = header.map((name) => name.split(': ')[0]);
+    return lines.map((cells) => Object.fromEntries(keys.map((name, i) => [name, cells[i]])));
   }
 
   async function responseIdsInOutbox(page) {
@@ -200,7 +202,8 @@ describe('embedding <pv-survey> (built bundle, real collector, Chromium)', {
     assert.notEqual(clubsId, lunchId);
     await submit(clubs).click();
     const clubsRow = await deliveredOnce(visitor, page, 'clubs', clubsId);
-    assert.deepEqual(JSON.parse(clubsRow.clubs), ['coding', 'art']);
+    // A multi-select exports one 1/0 column per choice.
+    assert.deepEqual(['football', 'coding', 'drama', 'art'].map((club) => clubsRow[`clubs.${club}`]), ['0', '1', '0', '1']);
     // The lunchtime survey is still in progress, untouched by the other one's completion.
     await checked(lunch, LUNCH.notGood).waitFor();
     await lunch.getByRole('button', { name: NEXT }).click();
