@@ -760,7 +760,7 @@ describe('suppress: the interval audit (linear programming)', () => {
     attack(published, t);
   });
 
-  it('property: every hidden number keeps an interval of at least the protection level (random publications)', { todo: 'known failure after the LP audit (issue 13, see /work/notes/disclosure.md): runs and reports, does not fail the suite until fixed' }, () => {
+  it('property: every hidden number keeps an interval of at least the protection level (random publications)', { todo: 'known failure after the LP audit (issue 13: an open question of the LP audit, see the issue notes): runs and reports, does not fail the suite until fixed' }, () => {
     const protection = fc.constantFrom(undefined, 12);
     fc.assert(
       fc.property(
@@ -779,7 +779,7 @@ describe('suppress: the interval audit (linear programming)', () => {
     );
   });
 
-  it('property: rankings and weighted strata keep every hidden interval wide enough', { todo: 'known failure after the LP audit (issue 13, see /work/notes/disclosure.md): runs and reports, does not fail the suite until fixed' }, () => {
+  it('property: rankings and weighted strata keep every hidden interval wide enough', { todo: 'known failure after the LP audit (issue 13: an open question of the LP audit, see the issue notes): runs and reports, does not fail the suite until fixed' }, () => {
     fc.assert(
       fc.property(fc.array(response, { minLength: 10, maxLength: 40 }), (responses) => {
         const rankingDefinition = { pages: [{ elements: [definition.pages[0]!.elements[0]!, definition.pages[0]!.elements[5]!] }] };
