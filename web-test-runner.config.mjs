@@ -6,7 +6,6 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
 import { testMiddleware } from './scripts/wtr-middleware.mjs';
 import { touchEmulationPlugin } from './scripts/wtr-touch-plugin.mjs';
-import { bringToFrontPlugin } from './scripts/wtr-front-plugin.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -35,7 +34,6 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     a11ySnapshotPlugin(),
     touchEmulationPlugin(),
-    bringToFrontPlugin(),
   ],
   browsers: [
     chromeLauncher({

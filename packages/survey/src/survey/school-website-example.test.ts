@@ -2,7 +2,6 @@
 // wellbeing survey completed with the keyboard alone, axe on every page; and the real example
 // page, loaded with the built bundle when it exists, completed end to end.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../define.js';
 import type { PvCompleteEvent } from '../events.js';
 import { $, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
@@ -162,8 +161,6 @@ describe('examples/school-website: the wellbeing survey', function () {
 describe('examples/school-website: the page a school copies', function () {
   this.timeout(60_000);
   it('loads and completes the real page', async () => {
-    // The real page in an iframe renders and polls: ask the runner to show this test page.
-    await executeServerCommand('pv-bring-to-front');
     const bundle = await fetch('/dist/pupil-voice.js', { method: 'HEAD' });
     let survey: PvSurvey;
     let errors: string[] = [];
