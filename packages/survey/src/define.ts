@@ -1,14 +1,13 @@
 // The embed entry: importing this module defines every pupil-facing element. Question
 // elements come before <pv-survey> so their styles are known when the first survey renders.
+// Question elements few surveys use (tagbox, ranking, imagepicker, matrixdropdown,
+// multipletext, paneldynamic) are not imported here: <pv-survey> defines them when a
+// definition names them (question/lazy-questions.ts), so they are not in the embed's entry.
 import './unsupported-question/pv-unsupported-question.js';
 import './panel/pv-panel.js';
 import './matrix-question/pv-matrix-question.js';
-import './multipletext-question/pv-multipletext-question.js';
 import './dropdown-question/pv-dropdown-question.js';
-import './tagbox-question/pv-tagbox-question.js';
 import './rating-question/pv-rating-question.js';
-import './ranking-question/pv-ranking-question.js';
-import './imagepicker-question/pv-imagepicker-question.js';
 import './image-question/pv-image-question.js';
 import './html-question/pv-html-question.js';
 import './expression-question/pv-expression-question.js';
@@ -17,8 +16,6 @@ import './comment-question/pv-comment-question.js';
 import './radiogroup-question/pv-radiogroup-question.js';
 import './checkbox-question/pv-checkbox-question.js';
 import './boolean-question/pv-boolean-question.js';
-import './paneldynamic-question/pv-paneldynamic-question.js';
-import './matrixdropdown-question/pv-matrixdropdown-question.js';
 import './outbox-status/pv-outbox-status.js';
 import './term/pv-term.js';
 import './help-panel/pv-help-panel.js';

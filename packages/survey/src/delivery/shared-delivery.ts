@@ -1,4 +1,4 @@
-import { openResponseStore, SendLoop, type ResponseStore } from '@pupil-voice/store';
+import type { ResponseStore, SendLoop } from '@pupil-voice/store';
 
 /**
  * One store and one send loop per database per page, shared by every `<pv-survey>` and
@@ -16,41 +16,30 @@ export interface SharedDelivery {
 }
 
 const deliveries = new Map<string, Promise<SharedDelivery>>();
+let engine: Promise<typeof import('./open-delivery.js')> | undefined;
+
+/**
+ * Starts downloading the store and send loop (their own chunk in the embed) without opening
+ * anything: `<pv-survey>` calls this when it starts loading, so the chunk arrives alongside
+ * survey-core instead of one round trip after it.
+ */
+export function preloadDelivery(): Promise<typeof import('./open-delivery.js')> {
+  if (!engine) {
+    engine = import('./open-delivery.js');
+    // A failed download (offline) is tried again by the next caller.
+    engine.catch(() => (engine = undefined));
+  }
+  return engine;
+}
 
 /** The page's store and send loop for a database, opened and started on first use. */
 export function sharedDelivery(databaseName: string): Promise<SharedDelivery> {
   let delivery = deliveries.get(databaseName);
   if (!delivery) {
-    delivery = open(databaseName);
+    delivery = preloadDelivery().then(({ openDelivery }) => openDelivery(databaseName));
     deliveries.set(databaseName, delivery);
     // A failed open (private mode, storage off) is retried by the next caller.
     delivery.catch(() => deliveries.delete(databaseName));
   }
   return delivery;
-}
-
-async function open(databaseName: string): Promise<SharedDelivery> {
-  const store = await openResponseStore({ name: databaseName });
-  const endpoints = new Map<string, string>();
-  let fallback: string | undefined;
-  const resolve = (surveyId: string) => endpoints.get(surveyId) ?? fallback;
-  const loop = new SendLoop(store, { endpoint: resolve });
-  loop.start();
-  return {
-    store,
-    loop,
-    setEndpoint(surveyId, endpoint) {
-      if (endpoint) endpoints.set(surveyId, absolute(endpoint));
-      else endpoints.delete(surveyId);
-      void loop.flushNow().catch(() => undefined);
-    },
-    setDefaultEndpoint(endpoint) {
-      fallback = endpoint ? absolute(endpoint) : undefined;
-      void loop.flushNow().catch(() => undefined);
-    },
-  };
-}
-
-function absolute(url: string): string {
-  return new URL(url, document.baseURI).href;
 }

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { IElement, PanelModelBase, Question } from 'survey-core';
+import { defineQuestionElements, isPendingQuestionType } from './lazy-questions.js';
 import { QUESTION_TAGS } from './question-tags.js';
 
 /**
@@ -13,8 +14,12 @@ export function renderElement(element: IElement, revision: number): TemplateResu
     return html`<pv-panel .panel=${element as unknown as PanelModelBase} .revision=${revision}></pv-panel>`;
   }
   const question = element as unknown as Question;
-  const tagName = QUESTION_TAGS[question.getType()];
-  if (!tagName || !customElements.get(tagName)) {
+  const type = question.getType();
+  const tagName = QUESTION_TAGS[type];
+  // `<pv-survey>` defines the on-demand elements its definition names before showing it; a
+  // question added to the model later is defined now, and its element upgrades in place.
+  if (tagName && isPendingQuestionType(type)) void defineQuestionElements([type]);
+  else if (!tagName || !customElements.get(tagName)) {
     return html`<pv-unsupported-question
       .question=${question}
       .revision=${revision}

@@ -19,6 +19,11 @@ export interface LoadRequest {
    * wording, pages, faces). The loaded survey still reports the original definition.
    */
   readonly prepare?: (definition: unknown) => unknown;
+  /**
+   * Told the definition as soon as it is read and its shape checked, before survey-core is
+   * awaited: what it needs besides survey-core can start downloading then.
+   */
+  readonly definitionRead?: (definition: unknown) => void;
 }
 
 /** A model built from a definition, with what survey-core left out. */
@@ -100,6 +105,7 @@ export class SurveyLoader {
       this.fail('invalid-definition', t.invalidDefinition(problem));
       return undefined;
     }
+    request.definitionRead?.(definition);
     let model: SurveyModel;
     let unknownTypes: string[];
     try {

@@ -6,11 +6,13 @@ import { AudienceController } from '../audience/audience-controller.js';
 import { audienceStyles } from '../audience/audience.styles.js';
 import { renderPictureProgress } from '../audience/picture-progress.js';
 import { textDirection } from '../audience/text-direction.js';
+import { preloadDelivery } from '../delivery/shared-delivery.js';
 import { PvReadyEvent, PvStartOverEvent } from '../events.js';
 import type { SchoolContact } from '../help-panel/help-panel.js';
 import { renderIntro } from '../intro/intro.js';
 import { locText, renderLocString } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
+import { defineQuestionElements, onQuestionElementsDefined, questionTypesIn } from '../question/lazy-questions.js';
 import { definedQuestionStyles } from '../question/question-tags.js';
 import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
@@ -175,6 +177,7 @@ export class PvSurvey extends LitElement {
   @state() private unknownTypes: readonly string[] = [];
   private loadedDefinition?: unknown;
   private loadToken = 0;
+  private stopAdoptingStyles?: () => void;
 
   // One controller per concern; each subscribes on connect and unsubscribes on disconnect.
   private readonly surveyController = new SurveyModelController(this);
@@ -201,6 +204,19 @@ export class PvSurvey extends LitElement {
     super();
     // Kiosk: the persistence controller wiped the last respondent; show the next one a fresh survey.
     this.addEventListener(PvStartOverEvent.eventName, () => this.restart());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A question element loaded on demand after the survey was shown (one added to the model
+    // by script) brings styles this shadow root must adopt.
+    this.stopAdoptingStyles = onQuestionElementsDefined(() => this.adoptQuestionStyles());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAdoptingStyles?.();
+    this.stopAdoptingStyles = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -283,13 +299,23 @@ export class PvSurvey extends LitElement {
   /** Loads the definition (property first, then `src`), restores the draft, shows the survey. */
   private async load(restart = false): Promise<void> {
     const token = ++this.loadToken;
+    // The store and send loop are a chunk of their own: fetch it alongside survey-core.
+    if (this.storageKey) void preloadDelivery();
+    let questionElements = Promise.resolve();
     const loaded = await this.loader.load({
       definition: restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition,
       src: this.src,
       locale: this.locale ?? this.getAttribute('lang') ?? undefined,
       prepare: (definition) => this.audiences.prepare(definition, this.audience),
+      // Question elements few surveys use are chunks of their own: those this survey names
+      // download while survey-core does, and are defined before the survey is shown.
+      definitionRead: (definition) => {
+        questionElements = defineQuestionElements(questionTypesIn(definition));
+      },
     });
     if (!loaded || token !== this.loadToken) return;
+    await questionElements;
+    if (token !== this.loadToken) return;
     const { model, definition } = loaded;
     // A `locale` set while the definition was loading (a page's language switcher running
     // before the download finished) was not seen by the loader: apply it now.
@@ -326,7 +352,11 @@ export class PvSurvey extends LitElement {
     this.surveyController.observe(model);
     this.navigation.observe(model);
     this.clearAnswers.reset();
-    // Question elements are defined separately; adopt the styles of every one on the page.
+    this.adoptQuestionStyles();
+  }
+
+  /** Question elements are defined separately; adopt the styles of every one defined so far. */
+  private adoptQuestionStyles(): void {
     if (this.shadowRoot) {
       adoptStyles(this.shadowRoot, [surveyStyles, audienceStyles, ...definedQuestionStyles()]);
     }
