@@ -24,7 +24,25 @@ export interface CsvOptions {
    * writes them, marked.
    */
   hidden?: 'drop' | 'keep';
+  /**
+   * A published tally only: the words after the hidden mark in the `note` column (default
+   * `hidden to protect small groups`); a page in Welsh passes its own.
+   */
+  hiddenLegend?: string;
 }
+
+/**
+ * The one mark of a hidden number, in every export as on every chart, whatever the reason it
+ * was hidden ("[c]", as statistical offices print it): a reader learns that a number is not
+ * shown, never whether it was small or hidden to protect another one.
+ */
+export const HIDDEN_MARK = '[c]';
+
+/** The legend of the hidden mark, written in the `note` of every row that shows it. */
+export const HIDDEN_LEGEND = 'hidden to protect small groups';
+
+/** The `note` of a row that shows the mark: the mark and its legend. */
+export const hiddenNote = (options: CsvOptions): string => `${HIDDEN_MARK} ${options.hiddenLegend ?? HIDDEN_LEGEND}`;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

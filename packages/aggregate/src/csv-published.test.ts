@@ -4,9 +4,9 @@ import { isHidden, shownCount } from './suppress.js';
 import { loadLpSolver } from './audit.js';
 import fc from 'fast-check';
 import {
+  HIDDEN_LEGEND,
+  HIDDEN_MARK,
   MISSING,
-  NOTE_BASE_HIDDEN,
-  NOTE_HIDDEN,
   TOTAL,
   TOTAL_VALUE,
   UNKNOWN_QUESTION,
@@ -47,7 +47,12 @@ function readCsv(text: string): string[][] {
 
 const repeat = <T>(n: number, item: T): T[] => Array.from({ length: n }, () => item);
 
-test('a published tally exports shown numbers, empty hidden ones and why they are hidden', () => {
+/** The `note` of a row that shows the hidden mark: the mark and its legend. */
+const NOTE = `${HIDDEN_MARK} ${HIDDEN_LEGEND}`;
+/** Words that would say why a number is hidden (which would tell a reader which are small). */
+const REASONS = /below|complementary|primary|secondary|dominan|fewer than|suppressed|\bk\b/i;
+
+test('a published tally exports shown numbers and one mark, [c] with its legend, for every hidden one (never a value, never why)', () => {
   const definition = { elements: [{ type: 'radiogroup', name: 'safe', choices: ['yes', 'no'] }] };
   const responses = [
     ...repeat(14, { school: 'A', safe: 'yes' }),
@@ -61,19 +66,48 @@ test('a published tally exports shown numbers, empty hidden ones and why they ar
   assert.equal(
     toCSV(published, { hidden: 'keep' }),
     '\uFEFFquestion,row,choice,school,count,base,percent,note\r\n' +
-      'safe,,yes,A,,17,,hidden\r\n' +
-      'safe,,no,A,,17,,hidden\r\n' +
+      'safe,,yes,A,[c],17,[c],[c] hidden to protect small groups\r\n' +
+      'safe,,no,A,[c],17,[c],[c] hidden to protect small groups\r\n' +
       'safe,,(missing),A,0,17,0.0,\r\n' +
-      'safe,,yes,B,,23,,hidden\r\n' +
-      'safe,,no,B,,23,,hidden\r\n' +
+      'safe,,yes,B,[c],23,[c],[c] hidden to protect small groups\r\n' +
+      'safe,,no,B,[c],23,[c],[c] hidden to protect small groups\r\n' +
       'safe,,(missing),B,0,23,0.0,\r\n' +
       'safe,,yes,(all),26,40,65.0,\r\n' +
       'safe,,no,(all),14,40,35.0,\r\n' +
       'safe,,(missing),(all),0,40,0.0,\r\n',
   );
   // One mark for every hidden number: nothing says which hidden number is the small one.
-  assert.equal(NOTE_HIDDEN, 'hidden');
-  assert.ok(!/below k|complementary/.test(toCSV(published)));
+  assert.equal(HIDDEN_MARK, '[c]');
+  // By default the rows with nothing to show are left out: no hidden count is left, and no
+  // row says why anything is hidden.
+  assert.equal(
+    toCSV(published),
+    '\uFEFFquestion,row,choice,school,count,base,percent,note\r\n' +
+      'safe,,(missing),A,0,17,0.0,\r\n' +
+      'safe,,(missing),B,0,23,0.0,\r\n' +
+      'safe,,yes,(all),26,40,65.0,\r\n' +
+      'safe,,no,(all),14,40,35.0,\r\n' +
+      'safe,,(missing),(all),0,40,0.0,\r\n',
+  );
+  // The wide layout: the same mark, the legend in its note column.
+  assert.equal(
+    toCSV(published, { layout: 'wide' }),
+    '\uFEFFquestion,title,row,school,base,yes,yes %,no,no %,(missing),(missing) %,note\r\n' +
+      'safe,,,A,17,[c],[c],[c],[c],0,,[c] hidden to protect small groups\r\n' +
+      'safe,,,B,23,[c],[c],[c],[c],0,,[c] hidden to protect small groups\r\n' +
+      'safe,,,(all),40,26,65.0,14,35.0,0,,\r\n',
+  );
+  // A page in Welsh writes its own legend after the same mark.
+  assert.match(toCSV(published, { hidden: 'keep', hiddenLegend: "wedi'i guddio i ddiogelu grwpiau bach" }), /A,\[c\],17,\[c\],\[c\] wedi'i guddio i ddiogelu grwpiau bach\r\n/);
+  for (const layout of ['tidy', 'wide'] as const) {
+    for (const hidden of ['keep', 'drop'] as const) {
+      const text = toCSV(published, { layout, hidden });
+      assert.ok(!REASONS.test(text), `${layout}/${hidden} says why: ${text}`);
+      // The raw counts hidden here are 3, 11, 12 (and 14 for school A): none of A's or B's
+      // appears in any row of A or B.
+      for (const line of text.split('\r\n').filter((l) => /,[AB],/.test(l))) assert.ok(!/,(3|11|12|14),/.test(line), `${layout}/${hidden}: ${line}`);
+    }
+  }
   // JSON of a published tally is the published tally, not a raw one.
   const json = toJSON(published);
   assert.deepEqual(JSON.parse(json), published);
@@ -116,15 +150,15 @@ test('no count or base below k reaches the CSV, while the raw tally has plenty',
   assert.ok(rows.slice(1).filter((r) => r[5] === '0').every((r) => r[2] === MISSING));
   // Hidden counts are marked (one mark). The 3 staff are not even named: no cell shows a
   // staff respondent count, so "staff" is not a segment value of the publication.
-  assert.ok(rows.slice(1).every((r) => (r[5] === '') === (r[8] === NOTE_HIDDEN) || STATISTICS.has(r[2]!)));
+  assert.ok(rows.slice(1).every((r) => (r[5] === HIDDEN_MARK || r[6] === HIDDEN_MARK) === (r[8] === NOTE)));
   assert.ok(toCSV(raw).includes(',staff,'), 'the raw CSV names the staff (so this test can fail)');
   assert.ok(rows.every((r) => r[3] !== 'staff'), 'a group whose every count is hidden is not named');
   assert.ok(published.segmentValues[0]!.includes('pupil') && !published.segmentValues[0]!.includes('staff'));
   const pupilMean = rows.find((r) => r[0] === 'age' && r[2] === 'mean' && r[3] === 'pupil' && r[4] === TOTAL_VALUE);
-  // A statistic is shown with its base, or empty and marked when the audit hid the base.
-  assert.ok(pupilMean && ((pupilMean[5] !== '' && pupilMean[6] !== '' && pupilMean[8] === '') || (pupilMean[5] === '' && pupilMean[6] === '' && pupilMean[8] === NOTE_BASE_HIDDEN)), String(pupilMean));
+  // A statistic is shown with its base, or marked with it when the audit hid the base.
+  assert.ok(pupilMean && ((pupilMean[5] !== '' && pupilMean[6] !== '' && pupilMean[8] === '') || (pupilMean[5] === HIDDEN_MARK && pupilMean[6] === HIDDEN_MARK && pupilMean[8] === NOTE)), String(pupilMean));
   // Groupings and unknown questions are rows of their own.
-  assert.ok(rows.some((r) => r[0] === 'happens' && r[2] === '(grouping) often' && r[3] === TOTAL_VALUE && r[5] !== ''));
+  assert.ok(rows.some((r) => r[0] === 'happens' && r[2] === '(grouping) often' && r[3] === TOTAL_VALUE && r[5] !== HIDDEN_MARK));
   assert.ok(rows.some((r) => r[0] === 'hobby' && r[2] === UNKNOWN_QUESTION));
   // min and max are never published.
   assert.ok(!rows.some((r) => r[2] === 'min' || r[2] === 'max'));
@@ -213,7 +247,7 @@ function expectedRows(published: PublishedTally): Map<string, [PublishedCount, P
   return expected;
 }
 
-const fieldOf = (count: PublishedCount): string => (isHidden(count) ? '' : String(shownCount(count)));
+const fieldOf = (count: PublishedCount): string => (isHidden(count) ? HIDDEN_MARK : String(shownCount(count)));
 
 test('property: every count and base in a published CSV is the published number and at least k', () => {
   fc.assert(
@@ -225,8 +259,8 @@ test('property: every count and base in a published CSV is the published number 
       for (const r of rows.slice(1)) {
         const [question, row, choice, audience, school, count, base, percent, note] = r as [string, string, string, string, string, string, string, string, string];
         if (STATISTICS.has(choice) && published.questions.some((q) => q.name === question && q.kind === 'numeric')) {
-          assert.equal(note === NOTE_BASE_HIDDEN, base === '', `${r}`);
-          if (base === '') assert.equal(count, '', `${r}: a statistic of a hidden base`);
+          assert.equal(note === NOTE, base === HIDDEN_MARK, `${r}`);
+          if (base === HIDDEN_MARK) assert.equal(count, HIDDEN_MARK, `${r}: a statistic of a hidden base`);
           continue;
         }
         counted++;
@@ -236,12 +270,13 @@ test('property: every count and base in a published CSV is the published number 
         assert.equal(count, fieldOf(truth[0]), `${r}`);
         assert.equal(base, fieldOf(truth[1]), `${r}`);
         for (const field of [count, base]) {
-          if (field !== '') assert.ok(Number(field) >= k || (field === '0' && choice === MISSING && field === count), `${r}: ${field} < k = ${k}`);
+          if (field !== HIDDEN_MARK) assert.ok(Number(field) >= k || (field === '0' && choice === MISSING && field === count), `${r}: ${field} < k = ${k}`);
         }
-        assert.equal(percent !== '', count !== '' && base !== '' && Number(base) > 0, `${r}: percent only with count and base`);
-        if (percent !== '') assert.equal(percent, ((Number(count) / Number(base)) * 100).toFixed(1));
-        if (isHidden(truth[0])) assert.equal(note, NOTE_HIDDEN);
-        else assert.ok(note === '' || note === NOTE_BASE_HIDDEN, `${r}`);
+        const anyHidden = count === HIDDEN_MARK || base === HIDDEN_MARK;
+        assert.equal(percent === HIDDEN_MARK, anyHidden, `${r}: a percent of a hidden number is the mark`);
+        if (!anyHidden) assert.equal(percent !== '', Number(base) > 0, `${r}: percent only with count and base`);
+        if (percent !== '' && !anyHidden) assert.equal(percent, ((Number(count) / Number(base)) * 100).toFixed(1));
+        assert.equal(note, anyHidden ? NOTE : '', `${r}`);
       }
       assert.equal(expected.size, 0, `rows missing from the CSV: ${[...expected.keys()].slice(0, 3)}`);
       assert.ok(counted > 0);
@@ -272,12 +307,12 @@ test('by default the published CSV leaves out rows with nothing to show; the wid
   const kept = readCsv(toCSV(published, { hidden: 'keep' }).slice(1));
   const dropped = readCsv(toCSV(published).slice(1));
   const count = kept[0]!.indexOf('count');
-  assert.ok(kept.slice(1).some((row) => row[count] === ''), 'the publication hides something (so this test can fail)');
+  assert.ok(kept.slice(1).some((row) => row[count] === HIDDEN_MARK), 'the publication hides something (so this test can fail)');
   assert.ok(dropped.length < kept.length);
-  assert.ok(dropped.slice(1).every((row) => row[count] !== ''), 'every row left has a number');
+  assert.ok(dropped.slice(1).every((row) => row[count] !== HIDDEN_MARK), 'every row left has a number');
 
   const wide = readCsv(toCSV(published, { layout: 'wide' }).slice(1));
-  assert.deepEqual(wide[0], ['question', 'title', 'row', 'audience', 'base', 'Yes', 'Yes %', 'No', 'No %', 'Not sure', 'Not sure %', '(missing)', '(missing) %']);
+  assert.deepEqual(wide[0], ['question', 'title', 'row', 'audience', 'base', 'Yes', 'Yes %', 'No', 'No %', 'Not sure', 'Not sure %', '(missing)', '(missing) %', 'note']);
   const pupils = wide.find((row) => row[3] === 'pupil')!;
   assert.deepEqual(pupils.slice(0, 7), ['safe', 'Do you feel safe?', '', 'pupil', '44', '30', '68.2']);
   // "No" hides too (complementary): with "Not sure" alone hidden, 44 − 30 − 12 would give it away.
@@ -287,5 +322,6 @@ test('by default the published CSV leaves out rows with nothing to show; the wid
   assert.equal(wide.find((row) => row[3] === 'staff'), undefined, 'the staff row has nothing to show');
   const wideKept = readCsv(toCSV(published, { layout: 'wide', hidden: 'keep' }).slice(1));
   const staff = wideKept.find((row) => row[3] === 'staff')!;
-  assert.ok(staff.slice(4).every((field) => field === '[c]' || field === '0' || field === ''), `staff row shows only marks: ${staff.join(',')}`);
+  assert.ok(staff.slice(4, -1).every((field) => field === '[c]' || field === '0' || field === ''), `staff row shows only marks: ${staff.join(',')}`);
+  assert.equal(staff.at(-1), NOTE);
 });

@@ -7,12 +7,12 @@
  * column per segment key (`(all)` where the segment is totalled), `count`, `base`,
  * `percent`, `note`. UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting, formula guard.
  *
- * A hidden count is an empty `count` and an empty `percent`, and `note` says `hidden`: the
- * same mark for every hidden number, never why (below k or protecting another number: that
- * distinction would tell a reader which hidden numbers are small). A hidden base is an
- * empty `base` (with `base hidden` in `note` when the count beside it is shown). A percent
- * appears only where its count and its base are both shown. The published tally holds no
- * hidden value, so neither can the CSV.
+ * A hidden number is `[c]` (`HIDDEN_MARK`) in `count` or `base`, the `percent` beside it is
+ * `[c]` too, and `note` carries the legend (`[c] hidden to protect small groups`): the same
+ * mark for every hidden number, never why (below k or protecting another number: that
+ * distinction would tell a reader which hidden numbers are small), and the same mark the
+ * charts and the wide layout print. A percent appears only where its count and its base are
+ * both shown. The published tally holds no hidden value, so neither can the CSV.
  *
  * Rows per published cell (bases are the published tally's own, see `suppress`):
  * - choice: each category on the base of respondents who chose a defined category; each
@@ -23,8 +23,8 @@
  * - ranking: `row` is the rank position (1 = first), base = respondents who ranked;
  *   `(missing)`;
  * - numeric: `(answered)` on all respondents, then `mean`, `sd`, `p25`, `median`, `p75` with
- *   the statistic in `count`, the answered count in `base` and no percent (empty with
- *   `suppressed (base hidden)` when the base is hidden; never min or max); `(missing)`;
+ *   the statistic in `count`, the answered count in `base` and no percent (`[c]` with the legend when the base is
+ *   hidden; never min or max); `(missing)`;
  * - text: `(answered)` and `(missing)` on all respondents;
  * - unknown questions: `(unknown question)` on all respondents.
  *
@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { csvDocument, csvField, numberField, type CsvOptions } from './csv-field.js';
+import { HIDDEN_MARK, csvDocument, csvField, hiddenNote, numberField, type CsvOptions } from './csv-field.js';
 import {
   TOTAL,
   parsePublishedKey,
@@ -52,17 +52,11 @@ import { UNKNOWN_QUESTION, type Category } from './types.js';
 export const MISSING = '(missing)';
 /** Segment column value of a totalled segment (all schools, all audiences…). */
 export const TOTAL_VALUE = '(all)';
-/** `note` of a hidden count (every hidden count, whatever the reason). */
-export const NOTE_HIDDEN = 'hidden';
-/** `note` of a shown count whose base is hidden, and of a numeric statistic left out for it. */
-export const NOTE_BASE_HIDDEN = 'base hidden';
+/** A published number as a field: the number, or the hidden mark. */
+const countField = (count: PublishedCount | undefined): string => (count !== undefined && isHidden(count) ? HIDDEN_MARK : numberField(shownCount(count)));
 
-/** The `note` of a row: whether its count, or the base beside a shown count, is hidden. */
-function noteOf(count: PublishedCount, base: PublishedCount | undefined): string {
-  if ('hidden' in count) return NOTE_HIDDEN;
-  if (base !== undefined && 'hidden' in base) return NOTE_BASE_HIDDEN;
-  return '';
-}
+/** True when a row shows the hidden mark in its count or its base. */
+const marked = (count: PublishedCount, base: PublishedCount | undefined): boolean => isHidden(count) || (base !== undefined && isHidden(base));
 
 /** One written row before its segment fields. */
 type Row = (row: string, choice: string, count: PublishedCount, base: PublishedCount | undefined) => void;
@@ -71,7 +65,7 @@ type Statistic = (choice: string, value: number | null, base: PublishedCount) =>
 
 /**
  * Builds the CSV text of a published tally (see the module comment for columns, rows and
- * the `note` markers). `toCSV` calls this for a `PublishedTally`.
+ * the hidden mark). `toCSV` calls this for a `PublishedTally`.
  */
 export function publishedToCSV(published: PublishedTally, options: CsvOptions = {}): string {
   const decimals = options.percentDecimals ?? 1;
@@ -83,23 +77,34 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
     keys.map((key) => [key, parsePublishedKey(key).map((value) => csvField(value === TOTAL ? TOTAL_VALUE : (value ?? '')))]),
   );
   const name = (category: Category) => (options.labels && category.label !== undefined ? category.label : category.value);
+  const note = hiddenNote(options);
   const percentOf = (count: PublishedCount, base: PublishedCount | undefined): string => {
+    if (marked(count, base)) return HIDDEN_MARK;
     const shown = shownCount(count);
     const of = shownCount(base);
     return shown !== null && of !== null && of > 0 ? ((shown / of) * 100).toFixed(decimals) : '';
   };
+  const keep = options.hidden === 'keep';
 
   for (const question of published.questions) {
     for (const key of keys) {
       const segments = segmentFields.get(key)!;
-      const write = (row: string, choice: string, count: string, base: string, percent: string, note: string) =>
+      const write = (row: string, choice: string, fields: [count: string, base: string, percent: string], hidden: boolean) =>
+        lines.push([csvField(question.name), csvField(row), csvField(choice), ...segments, ...fields, hidden ? csvField(note) : ''].join(','));
+      const row: Row = (r, choice, count, base) => {
         // Nothing to show: by default a row with a hidden count is left out.
-        (options.hidden !== 'keep' && count === '') ||
-        lines.push([csvField(question.name), csvField(row), csvField(choice), ...segments, count, base, percent, csvField(note)].join(','));
-      const row: Row = (r, choice, count, base) =>
-        write(r, choice, numberField(shownCount(count)), numberField(shownCount(base)), percentOf(count, base), noteOf(count, base));
-      const statistic: Statistic = (choice, value, base) =>
-        write('', choice, numberField(value), numberField(shownCount(base)), '', 'hidden' in base ? NOTE_BASE_HIDDEN : '');
+        if (!keep && isHidden(count)) return;
+        write(r, choice, [countField(count), countField(base), percentOf(count, base)], marked(count, base));
+      };
+      const statistic: Statistic = (choice, value, base) => {
+        // A statistic of a hidden base is hidden with it.
+        if (isHidden(base)) {
+          if (keep) write('', choice, [HIDDEN_MARK, HIDDEN_MARK, ''], true);
+          return;
+        }
+        if (!keep && value === null) return;
+        write('', choice, [numberField(value), countField(base), ''], false);
+      };
       writeQuestion(question, key, published.respondents[key]!, row, statistic, name);
     }
   }
@@ -109,7 +114,7 @@ export function publishedToCSV(published: PublishedTally, options: CsvOptions = 
       if (count === undefined || (options.hidden !== 'keep' && isHidden(count))) continue;
       const base = published.respondents[key]!;
       lines.push(
-        [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, numberField(shownCount(count)), numberField(shownCount(base)), percentOf(count, base), csvField(noteOf(count, base))].join(','),
+        [csvField(unknown.name), '', csvField(UNKNOWN_QUESTION), ...segmentFields.get(key)!, countField(count), countField(base), percentOf(count, base), marked(count, base) ? csvField(note) : ''].join(','),
       );
     }
   }

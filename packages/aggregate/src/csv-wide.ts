@@ -4,19 +4,19 @@
  * without pivoting. Columns: `question`, `title`, `row`, one column per segment key (`(all)`
  * where totalled), `base`, then per answer (in order of first appearance over the survey)
  * `<answer>` (count) and `<answer> %`. Numbers add `mean`, `sd`, `p25`, `median`, `p75`.
- * A hidden number is `[c]` (the one mark: never why), an answer a question does not have is
- * empty. Rows whose every number is hidden are left out unless `hidden: 'keep'`.
+ * A hidden number is `[c]` (the one mark: never why) and a last column, `note`, gives the
+ * legend on every row that shows it; an answer a question does not have is empty. Rows whose every number is hidden are left out unless `hidden: 'keep'`.
  * UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard.
  *
  * @module
  */
-import { csvDocument, csvField, type CsvOptions } from './csv-field.js';
+import { HIDDEN_MARK, csvDocument, csvField, hiddenNote, type CsvOptions } from './csv-field.js';
 import { MISSING, TOTAL_VALUE } from './csv-published.js';
 import { TOTAL, parsePublishedKey, type PublishedCount, type PublishedTally } from './suppress.js';
 import type { Category } from './types.js';
 
-/** The mark of a hidden number in a wide CSV. */
-export const HIDDEN_CELL = '[c]';
+/** The mark of a hidden number in a wide CSV: the one mark of every export (`HIDDEN_MARK`). */
+export const HIDDEN_CELL = HIDDEN_MARK;
 
 /** The count of a published number, or null when hidden, whatever its marker. */
 function countOf(count: PublishedCount | undefined): number | null {
@@ -103,6 +103,7 @@ export function publishedToWideCSV(published: PublishedTally, options: CsvOption
     'question', 'title', 'row', ...published.segments, 'base',
     ...columns.flatMap((c) => [c, `${c} %`]),
     ...(hasStatistics ? STATISTICS : []),
+    'note',
   ];
   const lines = [header.map((f) => csvField(f)).join(',')];
   const segmentFields = new Map(keys.map((key) => [key, parsePublishedKey(key).map((v) => csvField(v === TOTAL ? TOTAL_VALUE : (v ?? '')))]));
@@ -124,6 +125,7 @@ export function publishedToWideCSV(published: PublishedTally, options: CsvOption
     if (hasStatistics) {
       for (const s of STATISTICS) fields.push(row.statistics.has(s) ? (row.statistics.get(s) === null ? HIDDEN_CELL : String(row.statistics.get(s))) : '');
     }
+    fields.push(fields.includes(HIDDEN_CELL) ? csvField(hiddenNote(options)) : '');
     lines.push(fields.join(','));
   }
   return csvDocument(lines, options);

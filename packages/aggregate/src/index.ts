@@ -56,7 +56,8 @@ export { mergeVersions, type TallyVersion, type VersionDifference, type Versione
 export { serializeTally, parseTally, TallyFormatError, type ParseTallyOptions } from './serialize.js';
 export { toCSV, toJSON, csvField, type CsvOptions } from './csv.js';
 export { HIDDEN_CELL } from './csv-wide.js';
-export { MISSING, TOTAL_VALUE, NOTE_HIDDEN, NOTE_BASE_HIDDEN } from './csv-published.js';
+export { MISSING, TOTAL_VALUE } from './csv-published.js';
+export { HIDDEN_MARK, HIDDEN_LEGEND } from './csv-field.js';
 export { loadLpSolver, loadedLpSolver, auditIntervals, narrowByPropagation, lpStatistics, type LpSolver, type HiddenInterval, type AuditProblem, type AuditResult } from './audit.js';
 export {
   chiSquareTest,

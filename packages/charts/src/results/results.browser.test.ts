@@ -144,8 +144,8 @@ describe('<pv-results>', () => {
     const rows = tidy!.trim().split('\r\n').map((line) => line.split(','));
     const count = rows[0]!.indexOf('count');
     // Every count written is one the publication shows (hidden rows are dropped by default).
-    for (const row of rows.slice(1)) expect(row[count], row.join(',')).to.not.equal('');
-    expect(wide).to.contain(HIDDEN_MARK);
+    for (const row of rows.slice(1)) expect(row[count], row.join(',')).to.not.equal(HIDDEN_MARK);
+    expect(wide).to.contain(`${HIDDEN_MARK} hidden to protect small groups`);
   });
 
   it('asks for the analyst token when the publication answers 401', async () => {

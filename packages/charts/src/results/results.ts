@@ -224,7 +224,7 @@ export class PvResults extends LitElement {
 
   private downloadCsv(): void {
     if (!this.data) return;
-    const csv = toCSV(this.data, { layout: this.csvLayout, hidden: this.keepHidden ? 'keep' : 'drop', labels: true });
+    const csv = toCSV(this.data, { layout: this.csvLayout, hidden: this.keepHidden ? 'keep' : 'drop', labels: true, hiddenLegend: this.localize.t.hiddenLegend });
     const name = (this.data.survey ?? 'results').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'results';
     download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${name}-${this.csvLayout}.csv`);
   }

@@ -77,7 +77,10 @@ describe('analyst tokens guard results and exports', () => {
       assert.ok(row[count] !== '' && (value >= 10 || (value === 0 && row[2] === '(missing)')), `a hidden or small count in: ${row.join(',')}`);
     }
     const [wideHead, ...wideRows] = rows(wide.text);
-    const countColumns = wideHead!.flatMap((name, i) => (i >= wideHead!.indexOf('base') && !name.endsWith(' %') ? [i] : []));
+    const countColumns = wideHead!.flatMap((name, i) => (i >= wideHead!.indexOf('base') && !name.endsWith(' %') && name !== 'note' ? [i] : []));
+    // The one mark, with its legend wherever it appears.
+    assert.equal(wideHead!.at(-1), 'note');
+    for (const row of wideRows) assert.equal(row.at(-1), row.includes('[c]') ? '[c] hidden to protect small groups' : '', row.join(','));
     for (const row of wideRows) {
       for (const i of countColumns) assert.ok(['', '[c]', '0'].includes(row[i]!) || Number(row[i]) >= 10, `a small number in: ${row.join(',')}`);
     }
