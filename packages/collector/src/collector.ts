@@ -11,6 +11,7 @@ import { ballotHash, bodyFingerprint, receiptFor } from './receipt.js';
 import { suppressAsync, toCSV } from '@pupil-voice/aggregate';
 import { DEFAULT_K, MIN_K, type QuestionTypes } from '@pupil-voice/schema';
 import { AnalystAccess } from './access/analyst-access.js';
+import { StreamTickets } from './access/stream-tickets.js';
 import { RESULTS_PAGE_HEADERS, resultsPage } from './results/results-page.js';
 import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
@@ -82,6 +83,7 @@ const PUBLISHED_PATH = /^\/v1\/surveys\/([^/]+)\/published$/;
 const RESULTS_CSV_PATH = /^\/v1\/surveys\/([^/]+)\/results\.csv$/;
 const RESULTS_PAGE_PATH = /^\/results\/([^/]+)\/?$/;
 const POLL_STREAM_PATH = /^\/v1\/polls\/([^/]+)\/stream$/;
+const POLL_TICKET_PATH = /^\/v1\/polls\/([^/]+)\/ticket$/;
 
 /** A running collector: its URL, and a graceful `close`. */
 export interface RunningCollector {
@@ -125,6 +127,9 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   });
 
   const access = new AnalystAccess(() => storage, config.publicResults);
+  const tickets = new StreamTickets();
+  /** Anyone may watch a live poll or a public-results survey; any other stream is its results. */
+  const isOpenPoll = (id: string): boolean => livePolls.has(decodeId(id)) || access.isPublic(decodeId(id));
   const decodeId = (id: string): string => {
     try {
       return decodeURIComponent(id);
@@ -284,11 +289,28 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
         res.end(csv);
         return;
       }
+      if ((match = POLL_TICKET_PATH.exec(path)) && method === 'POST') {
+        // EventSource cannot send a header: a projector page trades its analyst token (in a
+        // header) for a one-use, one-minute ticket that goes in the stream's URL instead.
+        if (isOpenPoll(match[1]!)) {
+          requireSurvey(match[1]!);
+          return sendJson(res, 200, { ticket: null, public: true }, { 'Cache-Control': 'no-store' });
+        }
+        const survey = await requireResults(req, match[1]!);
+        return sendJson(res, 200, tickets.issue(survey.id), { 'Cache-Control': 'no-store' });
+      }
       if ((match = POLL_STREAM_PATH.exec(path)) && method === 'GET') {
         // A poll's stream is public only for a live poll (exact counts) or a survey marked
         // public-results (its suppressed publication); any other survey's stream is its
-        // results, so it needs the analyst token like the results endpoint.
-        const survey = livePolls.has(decodeId(match[1]!)) ? requireSurvey(match[1]!) : await requireResults(req, match[1]!);
+        // results, so it needs the analyst token like the results endpoint: in a header, or
+        // through a ticket bought with it (`?ticket=`, spent on first use).
+        const ticket = url.searchParams.get('ticket');
+        let survey: RegisteredSurvey;
+        if (isOpenPoll(match[1]!)) survey = requireSurvey(match[1]!);
+        else if (ticket !== null) {
+          tickets.redeem(ticket, decodeId(match[1]!));
+          survey = requireSurvey(match[1]!);
+        } else survey = await requireResults(req, match[1]!);
         const lastEventId = req.headers['last-event-id'];
         return polls.subscribe(survey.id, res, typeof lastEventId === 'string' ? lastEventId : undefined);
       }

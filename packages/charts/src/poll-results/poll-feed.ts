@@ -3,7 +3,25 @@ import { isChannelMessage, pollChannelName, type ChannelMessage, type PollQuesti
 import { snapshotFromStream, type PollSnapshot } from './poll-snapshot.js';
 
 /** Where the feed stands, for the presenter's status line. */
-export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'device' | 'failed';
+export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'device' | 'failed' | 'needs-token' | 'refused';
+
+/** Where a tab keeps the analyst token for one stream: this tab only, gone when it closes. */
+export const streamTokenKey = (stream: string): string => `pv-analyst-token:${new URL(stream, location.href).pathname}`;
+
+/** The collector's ticket endpoint beside a stream (`/v1/polls/:id/stream` → `/v1/polls/:id/ticket`). */
+function ticketUrl(stream: string): string {
+  const url = new URL(stream, location.href);
+  url.pathname = url.pathname.replace(/\/stream\/?$/, '/ticket');
+  url.search = '';
+  return url.href;
+}
+
+/** The stream's URL carrying a one-use ticket (never the token). */
+function withTicket(stream: string, ticket: string): string {
+  const url = new URL(stream, location.href);
+  url.searchParams.set('ticket', ticket);
+  return url.href;
+}
 
 /** After a stream is closed for good (an HTTP error), open a new one after this long. */
 const REOPEN_MS = 3_000;
@@ -18,6 +36,8 @@ export interface PollFeedOptions {
   question(): string | undefined;
   /** The poll's question (device mode: the stream is not there to label it). */
   definition(): PollQuestion | undefined;
+  /** The analyst token this tab holds for the stream, if any. */
+  token(): string | undefined;
 }
 
 interface DeviceTally {
@@ -31,7 +51,14 @@ interface DeviceTally {
  * collector's server-sent events. The browser reconnects by itself and sends `Last-Event-ID`;
  * the collector then sends nothing if this view already holds the latest snapshot, or a fresh
  * one. If the stream is closed for good (a 5xx, a restart), a new one is opened after 3 s and
- * starts from a fresh snapshot. Without a stream: votes from `<pv-poll>` pages on this device
+ * starts from a fresh snapshot.
+ *
+ * A stream that is not public (a survey's results, not a live or public-results poll) needs
+ * the analyst token, and EventSource cannot send a header: the feed trades the token, sent in
+ * an `Authorization` header, for a one-use ticket from `/v1/polls/:id/ticket` and opens the
+ * stream with only the ticket in its URL (every reopen buys a new one). Without a token, a
+ * refused stream sets the status to `needs-token`; a token the collector refuses, `refused`.
+ * Without a stream: votes from `<pv-poll>` pages on this device
  * arrive over a BroadcastChannel; each is counted once by id, acknowledged, and the tally is
  * kept in localStorage so a reload of the projector loses nothing.
  */
@@ -42,6 +69,8 @@ export class PollFeedController implements ReactiveController {
   private channel: BroadcastChannel | undefined;
   private reopen: ReturnType<typeof setTimeout> | undefined;
   private device: DeviceTally | undefined;
+  /** Bumped on close, so a ticket that arrives after it opens nothing. */
+  private generation = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -87,6 +116,7 @@ export class PollFeedController implements ReactiveController {
   }
 
   private close(): void {
+    this.generation += 1;
     clearTimeout(this.reopen);
     this.reopen = undefined;
     this.source?.close();
@@ -96,10 +126,58 @@ export class PollFeedController implements ReactiveController {
   }
 
   private openStream(url: string): void {
-    const source = new EventSource(url);
-    this.source = source;
+    const token = this.options.token();
     this.status = this.snapshot === undefined ? 'connecting' : 'reconnecting';
+    this.host.requestUpdate();
+    if (token === undefined) {
+      this.listen(url, url);
+      return;
+    }
+    void this.withTicket(url, token);
+  }
+
+  /** Buys a ticket with the token (in a header) and opens the stream with it. */
+  private async withTicket(url: string, token: string | undefined): Promise<void> {
+    const generation = this.generation;
+    let reply: Response;
+    try {
+      reply = await fetch(ticketUrl(url), {
+        method: 'POST',
+        headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch {
+      if (generation === this.generation) this.retryLater(url);
+      return;
+    }
+    if (generation !== this.generation) return;
+    if (reply.status === 401) {
+      this.status = token === undefined ? 'needs-token' : 'refused';
+      this.host.requestUpdate();
+      return;
+    }
+    const body = reply.ok ? ((await reply.json().catch(() => undefined)) as { ticket?: unknown } | undefined) : undefined;
+    if (generation !== this.generation) return;
+    if (body === undefined) {
+      this.retryLater(url);
+      return;
+    }
+    this.listen(url, typeof body.ticket === 'string' ? withTicket(url, body.ticket) : url);
+  }
+
+  private retryLater(url: string): void {
+    this.status = 'reconnecting';
+    this.reopen = setTimeout(() => this.openStream(url), REOPEN_MS);
+    this.host.requestUpdate();
+  }
+
+  private listen(url: string, address: string): void {
+    const source = new EventSource(address);
+    this.source = source;
+    let opened = false;
     source.addEventListener('open', () => {
+      opened = true;
       this.status = 'live';
       this.host.requestUpdate();
     });
@@ -117,12 +195,17 @@ export class PollFeedController implements ReactiveController {
       if (source.readyState === EventSource.CLOSED) {
         source.close();
         this.source = undefined;
+        if (!opened && address === url) {
+          // Refused at once without a ticket: ask the ticket endpoint why (401: a token is needed).
+          void this.withTicket(url, undefined);
+          return;
+        }
+        // A spent ticket cannot reopen a stream: the next attempt buys a new one.
         this.reopen = setTimeout(() => this.openStream(url), REOPEN_MS);
       }
       this.status = 'reconnecting';
       this.host.requestUpdate();
     });
-    this.host.requestUpdate();
   }
 
   private storageKey(pollId: string): string {

@@ -1,5 +1,6 @@
 // UI strings of <pv-poll-results>, typed, per language (English and Welsh).
 import { HIDDEN_MARK } from '../model/hidden.js';
+import type { FeedStatus } from './poll-feed.js';
 
 /** Every piece of text the projector view shows that does not come from the poll. */
 export interface PollResultsStrings {
@@ -10,7 +11,13 @@ export interface PollResultsStrings {
   hide: string;
   join: string;
   qrLabel: (url: string) => string;
-  status: Record<'connecting' | 'live' | 'reconnecting' | 'device' | 'failed', string>;
+  status: Record<FeedStatus, string>;
+  /** The analyst token form, for a poll whose results are not public. */
+  tokenHeading: string;
+  tokenHelp: string;
+  tokenLabel: string;
+  tokenSubmit: string;
+  tokenRefused: string;
   /** The one mark for every hidden number, wherever it appears. */
   hiddenMark: string;
   hiddenLegend: string;
@@ -39,7 +46,14 @@ export const RESULTS_EN: PollResultsStrings = {
     reconnecting: 'Reconnecting… the last results stay on screen',
     device: 'Counting votes made on this device',
     failed: 'These results cannot be read',
+    'needs-token': 'Waiting for an analyst token',
+    refused: 'Token not accepted',
   },
+  tokenHeading: 'Analyst token needed',
+  tokenHelp: 'These results are only for analysts. Enter the token from whoever runs the collector (pupil-voice-collector token create). It is kept in this tab until you close it, and never put in an address.',
+  tokenLabel: 'Analyst token',
+  tokenSubmit: 'Show results',
+  tokenRefused: 'That token was not accepted for these results. Check it and try again.',
   hiddenMark: HIDDEN_MARK,
   hiddenLegend: `${HIDDEN_MARK} hidden to protect small groups`,
   tableCaption: (title) => `Votes for each answer: ${title}`,
@@ -49,7 +63,7 @@ export const RESULTS_EN: PollResultsStrings = {
   noVotes: 'No votes yet.',
   leading: (label, count, votes, percent) => `Most votes so far: ${label} (${count} of ${votes}, ${percent}%).`,
   tie: (labels) => `Level so far: ${labels.join(' and ')}.`,
-  someHidden: 'Some numbers are hidden to protect small groups.',
+  someHidden: `Some numbers are hidden ${HIDDEN_MARK} to protect small groups.`,
   loading: 'Waiting for the results…',
 };
 
@@ -67,7 +81,14 @@ export const RESULTS_CY: PollResultsStrings = {
     reconnecting: 'Wrthi’n ailgysylltu… mae’r canlyniadau olaf yn aros ar y sgrin',
     device: 'Yn cyfrif pleidleisiau a wnaed ar y ddyfais hon',
     failed: 'Nid oes modd darllen y canlyniadau hyn',
+    'needs-token': 'Yn aros am docyn dadansoddwr',
+    refused: 'Ni dderbyniwyd y tocyn',
   },
+  tokenHeading: 'Mae angen tocyn dadansoddwr',
+  tokenHelp: 'Mae’r canlyniadau hyn ar gyfer dadansoddwyr yn unig. Rhowch y tocyn gan bwy bynnag sy’n rhedeg y casglwr (pupil-voice-collector token create). Caiff ei gadw yn y tab hwn nes i chi ei gau, a byth mewn cyfeiriad.',
+  tokenLabel: 'Tocyn dadansoddwr',
+  tokenSubmit: 'Dangos y canlyniadau',
+  tokenRefused: 'Ni dderbyniwyd y tocyn hwnnw ar gyfer y canlyniadau hyn. Gwiriwch ef a rhowch gynnig arall arni.',
   hiddenMark: HIDDEN_MARK,
   hiddenLegend: `${HIDDEN_MARK} wedi’i guddio i ddiogelu grwpiau bach`,
   tableCaption: (title) => `Pleidleisiau ar gyfer pob ateb: ${title}`,
@@ -77,7 +98,7 @@ export const RESULTS_CY: PollResultsStrings = {
   noVotes: 'Dim pleidleisiau eto.',
   leading: (label, count, votes, percent) => `Y mwyaf o bleidleisiau hyd yma: ${label} (${count} o ${votes}, ${percent}%).`,
   tie: (labels) => `Yn gyfartal hyd yma: ${labels.join(' a ')}.`,
-  someHidden: 'Mae rhai rhifau wedi’u cuddio i ddiogelu grwpiau bach.',
+  someHidden: `Mae rhai rhifau wedi’u cuddio ${HIDDEN_MARK} i ddiogelu grwpiau bach.`,
   loading: 'Yn aros am y canlyniadau…',
 };
 

@@ -128,6 +128,35 @@ export const pollResultsStyles = css`
     outline-offset: 0;
     box-shadow: 0 0 0 8px var(--pv-color-text, #0b0c0c);
   }
+  .token {
+    max-width: 36rem;
+  }
+  .token form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: flex-end;
+  }
+  .token label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-weight: 700;
+  }
+  .token input {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 0.5rem;
+    border: 2px solid var(--pv-color-text, #0b0c0c);
+  }
+  .token input:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
+  }
+  .error {
+    color: var(--pv-color-error, #d4351c);
+    font-weight: 700;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

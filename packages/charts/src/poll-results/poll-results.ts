@@ -5,7 +5,7 @@ import { PoliteAnnouncer } from '../lifecycle/announcer.js';
 import { loadChartParts } from '../lifecycle/load-chart.js';
 import { joinCode, shortUrl } from './join-code.js';
 import { PollChart, type PollChartData } from './poll-chart.js';
-import { PollFeedController } from './poll-feed.js';
+import { PollFeedController, streamTokenKey } from './poll-feed.js';
 import { pollResultsStyles } from './poll-results.styles.js';
 import { resultsStringsFor, type PollResultsStrings } from './poll-results-strings.js';
 import { percentOf, type PollSnapshot } from './poll-snapshot.js';
@@ -67,6 +67,7 @@ export class PvPollResults extends LitElement {
     pollId: () => this.pollId || pollIdFromUrl(this.stream) || pollIdFromUrl(this.src),
     question: () => this.question || undefined,
     definition: () => this.definition,
+    token: () => this.storedToken(),
   });
   /** Live announcements at most once every 5 s (a projector's screen-reader users, not a ticker). */
   private readonly announcer = new PoliteAnnouncer(this);
@@ -84,6 +85,46 @@ export class PvPollResults extends LitElement {
   /** Shows the answers (the presenter's reveal). */
   reveal(): void {
     this.hideResults = false;
+  }
+
+  /** The analyst token this tab keeps for the stream (sessionStorage: this tab only). */
+  private storedToken(): string | undefined {
+    if (!this.stream) return undefined;
+    try {
+      return sessionStorage.getItem(streamTokenKey(this.stream)) ?? this.typedToken;
+    } catch {
+      return this.typedToken;
+    }
+  }
+
+  /** A token typed here when storage is refused (private mode): kept in memory only. */
+  private typedToken: string | undefined;
+
+  private submitToken(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
+    const token = input.value.trim();
+    if (!token || !this.stream) return;
+    this.typedToken = token;
+    try {
+      sessionStorage.setItem(streamTokenKey(this.stream), token);
+    } catch {
+      // Storage refused: the token is used from memory for this page.
+    }
+    this.feed.restart();
+  }
+
+  private renderToken(): TemplateResult {
+    const t = this.t;
+    return html`<section class="token" aria-labelledby="token-heading">
+      <h2 id="token-heading">${t.tokenHeading}</h2>
+      <p>${t.tokenHelp}</p>
+      ${this.feed.status === 'refused' ? html`<p class="error" role="alert">${t.tokenRefused}</p>` : nothing}
+      <form @submit=${this.submitToken}>
+        <label>${t.tokenLabel} <input name="token" type="password" autocomplete="off" spellcheck="false" required /></label>
+        <button type="submit">${t.tokenSubmit}</button>
+      </form>
+    </section>`;
   }
 
   private get t(): PollResultsStrings {
@@ -193,6 +234,7 @@ export class PvPollResults extends LitElement {
     const t = this.t;
     const snapshot = this.feed.snapshot;
     const joinUrl = this.joinUrl ? new URL(this.joinUrl, document.baseURI).href : undefined;
+    if (this.feed.status === 'needs-token' || this.feed.status === 'refused') return this.renderToken();
     return html`<div class="layout">
       <section aria-labelledby="question">
         ${snapshot === undefined

@@ -144,4 +144,38 @@ describe('who may open a poll stream', () => {
     stream.close();
     assert.equal((event.data as { live: boolean }).live, false);
   });
+  it('a projector page trades the analyst token (in a header) for a one-use ticket that opens the stream; the token never goes in a URL', async () => {
+    const token = newAnalystToken();
+    await collector.storage.addAnalystToken('closed', hashAnalystToken(token), '2026-01-01');
+    const ask = (id: string, headers: Record<string, string> = {}) => request(`${collector.url}/v1/polls/${id}/ticket`, { method: 'POST', headers });
+    // No token, a wrong one, or another survey's: the same 401 as the results, for any id.
+    const refused = await ask('closed');
+    assert.equal(refused.status, 401);
+    assert.equal(refused.json().error, 'analyst_token_required');
+    assert.equal((await ask('closed', { Authorization: `Bearer ${newAnalystToken()}` })).text, refused.text);
+    assert.equal((await ask('nothing-here')).text, refused.text);
+    assert.doesNotMatch(refused.text, /lunch|pasta/);
+    // A ticket is not the token, and opens exactly one stream of its own survey.
+    const issued = await ask('closed', { Authorization: `Bearer ${token}` });
+    assert.equal(issued.status, 200, issued.text);
+    assert.equal(issued.headers['cache-control'], 'no-store');
+    const { ticket, expiresInSeconds } = issued.json<{ ticket: string; expiresInSeconds: number }>();
+    assert.match(ticket, /^pvs_[\w-]{32}$/);
+    assert.ok(!ticket.includes(token) && expiresInSeconds === 60);
+    const stream = await EventReader.open(`${collector.url}/v1/polls/closed/stream?ticket=${ticket}`);
+    assert.equal((await stream.next()).event, 'tally');
+    stream.close();
+    const spent = await request(`${collector.url}/v1/polls/closed/stream?ticket=${ticket}`);
+    assert.equal(spent.status, 401);
+    assert.equal(spent.json().error, 'stream_ticket_invalid');
+    assert.match(spent.json<{ reason: string }>().reason, /POST \/v1\/polls\/ID\/ticket/);
+    assert.doesNotMatch(spent.text, /lunch|pasta|"tally"/);
+    // A ticket for one survey opens no other, and a made-up one nothing.
+    const other = (await ask('closed', { Authorization: `Bearer ${token}` })).json<{ ticket: string }>().ticket;
+    assert.equal((await request(`${collector.url}/v1/polls/nothing-here/stream?ticket=${other}`)).status, 401);
+    assert.equal((await request(`${collector.url}/v1/polls/closed/stream?ticket=${other}`)).status, 401, 'tried once on the wrong survey, it is spent');
+    assert.equal((await request(`${collector.url}/v1/polls/closed/stream?ticket=pvs_${'A'.repeat(32)}`)).status, 401);
+    // Open polls need no ticket: the page opens their stream directly.
+    for (const id of ['live', 'open']) assert.deepEqual((await ask(id)).json(), { ticket: null, public: true });
+  });
 });
