@@ -102,8 +102,14 @@ export class PvCompare extends LitElement {
     }
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('data') && changed.get('data') !== undefined && this.hasUpdated) this.announcer.announce(this.localize.t.updated(''));
+  /** The finding the last render stated (caption and canvas label). */
+  private finding = '';
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // New numbers: say what the chart now shows (its finding), politely, at most every 5 s.
+    if (changed.has('data') && changed.get('data') !== undefined && this.finding !== '') {
+      this.announcer.announce(this.localize.t.updated(this.finding));
+    }
   }
 
   private table(head: string[], rows: string[][], title: string): TemplateResult {
@@ -134,6 +140,7 @@ export class PvCompare extends LitElement {
     const finding = best
       ? `${t.findingCompare(best.label, a ?? '', n.percent(best.percents[0] ?? null), b ?? '', n.percent(best.percents[1] ?? null))} ${t.difference}: ${n.statistic(best.difference!.estimate)} (${t.interval(n.statistic(best.difference!.lower), n.statistic(best.difference!.upper))}).`
       : t.noGap;
+    this.finding = finding;
     const hidden = figure.rows.some((row) => row.percents.some((p) => p === null)) || figure.bases.some((base) => base === null && figure.measure === 'answer');
     this.plan = comparePlan(figure, t, n, prefersReducedMotion(), this.clientWidth || 640);
     const bases = figure.measure === 'answer' ? t.basesLine(figure.groups.map((g, i) => `${t.groupName(g)} ${n.count(figure.bases[i] ?? null)}`).join(', ')) : `${t.agreeShare}: ${this.agreeWords(figure.question)}`;
@@ -194,6 +201,7 @@ export class PvCompare extends LitElement {
     const finding = top
       ? t.findingGap(top.label, a ?? '', n.percent(shares(top.gap)[0]), b ?? '', n.percent(shares(top.gap)[1]), `${t.difference} ${n.statistic(top.gap.difference.estimate * 100)}, ${t.interval(n.statistic(top.gap.difference.lower * 100), n.statistic(top.gap.difference.upper * 100))}`)
       : t.noGap;
+    this.finding = finding;
     this.plan = rows.length > 0 ? gapPlan(rows, t, n, prefersReducedMotion(), this.clientWidth || 640) : undefined;
     return html`<figure part="figure" aria-labelledby="title">
       <figcaption>
@@ -227,6 +235,7 @@ export class PvCompare extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     const comparison = this.comparison;
+    this.finding = '';
     if (!comparison) {
       this.plan = undefined;
       return this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;

@@ -53,6 +53,27 @@ describe('<pv-compare>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('announces what changed on new data: the new finding, politely', async () => {
+    const el = await render<PvCompare>(html`<pv-compare .data=${published} question="safe"></pv-compare>`);
+    await el.whenDrawn();
+    const status = () => el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status().getAttribute('aria-live')).to.equal('polite');
+    expect(status().textContent!.trim(), 'nothing said on first render').to.equal('');
+    const before = el.shadowRoot!.querySelector('.finding')!.textContent!;
+    el.data = fixture(11, 300, 100, 6).published;
+    await el.whenDrawn();
+    const after = el.shadowRoot!.querySelector('.finding')!.textContent!;
+    expect(after, 'the new numbers change the finding (so this test can fail)').not.to.equal(before);
+    expect(status().textContent!.trim()).to.equal(`Results updated. ${after}`);
+    expect(status().textContent).to.match(/Pupils \d+%, Parents \d+%/);
+
+    const gaps = await render<PvCompare>(html`<pv-compare .data=${published}></pv-compare>`);
+    await gaps.whenDrawn();
+    gaps.data = fixture(11, 300, 100, 6).published;
+    await gaps.whenDrawn();
+    expect(gaps.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^Results updated\. Biggest gap: /);
+  });
+
   it('compares a matrix on the share giving a positive answer per row', async () => {
     const el = await render<PvCompare>(html`<pv-compare .data=${published} question="feelings"></pv-compare>`);
     await el.whenDrawn();
