@@ -321,9 +321,11 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${url}/takeover-day-poll/projector.html`);
     await page.evaluate(() => document.querySelector('pv-poll-results').setAttribute('stream', '/v1/polls/no-such-poll/stream'));
-    await page.getByText('Reconnecting…').waitFor();
-    await page.getByRole('heading', { name: 'Waiting for the results…' }).waitFor();
-    await assertAccessible(page, 'projector, no results yet');
+    // A stream that is neither a live nor a public poll is refused exactly as a survey's
+    // results are (nothing says whether the poll exists): the projector asks for a token.
+    await page.getByRole('heading', { name: 'Analyst token needed' }).waitFor();
+    await page.getByLabel('Analyst token').waitFor();
+    await assertAccessible(page, 'projector, token needed');
     await page.close();
   });
 

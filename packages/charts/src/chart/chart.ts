@@ -11,7 +11,7 @@ import { ChartLocalizeController } from '../strings/localize-controller.js';
 import { planOf, type ChartPlan } from './chart-config.js';
 import { setLabels } from './direct-labels.js';
 import { figureStyles } from './chart.styles.js';
-import { chartPng, download, hiddenLegendLine } from './png.js';
+import { chartPng, download, hiddenLegendLine, type PngText } from './png.js';
 
 /** True when the reader asked the system for less motion. */
 export function prefersReducedMotion(): boolean {
@@ -111,18 +111,25 @@ export class PvChart extends LitElement {
     }
   }
 
-  /** The chart as a PNG with its title, finding, base and hidden-mark legend. */
-  async toPng(): Promise<Blob> {
-    await this.whenDrawn();
+  /** The words a PNG export carries around the chart: title, finding, base and (if anything is hidden) the `[c]` legend. */
+  get exportText(): PngText | undefined {
     const figure = this.figure;
-    if (!this.canvas || !figure) throw new Error('nothing to export');
+    if (!figure) return undefined;
     const t = this.localize.t;
     const n = this.words();
-    return chartPng(this.canvas, {
+    return {
       title: figure.title,
       above: [findingOf(figure, t, n)],
       below: [baseLineOf(figure, t, n), ...(hiddenCount(figure) > 0 ? [hiddenLegendLine(t.hiddenLegend)] : [])],
-    });
+    };
+  }
+
+  /** The chart as a PNG with its title, finding, base and hidden-mark legend. */
+  async toPng(): Promise<Blob> {
+    await this.whenDrawn();
+    const text = this.exportText;
+    if (!this.canvas || !text) throw new Error('nothing to export');
+    return chartPng(this.canvas, text);
   }
 
   private async downloadPng(): Promise<void> {

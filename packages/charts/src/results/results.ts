@@ -322,7 +322,7 @@ export class PvResults extends LitElement {
     if (this.loadState === 'failed') return html`<p class="error" role="alert">${t.loadFailed}</p>`;
     const data = this.data;
     if (!data) return html`<p role="status">${t.loading}</p>`;
-    return html`<h1>${data.survey ?? 'Results'}</h1>
+    return html`<h1>${data.survey ?? t.resultsHeading}</h1>
       ${this.renderToolbar(data)} ${this.renderQuestions(data)}`;
   }
 }

@@ -1,12 +1,14 @@
 import type { ChartTranslation } from './translation.js';
-import { en } from './en.js';
 
 const GROUPS: Record<string, string> = { pupil: 'Disgyblion', parent: 'Rhieni', staff: 'Staff', carer: 'Gofalwyr' };
 const SEGMENTS: Record<string, string> = { audience: 'Pwy atebodd', school: 'Ysgol', wave: 'Cylch', year: 'Grŵp blwyddyn' };
 
-/** Welsh. Statistical phrasing follows the Welsh Government's bilingual releases. */
+/**
+ * Welsh. Statistical phrasing follows the Welsh Government's bilingual releases. Every string
+ * is its own (no fallback to English): `strings.browser.test.ts` checks that nothing English
+ * is left on a Welsh chart.
+ */
 export const cy: ChartTranslation = {
-  ...en,
   hiddenLegend: "wedi'i guddio i ddiogelu grwpiau bach",
   someHidden: "Mae rhai rhifau wedi'u cuddio [c] i ddiogelu grwpiau bach.",
   allHidden: "Mae'r rhifau ar gyfer y grŵp hwn wedi'u cuddio [c] i ddiogelu grwpiau bach.",
@@ -24,27 +26,71 @@ export const cy: ChartTranslation = {
   baseRanked: (n) => `Sail: ${n} a roddodd yr atebion mewn trefn; y gyfran a roddodd bob un yn gyntaf.`,
   baseView: (n) => `Canrannau o'r ${n} a roddodd farn; mae "Ddim yn gwybod" a "Gwell gennyf beidio â dweud" wrth yr ochr, y tu allan i'r sail.`,
   baseColumn: 'Atebodd',
+  baseViewRows: "Canrannau o'r rhai a roddodd farn ar bob rhes (mae'r nifer yn y tabl); mae \"Ddim yn gwybod\" a \"Gwell gennyf beidio â dweud\" wrth yr ochr, y tu allan i'r sail.",
   givingAView: 'Yn rhoi barn',
   notInBase: "ddim yn y sail ganrannol",
+  multiNote: "Gallai pob person dicio mwy nag un ateb, felly mae'r canrannau'n adio i fwy na 100.",
+  rankingNote: 'Canran a roddodd bob ateb yn gyntaf.',
   findingBars: (label, percent, base) => `Yr ateb mwyaf cyffredin a ddangosir yw "${label}": ${percent} o ${base} a atebodd.`,
+  findingMulti: (label, percent, base) => `Y ticiwyd amlaf: "${label}", gan ${percent} o'r ${base} a diciodd o leiaf un.`,
+  findingRanking: (label, percent, base) => `Rhoddwyd yn gyntaf amlaf: "${label}", gan ${percent} o ${base}.`,
+  findingScale: (positive, positiveWords, negative, negativeWords, base) =>
+    `${positive} ${positiveWords} a ${negative} ${negativeWords}, o'r ${base} a roddodd farn.`,
+  findingMatrix: (highest, highPercent, lowest, lowPercent, positiveWords) =>
+    `Uchaf: "${highest}", ${highPercent} ${positiveWords}. Isaf: "${lowest}", ${lowPercent}.`,
+  findingDistribution: (median, low, high, mean, base) =>
+    `Canolrif ${median}; atebodd yr hanner canol rhwng ${low} a ${high}; cymedr ${mean}; o ${base} ateb.`,
   findingText: (base) => `Ysgrifennodd ${base} ateb. Nid yw atebion ysgrifenedig yn cael eu dangos yma.`,
   or: 'neu',
   mean: 'Cymedr',
+  standardDeviation: 'Gwyriad safonol',
+  lowerQuartile: 'Chwartel isaf',
   median: 'Canolrif',
+  upperQuartile: 'Chwartel uchaf',
   answers: 'Atebion',
+  chartLabel: (kind, finding) => `${kind}. ${finding} Mae'r rhifau yn y tabl isod.`,
+  kindBars: 'Siart bar',
+  kindDiverging: 'Siart bar dargyfeiriol',
+  kindDistribution: 'Siart dosbarthiad',
   showTable: 'Dangos y rhifau fel tabl',
   downloadPng: 'Lawrlwytho’r siart (PNG)',
   updated: (finding) => `Canlyniadau wedi'u diweddaru. ${finding}`,
   difference: 'Gwahaniaeth',
+  interval: (low, high) => `cyfwng 95% ${low} i ${high}`,
+  significant: 'Ie',
+  notSignificant: 'Na',
+  gapTitle: (a, b) => `Lle mae ${a} a ${b} yn gwahaniaethu fwyaf`,
+  findingGap: (item, a, pa, b, pb, diff) => `Y bwlch mwyaf: "${item}": ${a} ${pa}, ${b} ${pb} (${diff}).`,
+  noGap: "Nid oes modd dangos bwlch: mae'r rhifau sydd eu hangen wedi'u cuddio neu ar goll.",
+  findingCompare: (label, a, pa, b, pb) => `"${label}": ${a} ${pa}, ${b} ${pb}.`,
+  pointsDifference: 'Gwahaniaeth (pwyntiau canran)',
   filters: 'Hidlwyr',
   all: 'Pawb',
+  compareOn: 'Cymharu grwpiau ochr yn ochr',
+  compareBy: 'Cymharu',
   downloadCsv: "Lawrlwytho'r CSV cyhoeddedig",
+  csvLayout: 'Cynllun y CSV',
+  csvTidy: 'Un rhes i bob rhif (taclus)',
+  csvWide: 'Un rhes i bob cwestiwn a grŵp (llydan)',
+  csvKeepHidden: 'Cadw rhesi â rhifau cudd',
   print: 'Argraffu adroddiad',
   tokenHeading: 'Mae angen tocyn dadansoddwr',
   tokenLabel: 'Tocyn dadansoddwr',
+  tokenHelp: "Mae'r canlyniadau ar gyfer dadansoddwyr yn unig. Gofynnwch am docyn gan bwy bynnag sy'n rhedeg y casglwr (pupil-voice-collector token create). Caiff ei gadw yn y tab hwn nes i chi ei gau.",
   tokenSubmit: 'Dangos y canlyniadau',
   tokenRefused: "Ni dderbyniwyd y tocyn hwnnw ar gyfer y canlyniadau hyn. Gwiriwch ef a rhowch gynnig arall arni.",
   loadFailed: "Nid oedd modd llwytho'r canlyniadau. Rhowch gynnig arall arni yn nes ymlaen.",
+  basesLine: (parts) => `Seiliau: ${parts}.`,
+  gapNote: (a, b) =>
+    `Gwahaniaethau mewn pwyntiau canran, ${a} llai ${b}, gyda chyfyngau 95%. Glas tywyll: nid yw'r cyfwng yn cynnwys sero (gwahaniaeth clir); llwyd: gallai fod yn siawns.`,
+  clearDifference: 'Gwahaniaeth clir',
+  intervalColumn: 'Cyfwng 95%',
   segmentName: (segment) => SEGMENTS[segment] ?? segment,
   groupName: (value) => GROUPS[value] ?? value,
+  kindCompare: "Siart bar wedi'i grwpio",
+  kindGap: "Siart o wahaniaethau gyda'u cyfyngau 95%",
+  agreeShare: 'atebion cadarnhaol',
+  respondentsLine: (n) => `${n} ymateb yn yr olwg hon.`,
+  viewHidden: "Mae'r rhifau ar gyfer y dewis hwn o hidlwyr wedi'u cuddio [c] i ddiogelu grwpiau bach. Dewiswch grŵp ehangach.",
+  resultsHeading: 'Canlyniadau',
 };

@@ -86,4 +86,5 @@ export const en: ChartTranslation = {
   agreeShare: 'positive answers',
   respondentsLine: (n) => `${n} responses in this view.`,
   viewHidden: 'The numbers for this choice of filters are hidden [c] to protect small groups. Choose a wider group.',
+  resultsHeading: 'Results',
 };

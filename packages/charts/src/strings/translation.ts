@@ -94,4 +94,6 @@ export interface ChartTranslation {
   agreeShare: string;
   respondentsLine: (n: string) => string;
   viewHidden: string;
+  /** Heading of a results page whose publication names no survey. */
+  resultsHeading: string;
 }
