@@ -9,11 +9,15 @@
 //   chart.js is imported dynamically, so it lands in its own chunk, loaded when a chart first
 //   draws.
 // Each bundle is its own build, so none shares a chunk with the embed.
+// Chunk names carry a content hash (served `immutable`; the entries are served `no-cache`);
+// dist/ is emptied first so no chunk of an older build lingers. The embed build also writes
+// dist/preload.json and dist/pupil-voice-sw.js (scripts/embed-manifest.mjs).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { cleanDist, embedManifest } from './scripts/embed-manifest.mjs';
 
 const plugins = () => [nodeResolve({ browser: true }), terser({ format: { comments: false } })];
 function onwarn(warning, warn) {
@@ -35,7 +39,7 @@ const split = (name, input) => ({
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: 'chunks/[name].[hash].js',
     sourcemap: true,
   },
   plugins: plugins(),
@@ -54,8 +58,22 @@ const highsWasm = () => ({
   },
 });
 
+const embed = split('pupil-voice', 'packages/survey/dist/define.js');
+
 export default [
-  split('pupil-voice', 'packages/survey/dist/define.js'),
+  {
+    ...embed,
+    plugins: [
+      cleanDist('dist'),
+      ...embed.plugins,
+      embedManifest({
+        entry: 'pupil-voice.js',
+        // The early page (drawn from the JSON before survey-core arrives) reads the draft first.
+        firstQuestion: [/[\\/]delivery[\\/]open-delivery\.js$/],
+        serviceWorker: 'packages/survey/service-worker/pupil-voice-sw.js',
+      }),
+    ],
+  },
   single('pupil-voice-poll', 'packages/survey/dist/poll/pv-poll.js'),
   single('pupil-voice-poll-results', 'packages/charts/dist/poll-results/pv-poll-results.js'),
   { ...split('pupil-voice-charts', 'packages/charts/dist/bundle.js'), plugins: [...plugins(), highsWasm()] },

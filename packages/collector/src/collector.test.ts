@@ -223,6 +223,10 @@ describe('static files (demo pages and the embed bundle)', () => {
     writeFileSync(join(site.path, 'examples', 'style.css'), 'body{}');
     mkdirSync(join(site.path, 'dist'));
     writeFileSync(join(site.path, 'dist', 'pupil-voice.js'), 'export {};');
+    mkdirSync(join(site.path, 'dist', 'chunks'));
+    writeFileSync(join(site.path, 'dist', 'chunks', 'survey-core.BWWwPIYZ.js'), 'export {};');
+    writeFileSync(join(site.path, 'dist', 'chunks', 'open-delivery.js'), 'export {};');
+    writeFileSync(join(site.path, 'dist', 'pupil-voice-sw.js'), '');
     writeFileSync(join(site.path, 'secret.txt'), 'not for the web');
     symlinkSync(join(site.path, 'secret.txt'), join(site.path, 'examples', 'link.txt'));
     collector = await startTestCollector(
@@ -247,6 +251,20 @@ describe('static files (demo pages and the embed bundle)', () => {
     const bundle = await request(`${collector.url}/dist/pupil-voice.js`);
     assert.equal(bundle.status, 200);
     assert.match(bundle.headers['content-type'] ?? '', /^text\/javascript/);
+  });
+
+  it('lets browsers keep hashed chunks for a year and revalidate everything else', async () => {
+    const immutable = 'public, max-age=31536000, immutable';
+    assert.equal((await request(`${collector.url}/dist/chunks/survey-core.BWWwPIYZ.js`)).headers['cache-control'], immutable);
+    // The entry keeps its name from build to build: a new build must be seen at once.
+    assert.equal((await request(`${collector.url}/dist/pupil-voice.js`)).headers['cache-control'], 'no-cache');
+    // A chunk name without rollup's hash is not taken for one, however its name ends.
+    assert.equal((await request(`${collector.url}/dist/chunks/open-delivery.js`)).headers['cache-control'], 'no-cache');
+    assert.equal((await request(`${collector.url}/school/`)).headers['cache-control'], 'no-cache');
+    const worker = await request(`${collector.url}/dist/pupil-voice-sw.js`);
+    assert.equal(worker.headers['cache-control'], 'no-cache');
+    assert.equal(worker.headers['service-worker-allowed'], '/');
+    assert.equal((await request(`${collector.url}/dist/pupil-voice.js`)).headers['service-worker-allowed'], undefined);
   });
 
   it('lists no directory and refuses every way out of the folder', async () => {

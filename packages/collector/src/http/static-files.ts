@@ -29,6 +29,19 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/**
+ * A chunk of the embed bundle: rollup names it `chunks/<name>.<hash>.js`, the hash taken from
+ * its content, so a given URL never changes and browsers may keep it for a year without asking
+ * again. Every other file (the entries `pupil-voice*.js`, pages, definitions) is revalidated on
+ * each use, so a new build is picked up at once.
+ */
+const HASHED_CHUNK = /(?:^|\/)chunks\/[^/]+\.[A-Za-z0-9_-]{8}\.js(?:\.map)?$/;
+
+/** Cache-Control for a served file, by its path inside the mount. */
+export function cacheControlFor(relativePath: string): string {
+  return HASHED_CHUNK.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Parses `dir[:mount]` from the command line (`./examples:/examples`). */
 export function parseStaticMount(spec: string): StaticMount {
   const colon = spec.lastIndexOf(':');
@@ -88,12 +101,16 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, mou
     return notFound(res);
   }
   if (!info.isFile() || (file !== root && !file.startsWith(root + sep))) return notFound(res);
-  res.writeHead(200, {
+  const headers: Record<string, string | number> = {
     'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControlFor(relative),
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  // The embed's optional service worker lives beside the bundle but serves the survey pages:
+  // it may be registered for any scope on this site.
+  if (segments.at(-1) === 'pupil-voice-sw.js') headers['Service-Worker-Allowed'] = '/';
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
     return true;
