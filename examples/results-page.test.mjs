@@ -56,6 +56,9 @@ describe('the results page: token, charts, exports', { skip: built ? false : 'di
       });
       assert.equal(reply.status, 201);
     }
+    // Results are snapshots made in the background: wait for one that covers the responses above.
+    const ready = await fetch(`${url}/v1/surveys/pupils/published`, { headers: { Authorization: `Bearer ${token}`, Prefer: 'wait=60' } });
+    assert.equal(ready.status, 200);
     browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   });
 

@@ -13,7 +13,7 @@ import { DEFAULT_K, MIN_K, type QuestionTypes } from '@pupil-voice/schema';
 import { AnalystAccess } from './access/analyst-access.js';
 import { StreamTickets } from './access/stream-tickets.js';
 import { RESULTS_PAGE_HEADERS, resultsPage } from './results/results-page.js';
-import { DEFAULT_YEAR_QUESTIONS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
+import { DEFAULT_YEAR_QUESTIONS, MAX_READER_WAIT_MS, parseResultsQuery, ResultsPublisher, SEGMENT_KEYS, tallyStored, type SegmentKey } from './results/results.js';
 import { openStorage } from './storage/open-storage.js';
 import type { SqliteSynchronous } from './storage/sqlite-storage.js';
 import type { ResponseStorage } from './storage/storage.js';
@@ -98,6 +98,19 @@ export interface RunningCollector {
   surveys: SurveyRegistry;
   /** Stops accepting, ends poll streams, finishes in-flight writes, then closes storage. */
   close(): Promise<void>;
+}
+
+/**
+ * A reader's `Prefer: wait=N` (RFC 7240): how long, in ms, it would rather wait for results
+ * that include every response stored now than get the latest snapshot at once.
+ */
+function preferredWait(req: IncomingMessage): number | undefined {
+  const match = /(?:^|[,;\s])wait\s*=\s*(\d+)/i.exec(String(req.headers.prefer ?? ''));
+  return match === null ? undefined : Math.min(Number(match[1]) * 1000, MAX_READER_WAIT_MS);
+}
+
+function waitApplied(wait: number | undefined): Record<string, string> {
+  return wait === undefined ? {} : { 'Preference-Applied': `wait=${wait / 1000}` };
 }
 
 /**
@@ -212,7 +225,10 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       throw new CollectorError(409, 'already_voted', 'ballot', 'this device has already voted in this poll; the first vote still counts');
     }
     acknowledge(res, outcome.kind === 'created' ? 201 : 200, { status: 'stored', id: response.id, receipt: outcome.receipt });
-    if (outcome.kind === 'created') polls.notify(survey.id);
+    if (outcome.kind === 'created') {
+      polls.notify(survey.id);
+      if (!livePolls.has(survey.id)) publisher().changed(survey);
+    }
   }
 
   function acknowledge(res: ServerResponse, status: number, body: Acknowledgement): void {
@@ -266,12 +282,14 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
       if ((match = RESULTS_PATH.exec(path)) && method === 'GET') {
         const survey = await requireResults(req, match[1]!);
         const query = parseResultsQuery(url.searchParams);
-        return sendJson(res, 200, await publisher().results(survey, query));
+        const wait = preferredWait(req);
+        return sendJson(res, 200, await publisher().results(survey, query, wait), waitApplied(wait));
       }
       if ((match = PUBLISHED_PATH.exec(path)) && method === 'GET') {
         // The whole publication, for a results page that cuts its filters as views of it.
         const survey = await requireResults(req, match[1]!);
-        return sendJson(res, 200, { ...(await publisher().published(survey)), surveyId: survey.id });
+        const wait = preferredWait(req);
+        return sendJson(res, 200, { ...(await publisher().published(survey, wait)), surveyId: survey.id }, waitApplied(wait));
       }
       if ((match = RESULTS_CSV_PATH.exec(path)) && method === 'GET') {
         const survey = await requireResults(req, match[1]!);
@@ -279,7 +297,7 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
         const hidden = url.searchParams.get('hidden') ?? 'drop';
         if (layout !== 'tidy' && layout !== 'wide') throw new CollectorError(400, 'invalid_query', 'layout', 'layout is tidy or wide');
         if (hidden !== 'drop' && hidden !== 'keep') throw new CollectorError(400, 'invalid_query', 'hidden', 'hidden is drop or keep');
-        const csv = toCSV(await publisher().published(survey), { layout, hidden, labels: true });
+        const csv = toCSV(await publisher().published(survey, preferredWait(req)), { layout, hidden, labels: true });
         res.writeHead(200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${survey.id.replace(/[^\w.-]/g, '_')}-results-${layout}.csv"`,
@@ -366,8 +384,10 @@ export async function startCollector(config: CollectorConfig): Promise<RunningCo
   }
   if (storage.kind === 'postgres') polls.watchCounts((pollId) => storage!.count(pollId));
   // Results are snapshots computed ahead of readers: start each survey's first one now.
+  // Results are snapshots computed ahead of readers: the last run's kept ones are served at
+  // once, and new ones start now in the background where they are missing or out of date.
   results = new ResultsPublisher(storage, { k: config.k, yearQuestions: config.yearQuestions, segments: config.resultsSegments });
-  results.precompute(surveys.ids.map((id) => surveys.get(id)!).filter((survey) => !livePolls.has(survey.id)));
+  await results.start(surveys.ids.map((id) => surveys.get(id)!).filter((survey) => !livePolls.has(survey.id)));
   ready = true;
 
   let closing: Promise<void> | undefined;

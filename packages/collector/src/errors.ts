@@ -9,6 +9,8 @@ export class CollectorError extends Error {
     readonly error: string,
     readonly field: string | undefined,
     readonly reason: string,
+    /** For a 503: seconds after which the client should try again (the `Retry-After` header; default 2). */
+    readonly retryAfter?: number,
   ) {
     super(`${error}${field === undefined ? '' : ` (${field})`}: ${reason}`);
     this.name = 'CollectorError';

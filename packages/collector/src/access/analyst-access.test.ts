@@ -50,7 +50,8 @@ describe('analyst tokens guard results and exports', () => {
   });
 
   it('opens the survey\'s results, publication and CSV exports with its token', async () => {
-    const headers = { Authorization: `Bearer ${token}` };
+    // Prefer: wait: the first snapshot may still be computing on a busy machine.
+    const headers = { Authorization: `Bearer ${token}`, Prefer: 'wait=60' };
     const results = await request(`${collector.url}/v1/surveys/pupils/results`, { headers });
     assert.equal(results.status, 200, results.text);
     const published = await request(`${collector.url}/v1/surveys/pupils/published`, { headers });
@@ -87,7 +88,7 @@ describe('analyst tokens guard results and exports', () => {
   });
 
   it('serves a public-results poll without a token', async () => {
-    const reply = await request(`${collector.url}/v1/surveys/poll/results`);
+    const reply = await request(`${collector.url}/v1/surveys/poll/results`, { headers: { Prefer: 'wait=60' } });
     assert.equal(reply.status, 200, reply.text);
   });
 
@@ -120,7 +121,7 @@ describe('analyst tokens guard results and exports', () => {
       for (const file of readdirSync(dataDir)) assert.ok(!readFileSync(join(dataDir, file)).includes(created), `${file} holds the token itself`);
       const server = await startCollector({ ...DEFAULT_CONFIG, dataDir, surveysDir, port: 0 });
       try {
-        assert.equal((await request(`${server.url}/v1/surveys/pupils/results`, { headers: { Authorization: `Bearer ${created}` } })).status, 200);
+        assert.equal((await request(`${server.url}/v1/surveys/pupils/results`, { headers: { Authorization: `Bearer ${created}`, Prefer: 'wait=60' } })).status, 200);
         assert.equal((await request(`${server.url}/v1/surveys/pupils/results`)).status, 401);
       } finally {
         await server.close();

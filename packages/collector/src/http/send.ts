@@ -29,7 +29,7 @@ export function sendError(res: ServerResponse, error: unknown): void {
     const headers: Record<string, string> = {};
     if (error.status === 413) headers.Connection = 'close';
     // Starting, shutting down, or results not yet computable: a client should come back soon.
-    if (error.status === 503) headers['Retry-After'] = '2';
+    if (error.status === 503) headers['Retry-After'] = String(error.retryAfter ?? 2);
     if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="pupil-voice-results"';
     sendJson(res, error.status, error.toJSON(), headers);
     return;

@@ -85,8 +85,10 @@ describe('results: suppressed tallies, filtered views', () => {
   });
   after(() => collector.dispose());
 
+  // Results are snapshots made in the background: ask for one that includes every response
+  // posted above (Prefer: wait), instead of the latest, which may predate them.
   const results = async (query = ''): Promise<ResultsBody> => {
-    const reply = await request(`${collector.url}/v1/surveys/pupils/results${query}`, { headers: auth });
+    const reply = await request(`${collector.url}/v1/surveys/pupils/results${query}`, { headers: { ...auth, Prefer: 'wait=60' } });
     assert.equal(reply.status, 200, reply.text);
     assert.match(reply.headers['content-type'] ?? '', /^application\/json/);
     return reply.json<ResultsBody>();
@@ -160,7 +162,7 @@ describe('results: suppressed tallies, filtered views', () => {
     const narrow = await startTestCollector({ pupils: PUPIL_SURVEY }, { resultsSegments: ['school'] });
     try {
       await postResponse(narrow.url, 'pupils', { id: newId(), data: { year: '7', safe: 'yes' }, meta: { school: 'A' } });
-      const headers = { Authorization: `Bearer ${await analystToken(narrow, 'pupils')}` };
+      const headers = { Authorization: `Bearer ${await analystToken(narrow, 'pupils')}`, Prefer: 'wait=60' };
       const byYear = await request(`${narrow.url}/v1/surveys/pupils/results?year=7`, { headers });
       assert.equal(byYear.status, 400);
       assert.equal(byYear.json().field, 'year');

@@ -1,4 +1,5 @@
 import { mergeVersions, readDefinition, TallyBuilder, type PublishedTally, type Tally, type VersionDifference, type VersionedTally } from '@pupil-voice/aggregate';
+import { createHash } from 'node:crypto';
 import { resolveAudience } from '@pupil-voice/schema';
 import { CollectorError } from '../errors.js';
 import type { ResponseStorage, StoredResponse } from '../storage/storage.js';
@@ -158,11 +159,44 @@ export interface ResultsBody {
   differences?: VersionDifference[];
 }
 
-/** How long a reader waits for a new snapshot before getting the previous one. */
-export const STALE_WAIT_MS = 3_000;
+/**
+ * How long a reader waits, by default, for a survey's *first* snapshot before being told to
+ * come back (503 `results_pending` with `Retry-After`); long enough for a small survey's
+ * first publication, never a hang. Once a snapshot exists readers never wait by default.
+ */
+export const FIRST_SNAPSHOT_WAIT_MS = 2_000;
 
-/** How long a results request waits for a survey's first publication before answering 503 (it keeps computing). */
-export const RESULTS_WAIT_MS = 20_000;
+/** The longest wait a reader may ask for with `Prefer: wait=N` (RFC 7240). */
+export const MAX_READER_WAIT_MS = 60_000;
+
+/** How often the publisher checks for new responses stored by other collector instances. */
+export const REFRESH_CHECK_MS = 60_000;
+
+/**
+ * Bump when what a publication means changes (e.g. the suppression engine): a kept snapshot
+ * made under another format is not served after a restart.
+ */
+const SNAPSHOT_FORMAT = 'results-snapshot/1';
+
+/** A finished snapshot and how many responses it covers. */
+interface Kept {
+  responses: number;
+  published: Snapshot;
+}
+
+/** One publication: the suppressed tally and what differed between definition versions. */
+export type Snapshot = PublishedTally & { differences: VersionDifference[] };
+
+/** Options of {@link ResultsPublisher}. */
+export interface PublisherOptions {
+  k: number;
+  yearQuestions: readonly string[];
+  segments: readonly SegmentKey[];
+  /** New responses needed before a new snapshot replaces the last (default k). */
+  minNewResponses?: number;
+  /** How often to look for new responses written elsewhere (default {@link REFRESH_CHECK_MS}; 0 = never). */
+  refreshCheckMs?: number;
+}
 
 /**
  * Publishes results safely across every filter a reader can choose. One tally split by the
@@ -171,102 +205,205 @@ export const RESULTS_WAIT_MS = 20_000;
  * publication: filtered keys fixed, `by` keys split, the rest totalled. Two queries can
  * therefore never be subtracted to reveal what either one hid.
  *
- * Publications are **snapshots**, computed on a worker thread ahead of the readers who ask
- * for them, so a reader is answered from the latest snapshot instead of waiting (no
- * `results_pending` once a survey has one; `precompute` starts them when the collector
- * starts). Why not recompute per request, or per school: suppression is joint over every
- * school (a county total ties all schools together), so "only the changed school" cannot be
- * suppressed on its own without publishing two separately suppressed tables of the same
- * responses, which a reader could subtract. What a new snapshot risks instead is the
- * difference between two snapshots in time: a count shown in both, minus itself, is the
- * answers of the responses that arrived in between. So a new snapshot is made only once at
- * least `minNewResponses` (default k) responses have arrived since the last one, which keeps
- * that in-between group at least k strong; readers see one snapshot at a time and the
- * collector never serves two suppressions of the same responses. An operator who wants
- * stronger protection over time publishes closed waves (the `wave` segment) or raises
- * `minNewResponses`.
+ * Publications are **snapshots**, computed ahead of readers, never on their request: at
+ * start-up (a snapshot kept in the database from the last run is served at once, if it was
+ * made with the same settings and definitions), once at least `minNewResponses` (default k)
+ * new responses have arrived, and on a timer that notices responses stored by other
+ * instances. Suppression runs on a worker thread, so submissions and readers are answered
+ * while it computes. A reader gets the latest finished snapshot immediately; only before a
+ * survey's first one exists is it told to come back (503 `results_pending`, `Retry-After`
+ * estimated from the last computation). A reader who would rather wait for a snapshot that
+ * includes every response stored at the time of the request sends `Prefer: wait=N`.
+ *
+ * Why not recompute per request, or per school: suppression is joint over every school (a
+ * county total ties all schools together), so "only the changed school" cannot be suppressed
+ * on its own without publishing two separately suppressed tables of the same responses,
+ * which a reader could subtract. What a new snapshot risks instead is the difference
+ * between two snapshots in time: a count shown in both, minus itself, is the answers of the
+ * responses that arrived in between. So a new snapshot is made only once at least
+ * `minNewResponses` responses have arrived since the last one, which keeps that in-between
+ * group at least k strong; readers see one snapshot at a time and the collector never serves
+ * two suppressions of the same responses. An operator who wants stronger protection over
+ * time publishes closed waves (the `wave` segment) or raises `minNewResponses`.
  */
-/** One publication: the suppressed tally and what differed between definition versions. */
-type Snapshot = PublishedTally & { differences: VersionDifference[] };
-
 export class ResultsPublisher {
-  /** The latest completed snapshot per survey, and the one being computed. */
-  private readonly snapshots = new Map<string, { count: number; published: Snapshot }>();
-  private readonly computing = new Map<string, Promise<Snapshot>>();
+  /** The latest finished snapshot per survey and the responses it covers. */
+  private readonly snapshots = new Map<string, Kept>();
+  /**
+   * The last snapshot readers were given. A newer one is served only if it covers at least
+   * `minNewResponses` more responses; otherwise readers keep getting this one (a snapshot
+   * nobody has seen can be superseded freely, which lets `Prefer: wait` readers get one
+   * that covers everything stored at their request).
+   */
+  private readonly served = new Map<string, Kept>();
+  private readonly computing = new Map<string, { started: number; done: Promise<void> }>();
+  /** How long each survey's last computation took, for `Retry-After`. */
+  private readonly durations = new Map<string, number>();
+  /** The last computation's failure, while no snapshot exists. */
+  private readonly failures = new Map<string, unknown>();
+  private readonly surveys = new Map<string, RegisteredSurvey>();
+  private readonly checks = new Map<string, Promise<void>>();
   private readonly worker = new SuppressionWorker();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     private readonly storage: ResponseStorage,
-    private readonly options: {
-      k: number;
-      yearQuestions: readonly string[];
-      segments: readonly SegmentKey[];
-      /** New responses needed before a new snapshot replaces the last (default k). */
-      minNewResponses?: number;
-    },
+    private readonly options: PublisherOptions,
   ) {}
 
-  /** Starts a snapshot of each survey in the background (e.g. at start-up). */
-  precompute(surveys: readonly RegisteredSurvey[]): void {
-    for (const survey of surveys) this.published(survey).catch(() => undefined);
+  private get minNew(): number {
+    return this.options.minNewResponses ?? this.options.k;
+  }
+
+  /**
+   * Loads each survey's kept snapshot (served at once if it still matches) and starts a new
+   * one in the background where none matches or enough responses have arrived since; then
+   * keeps checking on a timer. Resolves once the kept snapshots are loaded.
+   */
+  async start(surveys: readonly RegisteredSurvey[]): Promise<void> {
+    for (const survey of surveys) {
+      this.surveys.set(survey.id, survey);
+      const kept = await this.storage.resultSnapshot(survey.id);
+      if (kept !== undefined && kept.fingerprint === (await this.fingerprint(survey))) {
+        // It may have been read before the restart: later ones must differ from it by k.
+        const snapshot = { responses: kept.responses, published: JSON.parse(kept.body) as Snapshot };
+        this.snapshots.set(survey.id, snapshot);
+        this.served.set(survey.id, snapshot);
+      }
+    }
+    for (const survey of surveys) void this.check(survey);
+    const every = this.options.refreshCheckMs ?? REFRESH_CHECK_MS;
+    if (every > 0) {
+      this.timer = setInterval(() => {
+        for (const survey of this.surveys.values()) void this.check(survey);
+      }, every);
+      this.timer.unref();
+    }
+  }
+
+  /** A new response was stored for this survey: start a snapshot once enough have arrived. */
+  changed(survey: RegisteredSurvey): void {
+    this.surveys.set(survey.id, survey);
+    void this.check(survey);
+  }
+
+  /**
+   * Starts a new snapshot if there is none (and none computing) or at least `minNewResponses`
+   * responses have arrived since the latest; for a waiting reader (`target`: responses stored
+   * at its request), also when the latest does not cover them and a newer one could be
+   * served. One check per survey at a time; never throws.
+   */
+  private check(survey: RegisteredSurvey, target = 0): Promise<void> {
+    const running = this.checks.get(survey.id);
+    if (running !== undefined) return running;
+    const checking = (async () => {
+      if (this.closed || this.computing.has(survey.id)) return;
+      const count = await this.storage.count(survey.id);
+      const latest = this.snapshots.get(survey.id);
+      const due = latest === undefined || count - latest.responses >= this.minNew || count < latest.responses;
+      const wanted = latest !== undefined && latest.responses < Math.min(target, count) && this.servable(survey.id, count);
+      if (due || wanted) this.refresh(survey, count);
+    })()
+      .catch(() => undefined)
+      .finally(() => this.checks.delete(survey.id));
+    this.checks.set(survey.id, checking);
+    return checking;
+  }
+
+  /** True when a snapshot covering `responses` could be served after the last one served. */
+  private servable(surveyId: string, responses: number): boolean {
+    const served = this.served.get(surveyId);
+    return served === undefined || responses - served.responses >= this.minNew;
+  }
+
+  /** The snapshot to give a reader now: the latest if it may be served, else the last served. */
+  private serve(surveyId: string): Snapshot | undefined {
+    const latest = this.snapshots.get(surveyId);
+    if (latest === undefined) return undefined;
+    const served = this.served.get(surveyId);
+    if (served === latest) return latest.published;
+    if (served !== undefined && !this.servable(surveyId, latest.responses)) return served.published;
+    this.served.set(surveyId, latest);
+    return latest.published;
+  }
+
+  private refresh(survey: RegisteredSurvey, count: number): void {
+    const started = Date.now();
+    const done = (async () => {
+      try {
+        const fingerprint = await this.fingerprint(survey);
+        const raw = await tallyStoredVersions(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
+        const respondents = Object.values(raw.tally.respondents).reduce((sum, n) => sum + n, 0);
+        const published: Snapshot = { ...(await this.worker.suppress(raw.tally, this.options.k)), differences: raw.differences };
+        const responses = Math.max(respondents, count);
+        this.snapshots.set(survey.id, { responses, published });
+        this.failures.delete(survey.id);
+        this.durations.set(survey.id, Date.now() - started);
+        if (!this.closed) await this.storage.saveResultSnapshot(survey.id, { fingerprint, responses, body: JSON.stringify(published) });
+      } catch (error) {
+        if (!this.snapshots.has(survey.id)) this.failures.set(survey.id, error);
+        if (!this.closed) console.error(`collector: results of ${survey.id} not refreshed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        this.computing.delete(survey.id);
+      }
+      // Responses that arrived while this one computed may already call for the next.
+      if (!this.closed) void this.check(survey);
+    })();
+    this.computing.set(survey.id, { started, done });
+  }
+
+  /** What a kept snapshot must match: the format, the settings and every definition version. */
+  private async fingerprint(survey: RegisteredSurvey): Promise<string> {
+    const versions = (await this.storage.definitions(survey.id)).map((item) => item.version);
+    const { k, segments, yearQuestions } = this.options;
+    return createHash('sha256')
+      .update(JSON.stringify([SNAPSHOT_FORMAT, k, segments, yearQuestions, survey.version, versions]))
+      .digest('hex');
   }
 
   /**
    * The suppressed publication of a survey, split by every published segment key: the
-   * latest snapshot, refreshed in the background once enough new responses have arrived.
+   * latest finished snapshot, at once. With `waitMs` (a reader's `Prefer: wait`), waits up to
+   * that long for a snapshot covering every response stored now. Before a survey's first
+   * snapshot: waits up to `waitMs` (default {@link FIRST_SNAPSHOT_WAIT_MS}), then refuses
+   * with 503 `results_pending` and a `Retry-After` estimate.
    */
-  async published(survey: RegisteredSurvey): Promise<Snapshot> {
-    const count = await this.storage.count(survey.id);
-    const latest = this.snapshots.get(survey.id);
-    const fresh = latest !== undefined && count - latest.count < (this.options.minNewResponses ?? this.options.k) && count >= latest.count;
-    if (latest !== undefined && fresh) return latest.published;
-    const next = this.refresh(survey, count);
-    if (latest === undefined) return next;
-    // A reader waits a moment for the new snapshot, then gets the last one: never pending.
-    let timer: NodeJS.Timeout | undefined;
-    const stale = new Promise<Snapshot>((resolve) => {
-      timer = setTimeout(() => resolve(latest.published), STALE_WAIT_MS);
-    });
-    return Promise.race([next.catch(() => latest.published), stale]).finally(() => clearTimeout(timer));
-  }
-
-  private refresh(survey: RegisteredSurvey, count: number): Promise<Snapshot> {
+  async published(survey: RegisteredSurvey, waitMs?: number): Promise<Snapshot> {
+    this.surveys.set(survey.id, survey);
+    const deadline = Date.now() + (waitMs ?? (this.snapshots.has(survey.id) ? 0 : FIRST_SNAPSHOT_WAIT_MS));
+    const target = waitMs !== undefined && waitMs > 0 ? await this.storage.count(survey.id) : 0;
+    for (;;) {
+      await this.check(survey, target);
+      const latest = this.snapshots.get(survey.id);
+      const running = this.computing.get(survey.id);
+      // Done waiting: the latest covers the request, or nothing newer is coming or could be served.
+      const settled = latest !== undefined && (latest.responses >= target || running === undefined || !this.servable(survey.id, target));
+      if (settled || (latest !== undefined && Date.now() >= deadline)) return this.serve(survey.id)!;
+      if (running === undefined) {
+        const failure = this.failures.get(survey.id);
+        if (failure !== undefined) throw failure;
+        break;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([running.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]).finally(() => clearTimeout(timer));
+    }
     const running = this.computing.get(survey.id);
-    if (running !== undefined) return running;
-    const published = (async () => {
-      const raw = await tallyStoredVersions(this.storage, survey, { filters: {}, by: [...this.options.segments] }, this.options.yearQuestions);
-      const respondents = Object.values(raw.tally.respondents).reduce((sum, n) => sum + n, 0);
-      return { published: { ...(await this.worker.suppress(raw.tally, this.options.k)), differences: raw.differences }, respondents };
-    })();
-    const done = published.then(({ published: snapshot, respondents }) => {
-      this.snapshots.set(survey.id, { count: Math.max(respondents, count), published: snapshot });
-      return snapshot;
-    });
-    this.computing.set(survey.id, done);
-    const settle = () => {
-      if (this.computing.get(survey.id) === done) this.computing.delete(survey.id);
-    };
-    done.then(settle, settle);
-    return done;
+    const expected = this.durations.get(survey.id) ?? 10_000;
+    const seconds = Math.max(1, Math.ceil((expected - (running === undefined ? 0 : Date.now() - running.started)) / 1000));
+    throw new CollectorError(503, 'results_pending', undefined, `the results are being prepared; try again in ${seconds} s`, seconds);
   }
 
   /** The view a query asks for, cut from the survey's single publication. */
-  async results(survey: RegisteredSurvey, query: ResultsQuery): Promise<ResultsBody> {
+  async results(survey: RegisteredSurvey, query: ResultsQuery, waitMs?: number): Promise<ResultsBody> {
     for (const key of [...Object.keys(query.filters), ...query.by] as SegmentKey[]) {
       if (!this.options.segments.includes(key)) {
         throw new CollectorError(400, 'invalid_query', key, `this collector publishes results by ${this.options.segments.join(', ') || 'no segment'} only`);
       }
     }
-    let timer: NodeJS.Timeout | undefined;
-    const published = await Promise.race([
-      this.published(survey),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new CollectorError(503, 'results_pending', undefined, 'the results are still being computed; retry shortly')),
-          RESULTS_WAIT_MS,
-        );
-      }),
-    ]).finally(() => clearTimeout(timer));
+    const published = await this.published(survey, waitMs);
     const select = viewSelector(published.segments, query);
     const view = (cells: Record<string, unknown>): Record<string, unknown> => {
       const out: Record<string, unknown> = {};
@@ -288,8 +425,10 @@ export class ResultsPublisher {
     };
   }
 
-  /** Stops the suppression worker. */
+  /** Stops the timer and the suppression worker. */
   close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
     return this.worker.close();
   }
 }

@@ -95,6 +95,30 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE responses ADD COLUMN definition_version TEXT',
     ],
   },
+  {
+    version: 6,
+    description: 'result snapshots: the latest suppressed publication per survey, so a restart serves it at once',
+    // Only the publication (what analysts may see anyway), the settings it was made with
+    // (fingerprint) and how many responses it covers; never a response or a raw count.
+    sqlite: [
+      `CREATE TABLE result_snapshots (
+        survey_id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        responses INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        computed_day TEXT NOT NULL
+      ) WITHOUT ROWID`,
+    ],
+    postgres: [
+      `CREATE TABLE result_snapshots (
+        survey_id TEXT COLLATE "C" PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        responses INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        computed_day TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** DDL for the version table itself, identical in both dialects. */

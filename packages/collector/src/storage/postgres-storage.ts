@@ -10,6 +10,7 @@ import {
   type SaveOutcome,
   type StoredDefinition,
   type StoredResponse,
+  type StoredSnapshot,
 } from './storage.js';
 
 /** Arbitrary constant naming the advisory lock that serialises migrations across collectors. */
@@ -184,6 +185,23 @@ export class PostgresStorage implements ResponseStorage {
       'SELECT survey_id FROM definitions UNION SELECT DISTINCT survey_id FROM responses ORDER BY 1',
     );
     return rows.map((row) => row.survey_id);
+  }
+
+  async saveResultSnapshot(surveyId: string, snapshot: StoredSnapshot): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO result_snapshots (survey_id, fingerprint, responses, body, computed_day) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (survey_id) DO UPDATE SET fingerprint = excluded.fingerprint, responses = excluded.responses, body = excluded.body, computed_day = excluded.computed_day`,
+      [surveyId, snapshot.fingerprint, snapshot.responses, snapshot.body, utcDay()],
+    );
+  }
+
+  async resultSnapshot(surveyId: string): Promise<StoredSnapshot | undefined> {
+    const { rows } = await this.pool.query<{ fingerprint: string; responses: number | string; body: string }>(
+      'SELECT fingerprint, responses, body FROM result_snapshots WHERE survey_id = $1',
+      [surveyId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { fingerprint: row.fingerprint, responses: Number(row.responses), body: row.body };
   }
 
   async count(surveyId?: string): Promise<number> {

@@ -12,6 +12,7 @@ import {
   type SaveOutcome,
   type StoredDefinition,
   type StoredResponse,
+  type StoredSnapshot,
 } from './storage.js';
 
 /**
@@ -196,6 +197,19 @@ export class SqliteStorage implements ResponseStorage {
       .prepare('SELECT survey_id FROM definitions UNION SELECT DISTINCT survey_id FROM responses ORDER BY 1')
       .all() as Array<{ survey_id: string }>;
     return rows.map((row) => row.survey_id);
+  }
+
+  async saveResultSnapshot(surveyId: string, snapshot: StoredSnapshot): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO result_snapshots (survey_id, fingerprint, responses, body, computed_day) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (survey_id) DO UPDATE SET fingerprint = excluded.fingerprint, responses = excluded.responses, body = excluded.body, computed_day = excluded.computed_day`,
+      )
+      .run(surveyId, snapshot.fingerprint, snapshot.responses, snapshot.body, utcDay());
+  }
+
+  async resultSnapshot(surveyId: string): Promise<StoredSnapshot | undefined> {
+    return this.db.prepare('SELECT fingerprint, responses, body FROM result_snapshots WHERE survey_id = ?').get(surveyId) as StoredSnapshot | undefined;
   }
 
   async count(surveyId?: string): Promise<number> {

@@ -26,6 +26,16 @@ export interface StoredDefinition {
   firstDay: string;
 }
 
+/** The latest suppressed publication of a survey, kept so that a restart can serve it at once. */
+export interface StoredSnapshot {
+  /** The settings it was made with (threshold, segments, definition versions); another fingerprint means it is stale. */
+  fingerprint: string;
+  /** Responses it covers. */
+  responses: number;
+  /** The publication's JSON. */
+  body: string;
+}
+
 /** What `save` is given: the response plus its fingerprint and the receipt to hand back. */
 export interface NewResponse extends StoredResponse {
   /** SHA-256 of the canonical body; equal fingerprints mean a harmless replay. */
@@ -84,6 +94,10 @@ export interface ResponseStorage {
   definitions(surveyId: string): Promise<StoredDefinition[]>;
   /** Ids of every survey with a stored definition or response. */
   surveyIds(): Promise<string[]>;
+  /** Replaces a survey's kept result snapshot. */
+  saveResultSnapshot(surveyId: string, snapshot: StoredSnapshot): Promise<void>;
+  /** A survey's kept result snapshot, if any. */
+  resultSnapshot(surveyId: string): Promise<StoredSnapshot | undefined>;
   /** How many responses are stored, for one survey or for all. */
   count(surveyId?: string): Promise<number>;
   /** Releases the database once in-flight writes have finished. */
