@@ -1,6 +1,16 @@
 import type * as SurveyCore from 'survey-core';
 
 let surveyCore: Promise<typeof SurveyCore> | undefined;
+let held: Promise<void> | undefined;
+
+/**
+ * Holds survey-core back from every survey that starts loading until `release` settles, as a
+ * slow network would, whether or not the module is already in memory; `undefined` stops
+ * holding. The seam the tests of the early page use (not part of the package's API).
+ */
+export function holdSurveyCore(release: Promise<void> | undefined): void {
+  held = release;
+}
 
 /**
  * survey-core is about 320 KB gzipped, nearly all of the respondent's download. It is loaded
@@ -13,7 +23,8 @@ export function loadSurveyCore(): Promise<typeof SurveyCore> {
     module.settings.animationEnabled = false;
     return module;
   });
-  return surveyCore;
+  const core = surveyCore;
+  return held ? held.then(() => core) : core;
 }
 
 const LOCALE_MODULES: Record<string, () => Promise<unknown>> = {

@@ -91,6 +91,10 @@ export class ResponsePersistenceController implements ReactiveController {
   /** The model whose draft is being opened; a newer attach (or a wipe) supersedes it. */
   private attaching?: SurveyModel;
   private connected = false;
+  /** The draft `open` started before the model existed, for `attach` to continue with. */
+  private opened?: { key: string; storeName: string; kiosk: boolean; result: Promise<{ delivery: SharedDelivery; draft: Draft }> };
+  /** Answers saved from the early page, and where. */
+  private early?: { delivery: SharedDelivery; responseId: string; answers: Record<string, unknown> };
   private idle?: IdleTimeout;
   private kioskTimer?: ReturnType<typeof setTimeout>;
   private saving: Promise<void> = Promise.resolve();
@@ -152,8 +156,9 @@ export class ResponsePersistenceController implements ReactiveController {
     this.session = undefined;
     this.completionError = undefined;
     this.sendState = 'none';
-    const { storageKey: key, storeName, kiosk, endpoint } = this.config;
+    const { storageKey: key, kiosk } = this.config;
     if (!key) {
+      this.opened = undefined;
       this.setState('off');
       return;
     }
@@ -161,24 +166,79 @@ export class ResponsePersistenceController implements ReactiveController {
     let delivery: SharedDelivery;
     let draft: Draft;
     try {
-      delivery = await sharedDelivery(storeName);
-      delivery.setEndpoint(key, endpoint);
-      const owed = owedWipeKey(storeName, key);
-      if (isWipeOwed(owed)) {
-        await delivery.store.wipeForNextRespondent(key);
-        setOwedWipe(owed, false);
-      }
-      draft = await delivery.store.startDraft(key, { kiosk });
+      ({ delivery, draft } = await this.openDraft(key));
     } catch (cause) {
       if (this.attaching === model) this.fail('unavailable', cause);
       return;
     }
     if (this.attaching !== model) return;
     this.attaching = undefined;
-    if (!kiosk) restoreDraft(model, draft);
+    // The draft may have been opened before the model, and saved into since: restore what it
+    // holds now.
+    if (!kiosk) restoreDraft(model, draft.responseId === this.early?.responseId ? { ...draft, answers: this.early.answers } : draft);
+    this.early = undefined;
     this.session = { model, draft, delivery, key };
     this.setState('saved');
     if (this.connected) this.subscribe(this.session);
+  }
+
+  /**
+   * Opens (or starts) the respondent's draft before the model exists, so the page drawn from
+   * the JSON can show answers a returning respondent already gave and save new ones at once;
+   * `attach` then continues with this same draft (in kiosk mode too, where opening a draft
+   * replaces any other). Resolves with the draft, or undefined when nothing is kept on this
+   * device or storage is unavailable (which `attach` reports).
+   */
+  async open(): Promise<Draft | undefined> {
+    const key = this.config.storageKey;
+    if (!key) return undefined;
+    try {
+      const { delivery, draft } = await this.openDraft(key, true);
+      if (this.config.storageKey !== key) return undefined;
+      this.early = { delivery, responseId: draft.responseId, answers: this.config.kiosk ? {} : { ...(draft.answers as Record<string, unknown>) } };
+      this.setState('saved');
+      return this.config.kiosk ? { ...draft, answers: {}, page: 0 } : draft;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the answers given on the early page (page one, before the model arrived) to the
+   * draft `open` returned; `attach` gives them to the model. Chained like every save, so
+   * `whenSaved` covers them.
+   */
+  saveEarly(answers: Readonly<Record<string, unknown>>): void {
+    const early = this.early;
+    if (!early) return;
+    early.answers = { ...answers };
+    this.write(early.delivery, early.responseId, { ...answers }, 0, () => this.early === early);
+  }
+
+  /**
+   * The store and this respondent's draft: the one `open` started, if it was for this survey,
+   * else a fresh start (finishing a wipe that a quick exit cut short, first).
+   */
+  private openDraft(key: string, keep = false): Promise<{ delivery: SharedDelivery; draft: Draft }> {
+    const { storeName, kiosk, endpoint } = this.config;
+    const opened = this.opened;
+    if (opened && opened.key === key && opened.storeName === storeName && opened.kiosk === kiosk) {
+      if (!keep) this.opened = undefined;
+      return opened.result;
+    }
+    const result = (async () => {
+      const delivery = await sharedDelivery(storeName);
+      delivery.setEndpoint(key, endpoint);
+      const owed = owedWipeKey(storeName, key);
+      if (isWipeOwed(owed)) {
+        await delivery.store.wipeForNextRespondent(key);
+        setOwedWipe(owed, false);
+      }
+      const draft = await delivery.store.startDraft(key, { kiosk });
+      return { delivery, draft };
+    })();
+    this.opened = keep ? { key, storeName, kiosk, result } : undefined;
+    return result;
   }
 
   /**
@@ -197,6 +257,8 @@ export class ResponsePersistenceController implements ReactiveController {
     this.unsubscribe();
     this.session = undefined;
     this.attaching = undefined;
+    this.opened = undefined;
+    this.early = undefined;
     this.setState('off');
     if (!key) return;
     const owed = owedWipeKey(this.config.storeName, key);
@@ -285,9 +347,11 @@ export class ResponsePersistenceController implements ReactiveController {
   private save(session: Session): void {
     const { model, draft, delivery } = session;
     if (model.state === 'completed') return;
-    const responseId = draft.responseId;
-    const answers = { ...(model.data as Record<string, unknown>) };
-    const page = draftPage(model);
+    this.write(delivery, draft.responseId, { ...(model.data as Record<string, unknown>) }, draftPage(model), () => this.session === session);
+  }
+
+  /** One chained draft write; `current` says whether a failure still concerns this respondent. */
+  private write(delivery: SharedDelivery, responseId: string, answers: Record<string, unknown>, page: number, current: () => boolean): void {
     this.pendingSaves += 1;
     this.setState('saving');
     this.saving = this.saving
@@ -301,7 +365,7 @@ export class ResponsePersistenceController implements ReactiveController {
         (cause: unknown) => {
           this.pendingSaves -= 1;
           // After a wipe the draft is meant to be gone: a save that finds it gone is no failure.
-          if (this.session === session) this.fail('failed', cause);
+          if (current()) this.fail('failed', cause);
         },
       );
   }

@@ -20,6 +20,8 @@ import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { ClearAnswers } from './clear-answers.js';
+import { FirstPaint } from './first-paint.js';
+import { planFirstPaint } from './first-paint-plan.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
 import { QuickExitController } from './quick-exit-controller.js';
@@ -191,6 +193,10 @@ export class PvSurvey extends LitElement {
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
   });
+  private readonly firstPaint = new FirstPaint(this, {
+    strings: () => this.localize.t,
+    save: (answers) => this.persistence.saveEarly(answers),
+  });
   private readonly clearAnswers = new ClearAnswers(this, {
     focus: this.focusing,
     clear: () => this.clearAndStartAgain(),
@@ -311,8 +317,10 @@ export class PvSurvey extends LitElement {
       // download while survey-core does, and are defined before the survey is shown.
       definitionRead: (definition) => {
         questionElements = defineQuestionElements(questionTypesIn(definition));
+        void this.paintEarly(definition, token);
       },
     });
+    if (token === this.loadToken && !loaded) this.firstPaint.clear();
     if (!loaded || token !== this.loadToken) return;
     await questionElements;
     if (token !== this.loadToken) return;
@@ -336,12 +344,46 @@ export class PvSurvey extends LitElement {
     await this.persistence.attach(model);
     if (token !== this.loadToken) return;
     const resumed = !restart && (model.currentPageNo > 0 || Object.keys(model.data as object).length > 0);
+    // From here to the model's first render nothing waits for another task, so no keystroke
+    // on the early page can fall between the two.
+    const handOver = this.firstPaint.handOver(model);
     this.show(model);
     // After show(): whether this is a poll is read from the model on screen.
     this.audiences.attach(model, { resumed, poll: this.isPoll });
     this.loader.ready();
     await this.updateComplete;
+    if (handOver) {
+      await Promise.all(
+        Array.from(this.renderRoot.querySelectorAll('*'))
+          .filter((node): node is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in node)
+          .map((node) => node.updateComplete),
+      );
+      this.firstPaint.finish(model, handOver);
+      // Continue or Submit pressed early: validated and carried out now.
+      if (handOver.pending === 'next') this.navigation.next();
+      else if (handOver.pending === 'submit') this.navigation.submit();
+    }
     this.dispatchEvent(new PvReadyEvent(model));
+  }
+
+  /**
+   * While survey-core downloads, draws the first page from the JSON when it depends on nothing
+   * only the model can work out (see first-paint-plan.ts). The draft is read first (IndexedDB
+   * answers in milliseconds): a respondent resuming on a later page waits for the model, one on
+   * page one sees their answers. Surveys with an audience open on an intro, and polls on a Vote
+   * button: both wait for the model.
+   */
+  private async paintEarly(definition: unknown, token: number): Promise<void> {
+    const locale = this.locale ?? this.getAttribute('lang') ?? '';
+    if (this.audience !== undefined || this.poll || (locale && !/^en\b/i.test(locale))) return;
+    const plan = planFirstPaint(definition);
+    if (!('page' in plan)) return;
+    if (this.kiosk && plan.page.pageCount === 1 && plan.page.questions.length === 1) return;
+    this.persistence.configure(this.persistenceConfig());
+    const draft = await this.persistence.open();
+    if (token !== this.loadToken || this.loader.status !== 'loading' || (draft && draft.page > 0)) return;
+    this.adoptQuestionStyles();
+    this.firstPaint.show(plan.page, (draft?.answers ?? {}) as Record<string, unknown>);
   }
 
   private show(model: SurveyModel): void {
@@ -383,7 +425,11 @@ export class PvSurvey extends LitElement {
       dir=${dir ?? nothing}
       data-preset=${this.audiences.preset?.audience ?? nothing}
     >
-      ${status === 'loading' ? html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>` : nothing}
+      ${status === 'loading'
+        ? this.firstPaint.page
+          ? this.firstPaint.render({ before: this.renderQuickExit(), after: this.renderSaveState() })
+          : html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>`
+        : nothing}
       ${status === 'error' ? this.renderLoadError() : nothing}
       ${status === 'ready' && model ? this.renderModel(model) : nothing}
     </div>`;

@@ -1,0 +1,342 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { openResponseStore, type ResponseStore } from '@pupil-voice/store';
+import { deleteDB } from 'idb';
+import { uniqueName } from '../../../store/src/test-support.js';
+import '../define.js';
+import { holdSurveyCore } from '../survey-core-loader.js';
+import { $, $$, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
+import { planFirstPaint } from './first-paint-plan.js';
+import { clickWithMouse, press } from './survey-test-support.js';
+import type { PvSurvey } from './survey.js';
+
+// The early page: <pv-survey> draws the first page from the JSON while survey-core is held back
+// (as on a slow network, through the loader's own seam), then hands over to the model.
+
+const PUPIL = {
+  title: 'Our school: your voice',
+  description: 'There are no right or wrong answers.',
+  showProgressBar: true,
+  pages: [
+    {
+      name: 'feelings',
+      title: 'How you feel',
+      elements: [
+        { type: 'radiogroup', name: 'feel', title: 'How do you feel about school most days?', isRequired: true, choices: ['Happy', 'OK', 'Sad'] },
+        { type: 'rating', name: 'safe', title: 'How safe do you feel at school?', rateCount: 5, minRateDescription: 'Not safe', maxRateDescription: 'Very safe' },
+        { type: 'boolean', name: 'trusted_adult', title: 'Is there an adult you could talk to?' },
+        { type: 'checkbox', name: 'enjoy', title: 'Which lessons do you enjoy?', description: 'Tick all you like.', choices: ['English', 'Maths', { value: 3, text: 'Science' }], colCount: 2 },
+        { type: 'text', name: 'nickname_for_school', title: 'One word for your school' },
+        { type: 'comment', name: 'anything', title: 'Anything else?' },
+      ],
+    },
+    { name: 'more', elements: [{ type: 'comment', name: 'later', title: 'Anything more?' }] },
+  ],
+};
+
+const databases: string[] = [];
+const stores: ResponseStore[] = [];
+let release: (() => void) | undefined;
+
+/** Holds survey-core back for surveys that start loading from now on; returns the release. */
+function hold(): () => void {
+  let open!: () => void;
+  holdSurveyCore(new Promise<void>((resolve) => (open = resolve)));
+  release = () => {
+    holdSurveyCore(undefined);
+    open();
+  };
+  return release;
+}
+
+afterEach(() => {
+  release?.();
+  release = undefined;
+  for (const el of document.querySelectorAll('pv-survey')) el.remove();
+  for (const store of stores.splice(0)) store.close();
+});
+after(async () => {
+  await Promise.all(databases.map((name) => deleteDB(name).catch(() => undefined)));
+});
+
+function storeName(): string {
+  const name = uniqueName('pv-first-paint');
+  databases.push(name);
+  return name;
+}
+
+/** The early page, or null. */
+function earlyPage(el: PvSurvey): Element | null {
+  return $(el, '[data-early-page]');
+}
+
+/**
+ * Mounts a survey while survey-core is held back and waits, task by task (never by a clock),
+ * until it shows either the early page or its loading line has stayed after the draft was read.
+ */
+async function mountHeld(definition: unknown, attributes: Record<string, string> = {}): Promise<PvSurvey> {
+  const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.definition = definition;
+  // Reading the draft takes IndexedDB a few tasks; the early page follows it.
+  for (let i = 0; i < 200 && !earlyPage(el) && !el.model; i += 1) {
+    await settle(el);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await settle(el);
+  return el;
+}
+
+/** Lets survey-core through and waits for the model's page. */
+async function handOver(el: PvSurvey): Promise<void> {
+  const ready = oneEvent(el, 'pv-ready');
+  release?.();
+  await ready;
+  await settle(el);
+}
+
+/** The label of an option (early or the model's) in the question with this name, by its text. */
+function option(el: PvSurvey, name: string, text: string): HTMLElement {
+  const holder = earlyPage(el)
+    ? $(el, `pv-early-question[data-name="${name}"]`)
+    : $(el, `[data-qid="${modelOf(el).getQuestionByName(name).id}"]`);
+  const label = Array.from(holder!.querySelectorAll<HTMLElement>('label')).find((l) => l.textContent?.trim() === text);
+  if (!label) throw new Error(`no option "${text}" in ${name}`);
+  return label;
+}
+
+function control(el: PvSurvey, name: string, selector: string): HTMLElement {
+  const holder = earlyPage(el)
+    ? $(el, `pv-early-question[data-name="${name}"]`)
+    : $(el, `[data-qid="${modelOf(el).getQuestionByName(name).id}"]`);
+  return holder!.querySelector<HTMLElement>(selector)!;
+}
+
+/** The same answers, given by mouse and keyboard, to whichever page is on screen. */
+async function answerPupilPage(el: PvSurvey): Promise<void> {
+  await clickWithMouse(el, option(el, 'feel', 'OK'));
+  await clickWithMouse(el, option(el, 'safe', '4'));
+  await clickWithMouse(el, option(el, 'trusted_adult', 'Yes'));
+  await clickWithMouse(el, option(el, 'enjoy', 'Science'));
+  await clickWithMouse(el, option(el, 'enjoy', 'English'));
+  await clickWithMouse(el, option(el, 'enjoy', 'Maths'));
+  await clickWithMouse(el, option(el, 'enjoy', 'English'));
+  await clickWithMouse(el, control(el, 'nickname_for_school', 'input'));
+  await sendKeys({ type: 'Friendly ' });
+  await clickWithMouse(el, control(el, 'anything', 'textarea'));
+  await sendKeys({ type: 'No' });
+  await press(el, 'Tab');
+}
+
+async function openStore(name: string): Promise<ResponseStore> {
+  const store = await openResponseStore({ name });
+  stores.push(store);
+  return store;
+}
+
+/** Boxes of everything a respondent sees on the first page, in document order. */
+function boxes(el: PvSurvey): string[] {
+  return $$(el, '.pv-survey-title, .pv-header .pv-description, .pv-progress, .pv-page-heading, .pv-title, .pv-question > .pv-description, .pv-option, .pv-rating-item, .pv-rating-description, .pv-input, textarea, .pv-navigation .pv-button, .pv-save-state').map(
+    (node) => {
+      const box = node.getBoundingClientRect();
+      return `${node.className.split(' ')[0]} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+    },
+  );
+}
+
+describe('<pv-survey> draws the first page before survey-core arrives', () => {
+  it('paints the first page from the JSON, accessibly, without survey-core', async () => {
+    hold();
+    const el = await mountHeld(PUPIL, { 'survey-id': 'first-paint-a11y', 'store-name': storeName() });
+    expect(earlyPage(el), 'early page').to.exist;
+    expect(el.model, 'no model yet').to.equal(undefined);
+    expect($(el, '.pv-loading')).to.equal(null);
+    expect($$(el, 'pv-early-question')).to.have.length(6);
+    expect($(el, '.pv-page-heading')!.textContent!.trim()).to.equal('How you feel');
+    expect($(el, '.pv-progress-text')!.textContent!.trim()).to.equal('Page 1 of 2');
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives the model exactly what survey-core stores for the same clicks and keys', async () => {
+    // Answered on the model's own page: the reference.
+    const reference = await renderSurvey(PUPIL);
+    await answerPupilPage(reference);
+    const expected = { ...(modelOf(reference).data as Record<string, unknown>) };
+    reference.remove();
+    expect(expected).to.deep.equal({ feel: 'OK', safe: 4, trusted_adult: true, enjoy: [3, 'Maths'], nickname_for_school: 'Friendly ', anything: 'No' });
+
+    hold();
+    const el = await mountHeld(PUPIL, { 'survey-id': 'first-paint-exact', 'store-name': storeName() });
+    expect(earlyPage(el)).to.exist;
+    await answerPupilPage(el);
+    expect(el.model).to.equal(undefined);
+    await handOver(el);
+    expect(modelOf(el).data).to.deep.equal(expected);
+    await el.whenSaved();
+    const draft = await (await openStore(el.storeName)).loadDraft('first-paint-exact');
+    expect(draft?.answers).to.deep.equal(expected);
+  });
+
+  it('keeps answers given before the model through a reload, into the draft and the response', async () => {
+    const name = storeName();
+    hold();
+    const first = await mountHeld(PUPIL, { 'survey-id': 'first-paint-reload', 'store-name': name });
+    await clickWithMouse(first, option(first, 'feel', 'Sad'));
+    await clickWithMouse(first, control(first, 'nickname_for_school', 'input'));
+    await sendKeys({ type: 'Big' });
+    await first.whenSaved();
+    expect(first.model, 'still no model').to.equal(undefined);
+    const draft = await (await openStore(name)).loadDraft('first-paint-reload');
+    expect(draft?.answers).to.deep.equal({ feel: 'Sad', nickname_for_school: 'Big' });
+    first.remove();
+
+    // A reload while survey-core is still on its way: the early page shows the saved answers.
+    const second = await mountHeld(PUPIL, { 'survey-id': 'first-paint-reload', 'store-name': name });
+    expect(earlyPage(second)).to.exist;
+    expect((control(second, 'feel', 'input[value="2"]') as HTMLInputElement).checked, 'Sad still ticked').to.equal(true);
+    expect((control(second, 'nickname_for_school', 'input') as HTMLInputElement).value).to.equal('Big');
+    await clickWithMouse(second, option(second, 'trusted_adult', 'No'));
+    await handOver(second);
+    expect(second.responseId).to.equal(draft?.responseId);
+    expect(modelOf(second).data).to.deep.equal({ feel: 'Sad', nickname_for_school: 'Big', trusted_adult: false });
+
+    // Through to the response.
+    $<HTMLButtonElement>(second, '[part~="next-button"]')!.click();
+    await settle(second);
+    const complete = oneEvent(second, 'pv-complete');
+    const queued = oneEvent(second, 'pv-response-queued');
+    $<HTMLButtonElement>(second, '[part~="submit-button"]')!.click();
+    const { data } = (await complete) as unknown as { data: Record<string, unknown> };
+    await queued;
+    expect(data).to.deep.equal({ feel: 'Sad', nickname_for_school: 'Big', trusted_adult: false });
+    const outbox = await (await openStore(name)).listOutbox();
+    expect(outbox.map((entry) => entry.responseId)).to.include(draft?.responseId);
+  });
+
+  it('waits for the model when a draft resumes on a later page', async () => {
+    const name = storeName();
+    const first = await renderSurvey(PUPIL, { 'survey-id': 'first-paint-later', 'store-name': name });
+    await clickWithMouse(first, option(first, 'feel', 'Happy'));
+    $<HTMLButtonElement>(first, '[part~="next-button"]')!.click();
+    await settle(first);
+    await first.whenSaved();
+    first.remove();
+
+    hold();
+    const second = await mountHeld(PUPIL, { 'survey-id': 'first-paint-later', 'store-name': name });
+    expect(earlyPage(second), 'page one is not where the respondent was').to.equal(null);
+    expect($(second, '.pv-loading')).to.exist;
+    await handOver(second);
+    expect(modelOf(second).currentPageNo).to.equal(1);
+    expect(modelOf(second).data).to.deep.equal({ feel: 'Happy' });
+  });
+
+  it('does not paint early a first page with visibleIf, piping or requiredIf', async () => {
+    hold();
+    const plain = await mountHeld(PUPIL);
+    expect(earlyPage(plain), 'the control case paints early').to.exist;
+    plain.remove();
+    const variants: Array<[string, (page: Record<string, unknown>[]) => void]> = [
+      ['visibleIf', (elements) => (elements[2]!['visibleIf'] = '{feel} = "Sad"')],
+      ['piping', (elements) => (elements[1]!['title'] = 'Why do you feel {feel}?')],
+      ['requiredIf', (elements) => (elements[5]!['requiredIf'] = '{trusted_adult} = false')],
+      ['enableIf', (elements) => (elements[0]!['enableIf'] = '{safe} > 2')],
+      ['choicesByUrl', (elements) => (elements[3]!['choicesByUrl'] = { url: 'https://example.org/choices' })],
+    ];
+    for (const [label, change] of variants) {
+      const definition = structuredClone(PUPIL) as { pages: Array<{ elements: Record<string, unknown>[] }> };
+      change(definition.pages[0]!.elements);
+      const el = await mountHeld(definition);
+      expect(earlyPage(el), label).to.equal(null);
+      expect($(el, '.pv-loading'), label).to.exist;
+      el.remove();
+    }
+    // Calculated values and a page the count depends on wait too.
+    expect(planFirstPaint({ ...PUPIL, calculatedValues: [{ name: 'x', expression: '1' }] })).to.have.property('reason');
+    expect(planFirstPaint({ ...PUPIL, pages: [PUPIL.pages[0], { ...PUPIL.pages[1], visibleIf: '{feel} = "Sad"' }] })).to.have.property('reason');
+    expect(planFirstPaint(PUPIL)).to.have.property('page');
+  });
+
+  it('keeps keyboard focus and the caret at hand-over, and no keystroke is lost', async () => {
+    hold();
+    const el = await mountHeld(PUPIL, { 'survey-id': 'first-paint-caret', 'store-name': storeName() });
+    await clickWithMouse(el, control(el, 'nickname_for_school', 'input'));
+    await sendKeys({ type: 'hello world' });
+    for (let i = 0; i < 3; i += 1) await sendKeys({ press: 'ArrowLeft' });
+    const before = deepActiveElement() as HTMLInputElement;
+    expect(before.selectionStart).to.equal(8);
+    await handOver(el);
+    const after = deepActiveElement() as HTMLInputElement;
+    expect(after, 'a new input, the model’s').to.not.equal(before);
+    expect(after.closest('pv-text-question'), 'focus is in the model’s text question').to.exist;
+    expect(after.value).to.equal('hello world');
+    expect([after.selectionStart, after.selectionEnd]).to.deep.equal([8, 8]);
+    await sendKeys({ type: 'X' });
+    await settle(el);
+    expect(after.value).to.equal('hello woXrld');
+    expect(modelOf(el).getValue('nickname_for_school')).to.equal('hello woXrld');
+  });
+
+  it('keeps focus on a chosen radio at hand-over', async () => {
+    hold();
+    const el = await mountHeld(PUPIL);
+    await clickWithMouse(el, option(el, 'safe', '3'));
+    await press(el, 'ArrowRight');
+    await handOver(el);
+    const focused = deepActiveElement() as HTMLInputElement;
+    expect(focused.closest('pv-rating-question'), 'focus in the model’s rating').to.exist;
+    expect(focused.checked).to.equal(true);
+    expect(modelOf(el).getValue('safe')).to.equal(4);
+  });
+
+  it('moves nothing on screen when the model’s page replaces the early one (CLS 0)', async () => {
+    hold();
+    const el = await mountHeld(PUPIL, { 'survey-id': 'first-paint-cls', 'store-name': storeName() });
+    await clickWithMouse(el, option(el, 'enjoy', 'Maths'));
+    const early = boxes(el);
+    // Layout shifts of anything in the survey, from the hand-over on.
+    const shifts: number[] = [];
+    const inSurvey = (node: Node | null | undefined) => !!node && (el.contains(node) || el.shadowRoot!.contains(node));
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{ value: number; sources: Array<{ node?: Node | null }> }>) {
+        if (entry.sources.some((source) => inSurvey(source.node))) shifts.push(entry.value);
+      }
+    });
+    observer.observe({ type: 'layout-shift' });
+    await handOver(el);
+    const late = boxes(el);
+    expect(late, 'the same boxes in the same places').to.deep.equal(early);
+    expect(early.length).to.be.greaterThan(20);
+    // Layout shifts are measured when frames are drawn, which a hidden test page never gets.
+    if (document.visibilityState === 'visible') {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }
+    observer.disconnect();
+    expect(shifts, 'layout shifts in the survey').to.deep.equal([]);
+  });
+
+  it('holds Continue until the model is there, says so, then validates and proceeds', async () => {
+    hold();
+    const el = await mountHeld(PUPIL);
+    const next = $<HTMLButtonElement>(el, '[part~="next-button"]')!;
+    next.focus();
+    await press(el, 'Enter');
+    expect(next.getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '.pv-navigation ~ [role="status"]')!.textContent).to.contain('Loading');
+    expect(el.model).to.equal(undefined);
+    await handOver(el);
+    // The required question is unanswered: the error summary, with focus on it.
+    expect(modelOf(el).currentPageNo).to.equal(0);
+    expect(deepActiveElement()?.classList.contains('pv-error-summary')).to.equal(true);
+
+    // Answered, then Continue early: the next page once the model is there.
+    hold();
+    const again = await mountHeld(PUPIL);
+    await clickWithMouse(again, option(again, 'feel', 'Happy'));
+    $<HTMLButtonElement>(again, '[part~="next-button"]')!.click();
+    await settle(again);
+    await handOver(again);
+    expect(modelOf(again).currentPageNo).to.equal(1);
+    expect(deepActiveElement()?.classList.contains('pv-page-heading')).to.equal(true);
+  });
+});

@@ -1,0 +1,404 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Question, SurveyModel } from 'survey-core';
+import { renderChoiceGroup, type ChoiceOption } from '../choice-options.js';
+import type { Translation } from '../strings/translation.js';
+import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
+
+/** What the early page needs from `<pv-survey>`, given explicitly. */
+export interface FirstPaintConfig {
+  /** The survey's UI strings. */
+  strings(): Translation;
+  /** Writes the answers so far to the respondent's draft (the same draft the model will resume). */
+  save(answers: Readonly<Record<string, unknown>>): void;
+}
+
+/** A press of Continue (or Submit) made before the model arrived, carried out once it has. */
+export type PendingNavigation = 'next' | 'submit';
+
+/** Where keyboard focus was on the early page, to put it back on the model's page. */
+interface FocusedControl {
+  /** `q:<question name>:<index among the question's controls>`, or `nav` for Continue/Submit. */
+  readonly key: string;
+  readonly selection?: { start: number | null; end: number | null; direction: 'forward' | 'backward' | 'none' | null };
+}
+
+/** What the early page hands to the model's page. */
+export interface HandOver {
+  readonly pending?: PendingNavigation;
+  readonly focus?: FocusedControl;
+  /** The survey's frame, kept at the early page's height until the model's page is drawn. */
+  readonly frame?: HTMLElement;
+}
+
+/** One choice drawn as a native radio or checkbox. */
+interface EarlyOption extends ChoiceOption {
+  readonly choice: EarlyChoice;
+}
+
+let instances = 0;
+
+/**
+ * The first page of a survey, drawn from its JSON while survey-core downloads (see
+ * `first-paint-plan.ts` for which pages qualify). It draws the same markup, with the same
+ * classes and stylesheets, as the question elements will, so nothing moves when the model's page
+ * replaces it. Answers are kept here in the shape survey-core stores them (the choice's own
+ * value, ticked boxes in the order ticked, no empty text) and written to the draft at once;
+ * `handOver` gives them to the model, and `restoreFocus` puts focus and the caret back on the
+ * same control of the model's page.
+ *
+ * Nothing here imports survey-core (only its types): the early page is part of the embed entry.
+ */
+export class FirstPaint {
+  private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+  private readonly config: FirstPaintConfig;
+  private readonly prefix = `pvf${(instances += 1)}`;
+  private answers: Record<string, unknown> = {};
+
+  /** The page on screen while the model loads, if this survey's first page qualifies. */
+  page?: EarlyPage;
+  /** Continue or Submit, pressed before the model arrived. */
+  pending?: PendingNavigation;
+
+  constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }, config: FirstPaintConfig) {
+    this.host = host;
+    this.config = config;
+  }
+
+  /** Draws `page` with the answers a draft already holds (a respondent resuming on page one). */
+  show(page: EarlyPage, answers: Readonly<Record<string, unknown>>): void {
+    this.page = page;
+    this.answers = { ...answers };
+    this.pending = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the early page (a newer load started, or loading failed). */
+  clear(): void {
+    if (!this.page) return;
+    this.page = undefined;
+    this.pending = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Gives every answer of the early page to the model, notes where focus is, and forgets the
+   * early page. Call it in the same task as the model's first render, so no keystroke falls
+   * between the two pages.
+   */
+  handOver(model: SurveyModel): HandOver | undefined {
+    const page = this.page;
+    if (!page) return undefined;
+    for (const early of page.questions) {
+      const question = model.getQuestionByName(early.name) as Question | null;
+      if (!question) continue;
+      const value = this.answers[early.name];
+      if (!sameValue(question.value, value)) question.value = Array.isArray(value) ? [...(value as unknown[])] : value;
+    }
+    // Question elements draw their content a microtask after they are inserted. Anything that
+    // measures in between (survey-core sizing a text box) would see a short page, and the
+    // browser would pull the scroll position up: the frame keeps its height until they are done.
+    const frame = this.host.renderRoot.querySelector<HTMLElement>('.pv-survey') ?? undefined;
+    if (frame) frame.style.minHeight = `${frame.getBoundingClientRect().height}px`;
+    const handOver = { pending: this.pending, focus: this.focusedControl(), frame };
+    this.page = undefined;
+    this.pending = undefined;
+    return handOver;
+  }
+
+  /**
+   * After the model's page rendered (question elements included): the frame's height is free
+   * again, and focus and the caret are back where the respondent left them.
+   */
+  finish(model: SurveyModel, { frame, focus }: HandOver): void {
+    frame?.style.removeProperty('min-height');
+    if (!focus) return;
+    const root = this.host.renderRoot;
+    let target: HTMLElement | null = null;
+    if (focus.key === 'nav') {
+      target = root.querySelector<HTMLElement>('button[part~="next-button"], button[part~="submit-button"]');
+    } else {
+      const [, name, index] = /^q:(.*):(\d+)$/.exec(focus.key) ?? [];
+      const question = name ? (model.getQuestionByName(name) as Question | null) : null;
+      const element = question ? root.querySelector(`[data-qid="${CSS.escape(question.id)}"]`) : null;
+      target = element?.querySelectorAll<HTMLElement>('input, textarea, select')[Number(index)] ?? null;
+    }
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    const { selection } = focus;
+    if (selection && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
+      try {
+        target.setSelectionRange(selection.start, selection.end, selection.direction ?? undefined);
+      } catch {
+        // Inputs without a caret (none drawn early) refuse a selection.
+      }
+    }
+  }
+
+  private focusedControl(): FocusedControl | undefined {
+    const root = this.host.renderRoot as ShadowRoot | HTMLElement;
+    const active = 'activeElement' in root ? root.activeElement : null;
+    if (!active) return undefined;
+    // A control is found again by its question's name and its place among the question's controls.
+    const holder = active.closest('pv-early-question');
+    const controls = holder ? Array.from(holder.querySelectorAll('input, textarea, select')) : [];
+    const key = holder
+      ? `q:${holder.getAttribute('data-name') ?? ''}:${controls.indexOf(active)}`
+      : active.hasAttribute('data-early')
+        ? 'nav'
+        : undefined;
+    if (!key) return undefined;
+    if (active instanceof HTMLInputElement && active.type === 'text') {
+      return { key, selection: { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection } };
+    }
+    if (active instanceof HTMLTextAreaElement) {
+      return { key, selection: { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection } };
+    }
+    return { key };
+  }
+
+  private answer(name: string, value: unknown): void {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete this.answers[name];
+    else this.answers[name] = value;
+    this.config.save(this.answers);
+    this.host.requestUpdate();
+  }
+
+  private readonly onNavigate = (): void => {
+    if (!this.page) return;
+    this.pending = this.page.isLastPage ? 'submit' : 'next';
+    this.host.requestUpdate();
+  };
+
+  /** The early page: the same parts, in the same order, as `<pv-survey>` draws the model's. */
+  render(chrome: { before: unknown; after: unknown }): TemplateResult | typeof nothing {
+    const page = this.page;
+    if (!page) return nothing;
+    const t = this.config.strings();
+    const progressText = t.pageOf(1, page.pageCount);
+    const pageHeading = page.pageTitle ?? (page.pageCount > 1 ? progressText : page.surveyTitle);
+    const busy = this.pending !== undefined;
+    return html`${chrome.before}
+      ${page.surveyTitle || page.surveyDescription
+        ? html`<div class="pv-header" part="header">
+            ${page.surveyTitle ? html`<h2 class="pv-survey-title">${page.surveyTitle}</h2>` : nothing}
+            ${page.surveyDescription ? html`<div class="pv-description">${page.surveyDescription}</div>` : nothing}
+          </div>`
+        : nothing}
+      ${page.showProgressBar
+        ? html`<div class="pv-progress" part="progress">
+            <div
+              class="pv-progress-track"
+              role="progressbar"
+              aria-label=${t.progressLabel}
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow="0"
+              aria-valuetext=${progressText}
+            >
+              <div class="pv-progress-fill" style="width: 0%"></div>
+            </div>
+            <p class="pv-progress-text" aria-hidden="true">${progressText}</p>
+          </div>`
+        : nothing}
+      <section class="pv-page" part="page" data-early-page>
+        ${pageHeading
+          ? html`<h3 class="pv-page-heading ${page.pageTitle ? '' : 'pv-visually-hidden'}" id="pv-page-heading" tabindex="-1">
+              ${pageHeading}
+            </h3>`
+          : nothing}
+        ${page.pageDescription ? html`<div class="pv-description">${page.pageDescription}</div>` : nothing}
+        ${page.questions.map((question, index) => this.renderQuestion(question, `${this.prefix}_${index}`, t))}
+      </section>
+      <div class="pv-navigation" part="navigation">
+        <button
+          type="button"
+          class="pv-button ${busy ? 'pv-button--busy' : ''}"
+          part="button ${page.isLastPage ? 'submit-button' : 'next-button'}"
+          data-early="nav"
+          aria-disabled=${busy ? 'true' : nothing}
+          @click=${this.onNavigate}
+        >
+          ${page.buttonText}
+        </button>
+      </div>
+      <p class="pv-visually-hidden" role="status">${busy ? t.loading : ''}</p>
+      ${chrome.after}`;
+  }
+
+  /** One question in the frame every question element draws (title, description, control). */
+  private renderQuestion(q: EarlyQuestion, id: string, t: Translation): TemplateResult {
+    const ids = { title: `${id}_title`, description: `${id}_description`, control: `${id}i` };
+    const describedBy = q.description ? ids.description : nothing;
+    const labelsControl = q.kind === 'text' || q.kind === 'comment';
+    const title = html`${q.title}${q.isRequired
+      ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${t.requiredHint}</span>`
+      : nothing}`;
+    // An undefined custom element is inline, like the question elements: the same boxes.
+    return html`<pv-early-question data-name=${q.name}
+      ><div class="pv-question " part="question" data-type=${q.kind}>
+        <h4 class="pv-title " id=${ids.title}>${labelsControl ? html`<label for=${ids.control}>${title}</label>` : title}</h4>
+        ${q.description
+          ? html`<div class="pv-description" id=${ids.description} part="description">${q.description}</div>`
+          : nothing}
+        ${this.renderControl(q, ids, describedBy)}
+      </div></pv-early-question
+    >`;
+  }
+
+  private renderControl(
+    q: EarlyQuestion,
+    ids: { title: string; control: string },
+    describedBy: string | typeof nothing,
+  ): TemplateResult {
+    const value = this.answers[q.name];
+    switch (q.kind) {
+      case 'radiogroup':
+      case 'checkbox': {
+        const radio = q.kind === 'radiogroup';
+        const ticked = radio ? [value] : Array.isArray(value) ? (value as unknown[]) : [];
+        const options = q.choices.map((choice, index) => this.option(choice, index, ids.control, ticked.includes(choice.value)));
+        return renderChoiceGroup<EarlyOption>({
+          role: radio ? 'radiogroup' : 'group',
+          type: radio ? 'radio' : 'checkbox',
+          name: ids.control,
+          labelledBy: ids.title,
+          describedBy,
+          required: q.isRequired,
+          invalid: false,
+          options,
+          columns: q.colCount,
+          onChange: (option, input) => {
+            if (radio) {
+              if (input.checked) this.answer(q.name, option.choice.value);
+              return;
+            }
+            const rest = ticked.filter((item) => item !== option.choice.value);
+            this.answer(q.name, input.checked ? [...rest, option.choice.value] : rest);
+          },
+        });
+      }
+      case 'boolean': {
+        const option = (answer: boolean, label: string, first: boolean): EarlyOption => ({
+          id: first ? ids.control : `${ids.control}_${String(answer)}`,
+          value: String(answer),
+          label,
+          checked: value === answer,
+          disabled: false,
+          choice: { value: answer, text: label },
+        });
+        return renderChoiceGroup<EarlyOption>({
+          role: 'radiogroup',
+          type: 'radio',
+          name: ids.control,
+          labelledBy: ids.title,
+          describedBy,
+          required: q.isRequired,
+          invalid: false,
+          options: [option(false, q.labelFalse, true), option(true, q.labelTrue, false)],
+          columns: 0,
+          onChange: (chosen, input) => {
+            if (input.checked) this.answer(q.name, chosen.choice.value);
+          },
+        });
+      }
+      case 'rating':
+        return this.renderRating(q, ids, describedBy);
+      case 'text':
+        return html`<div class="pv-text pv-text--text ">
+          <input
+            class="pv-input"
+            part="input"
+            id=${ids.control}
+            type="text"
+            placeholder=${q.placeholder ?? nothing}
+            aria-required=${q.isRequired ? 'true' : 'false'}
+            aria-invalid="false"
+            aria-describedby=${describedBy}
+            .value=${live(typeof value === 'string' ? value : '')}
+            @input=${(event: Event) => this.answer(q.name, (event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>`;
+      case 'comment':
+        return html`<div class="pv-comment">
+          <textarea
+            id=${ids.control}
+            part="textarea"
+            rows=${q.rows}
+            placeholder=${q.placeholder ?? nothing}
+            style=${styleMap({ resize: 'vertical' })}
+            aria-required=${q.isRequired ? 'true' : 'false'}
+            aria-invalid="false"
+            aria-describedby=${describedBy}
+            .value=${live(typeof value === 'string' ? value : '')}
+            @input=${(event: Event) => this.answer(q.name, (event.currentTarget as HTMLTextAreaElement).value)}
+          ></textarea>
+        </div>`;
+    }
+  }
+
+  private option(choice: EarlyChoice, index: number, controlId: string, checked: boolean): EarlyOption {
+    return {
+      id: index === 0 ? controlId : `${controlId}_${index}`,
+      value: String(index),
+      label: choice.text,
+      checked,
+      disabled: false,
+      choice,
+    };
+  }
+
+  private renderRating(
+    q: Extract<EarlyQuestion, { kind: 'rating' }>,
+    ids: { title: string; control: string },
+    describedBy: string | typeof nothing,
+  ): TemplateResult {
+    const value = this.answers[q.name];
+    const minId = `${ids.control}_min`;
+    const maxId = `${ids.control}_max`;
+    const last = q.choices.length - 1;
+    return html`<div class="pv-rating-frame"><div
+      class="pv-rating pv-rating--labels "
+      role="radiogroup"
+      aria-labelledby=${ids.title}
+      aria-describedby=${describedBy}
+      aria-required=${q.isRequired ? 'true' : 'false'}
+      aria-invalid="false"
+    >
+      ${q.minDescription
+        ? html`<span class="pv-rating-description pv-rating-description--min" part="description" id=${minId}>${q.minDescription}</span>`
+        : nothing}
+      <div class="pv-rating-scale" part="scale">
+        ${q.choices.map((choice, index) => {
+          const selected = value === choice.value;
+          const describer = index === 0 && q.minDescription ? minId : index === last && q.maxDescription ? maxId : nothing;
+          return html`<label class="pv-rating-item ${selected ? 'pv-rating-item--selected' : ''} " part="option">
+            <input
+              type="radio"
+              name=${ids.control}
+              value=${String(index)}
+              id=${index === 0 ? ids.control : nothing}
+              .checked=${live(selected)}
+              aria-describedby=${describer}
+              @change=${() => this.answer(q.name, choice.value)}
+            />
+            <span class="pv-rating-text">${choice.text}</span>
+          </label>`;
+        })}
+      </div>
+      ${q.maxDescription
+        ? html`<span class="pv-rating-description pv-rating-description--max" part="description" id=${maxId}>${q.maxDescription}</span>`
+        : nothing}
+    </div></div>`;
+  }
+}
+
+/** Whether survey-core already holds this value (arrays compared item by item, in order). */
+function sameValue(current: unknown, next: unknown): boolean {
+  if (Array.isArray(current) && Array.isArray(next)) {
+    return current.length === next.length && current.every((item, index) => item === next[index]);
+  }
+  return current === next || ((current === undefined || current === null) && next === undefined);
+}
+
