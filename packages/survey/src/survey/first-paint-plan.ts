@@ -67,7 +67,6 @@ const SURVEY_KEYS = new Set([
   'showQuestionNumbers',
   'locale',
   'textUpdateMode',
-  'checkErrorsMode',
   'pageNextText',
   'pagePrevText',
   'completeText',
