@@ -392,7 +392,9 @@ export class ResultsPublisher {
     }
     const running = this.computing.get(survey.id);
     const expected = this.durations.get(survey.id) ?? 10_000;
-    const seconds = Math.max(1, Math.ceil((expected - (running === undefined ? 0 : Date.now() - running.started)) / 1000));
+    const elapsed = running === undefined ? 0 : Date.now() - running.started;
+    // Past the estimate (a first publication, or a much larger one): a quarter of the time so far.
+    const seconds = elapsed < expected ? Math.max(1, Math.ceil((expected - elapsed) / 1000)) : Math.min(60, Math.max(2, Math.ceil(elapsed / 4000)));
     throw new CollectorError(503, 'results_pending', undefined, `the results are being prepared; try again in ${seconds} s`, seconds);
   }
 
