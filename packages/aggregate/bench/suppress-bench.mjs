@@ -1,6 +1,6 @@
 // Benchmark: what suppression costs at school-partnership and county scale, and what it hides.
 //
-//   npm run bench:suppress -- [--limit=120] [--only=3k,30k,100k,optimum] [--attack-max=3000]
+//   npm run bench:suppress -- [--limit=120] [--only=3k,30k,100k,optimum] [--methods=old,default] [--attack-max=3000]
 //
 // Data: packages/aggregate/bench/partnership-data.mjs (schools of different sizes, secondary
 // and primary year groups, 75% pupils, 20% parents, 5% staff; agree/disagree statements
@@ -44,6 +44,7 @@ if (isMainThread) {
   const limit = Number(args.limit ?? 120);
   const attackMax = Number(args['attack-max'] ?? 3000);
   const only = args.only ? new Set(args.only.split(',')) : null;
+  const methods = args.methods ? METHODS.filter((m) => args.methods.split(',').includes(m)) : METHODS;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`== suppress benchmark ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0].toFixed(1)}`);
   console.log(`   k = ${K}, protection = k, segments audience × school × year, every total; limit ${limit} s per run`);
@@ -75,7 +76,8 @@ if (isMainThread) {
     r.hidden === undefined
       ? ''
       : `${fmt(r.hidden)} (${((100 * r.hidden) / r.numbers).toFixed(1)}%; ${((100 * r.occupiedHidden) / r.occupied).toFixed(1)}% of ${fmt(r.occupied)} in cells with respondents)`;
-  const status = (r) => (r.error ? `error: ${r.error.split('\n')[0]}` : r.hidden === undefined ? `not finished in ${limit} s` : `${(r.ms / 1000).toFixed(2)} s`);
+  const status = (r) =>
+    r.skipped ? 'not run (--methods)' : r.error ? `error: ${r.error.split('\n')[0]}` : r.hidden === undefined ? `not finished in ${limit} s` : `${(r.ms / 1000).toFixed(2)} s`;
   const attackText = (r) => {
     if (r.hidden === undefined) return '';
     if (!r.attack) return r.timedOut ? `attacker stopped at the limit` : `not run (> ${fmt(attackMax)} hidden)`;
@@ -87,7 +89,7 @@ if (isMainThread) {
     if (only && !only.has(c.name)) continue;
     const results = {};
     for (const method of METHODS) {
-      results[method] = await run({ kind: 'case', case: c, method, attackMax });
+      results[method] = methods.includes(method) ? await run({ kind: 'case', case: c, method, attackMax }) : { skipped: true };
     }
     const { old, default: audited } = results;
     const numbers = old.numbers ?? audited.numbers;

@@ -92,6 +92,9 @@ export async function* tallyInputs(
   }
 }
 
+/** Responses tallied between turns of the event loop. */
+const TALLY_SLICE = 200;
+
 /**
  * Tallies one survey's stored responses (filtered, split by `by`), each against the definition
  * version it was answered (kept in storage), then merges the versions: questions that are the
@@ -124,8 +127,15 @@ export async function tallyStoredVersions(
     }
     return builder;
   };
+  let sinceYield = 0;
   for await (const input of tallyInputs(storage, survey.id, query.filters, yearQuestions, sealed)) {
     builderFor(input.version !== undefined && definitions.has(input.version) ? input.version : survey.version).add(input);
+    // SQLite pages resolve without a turn of the event loop: without this, tallying a county
+    // (seconds) would hold every submission and health check until it finished.
+    if (++sinceYield === TALLY_SLICE) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   if (builders.size <= 1) {
     const [version, builder] = [...builders][0] ?? [survey.version, builderFor(survey.version)];
