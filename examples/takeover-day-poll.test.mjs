@@ -324,7 +324,7 @@ describe('take-over day poll: <pv-poll> on phones, <pv-poll-results> on the proj
     // A stream that is neither a live nor a public poll is refused exactly as a survey's
     // results are (nothing says whether the poll exists): the projector asks for a token.
     await page.getByRole('heading', { name: 'Analyst token needed' }).waitFor();
-    await page.getByLabel('Analyst token').waitFor();
+    await page.getByRole('textbox', { name: 'Analyst token' }).waitFor();
     await assertAccessible(page, 'projector, token needed');
     await page.close();
   });

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { NumberWords } from '../model/describe.js';
+import { NARROW_BELOW } from '../lifecycle/width-controller.js';
 import type { BarsFigure, DistributionFigure, DivergingFigure, Figure } from '../model/figure.js';
 import { HIDDEN_MARK } from '../model/hidden.js';
 import { NEUTRAL_GREY, SINGLE } from '../model/palette.js';
@@ -271,7 +272,7 @@ function distributionPlan(figure: DistributionFigure, t: ChartTranslation, n: Nu
 /** The chart plan of a figure, or undefined when it has nothing to draw (free text). */
 /** `width`: the element's width in CSS pixels; below 520 labels wrap shorter and ticks thin out. */
 export function planOf(figure: Figure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan | undefined {
-  const narrow = width < 520;
+  const narrow = width < NARROW_BELOW;
   switch (figure.type) {
     case 'bars':
       return barsPlan(figure, t, n, reducedMotion, narrow);

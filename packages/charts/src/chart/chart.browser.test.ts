@@ -235,6 +235,31 @@ describe('<pv-chart>', () => {
     expect(el.chart!.width).to.be.at.most(320);
   });
 
+  it('re-wraps its labels when resized across the narrow breakpoint (ResizeObserver), both ways', async function () {
+    // As above: ResizeObserver callbacks run only in the page Chromium renders.
+    if (document.visibilityState === 'hidden') this.skip();
+    const box = await render<HTMLDivElement>(html`<div style="width: 800px"><pv-chart .data=${published} question="places" segment=${OVERALL}></pv-chart></div>`);
+    const el = box.querySelector<PvChart>('pv-chart')!;
+    await el.whenDrawn();
+    const journey = () => el.chart!.data.labels![3];
+    expect(journey(), 'wide: one line').to.equal('On the way to school');
+    const until = async (done: () => boolean) => {
+      // Waits for the observer and the re-render (a fail-safe bound, not a timing).
+      for (let i = 0; i < 100 && !done(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await el.whenDrawn();
+      }
+    };
+    const instance = el.chart;
+    box.style.width = '360px';
+    await until(() => Array.isArray(journey()));
+    expect(journey(), 'narrow: wrapped to fit').to.deep.equal(['On the way to', 'school']);
+    expect(el.chart, 'updated in place').to.equal(instance);
+    box.style.width = '900px';
+    await until(() => !Array.isArray(journey()));
+    expect(journey(), 'wide again: one line').to.equal('On the way to school');
+  });
+
   it('draws without animation when the reader prefers reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await chartOf('safe');

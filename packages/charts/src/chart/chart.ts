@@ -7,6 +7,7 @@ import { HIDDEN_MARK } from '../model/hidden.js';
 import { defaultSegment, isPublication, keyValues, questionOf, type PublicationInput } from '../model/publication.js';
 import { PoliteAnnouncer } from '../lifecycle/announcer.js';
 import { ChartController } from '../lifecycle/chart-controller.js';
+import { WidthController } from '../lifecycle/width-controller.js';
 import { ChartLocalizeController } from '../strings/localize-controller.js';
 import { planOf, type ChartPlan } from './chart-config.js';
 import { setLabels } from './direct-labels.js';
@@ -63,6 +64,8 @@ export class PvChart extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement | null;
 
   private readonly localize = new ChartLocalizeController(this);
+  /** Re-plans the labels when the element is resized across the breakpoint. */
+  private readonly width = new WidthController(this);
   private readonly announcer = new PoliteAnnouncer(this);
   private plan: ChartPlan | undefined;
   private loadError = false;
@@ -166,7 +169,7 @@ export class PvChart extends LitElement {
     }
     const n = this.words();
     const finding = findingOf(figure, t, n);
-    this.plan = planOf(figure, t, n, prefersReducedMotion(), this.clientWidth || 640);
+    this.plan = planOf(figure, t, n, prefersReducedMotion(), this.width.plan());
     const hidden = hiddenCount(figure) > 0;
     const kind = figure.type === 'diverging' ? t.kindDiverging : figure.type === 'distribution' ? t.kindDistribution : t.kindBars;
     const group = this.groupLine();

@@ -1,6 +1,7 @@
 import type { TooltipItem } from 'chart.js';
 import type { PerceptionGap } from '@pupil-voice/aggregate';
 import type { NumberWords } from '../model/describe.js';
+import { NARROW_BELOW } from '../lifecycle/width-controller.js';
 import { HIDDEN_MARK } from '../model/hidden.js';
 import { CATEGORICAL, EXCLUDED_GREY } from '../model/palette.js';
 import type { ChartTranslation } from '../strings/translation.js';
@@ -12,7 +13,7 @@ const FONT = '14px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-ser
 
 /** Groups side by side: one bar per group in each row, AF colours in palette order, labelled directly. */
 export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan {
-  const narrow = width < 520;
+  const narrow = width < NARROW_BELOW;
   const labels = figure.rows.map((row) => wrapLabel(row.label, narrow ? 16 : 28));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const top = Math.max(0, ...figure.rows.flatMap((row) => row.percents.map((p) => p ?? 0)));
@@ -77,7 +78,7 @@ export interface GapRow {
 
 /** Perception gaps ranked: each item's difference (points) as a bar across its 95% interval, the estimate labelled. */
 export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan {
-  const narrow = width < 520;
+  const narrow = width < NARROW_BELOW;
   const labels = rows.map((row) => wrapLabel(row.label, narrow ? 18 : 34));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const extent = Math.max(10, ...rows.flatMap((row) => [Math.abs(row.gap.difference.lower), Math.abs(row.gap.difference.upper)].map((v) => v * 100)));

@@ -12,6 +12,7 @@ import { CATEGORICAL } from '../model/palette.js';
 import { filterValues } from '../model/view.js';
 import { PoliteAnnouncer } from '../lifecycle/announcer.js';
 import { ChartController } from '../lifecycle/chart-controller.js';
+import { WidthController } from '../lifecycle/width-controller.js';
 import { ChartLocalizeController } from '../strings/localize-controller.js';
 import { compareFigureOf, comparisonOf, positiveAnswers, type CompareFigure } from './compare-model.js';
 import { comparePlan, gapPlan, type GapRow } from './compare-config.js';
@@ -56,6 +57,8 @@ export class PvCompare extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement | null;
 
   private readonly localize = new ChartLocalizeController(this);
+  /** Re-plans the labels when the element is resized across the breakpoint. */
+  private readonly width = new WidthController(this);
   private readonly announcer = new PoliteAnnouncer(this);
   private plan: ChartPlan | undefined;
   private readonly chartController = new ChartController(this, {
@@ -142,7 +145,7 @@ export class PvCompare extends LitElement {
       : t.noGap;
     this.finding = finding;
     const hidden = figure.rows.some((row) => row.percents.some((p) => p === null)) || figure.bases.some((base) => base === null && figure.measure === 'answer');
-    this.plan = comparePlan(figure, t, n, prefersReducedMotion(), this.clientWidth || 640);
+    this.plan = comparePlan(figure, t, n, prefersReducedMotion(), this.width.plan());
     const bases = figure.measure === 'answer' ? t.basesLine(figure.groups.map((g, i) => `${t.groupName(g)} ${n.count(figure.bases[i] ?? null)}`).join(', ')) : `${t.agreeShare}: ${this.agreeWords(figure.question)}`;
     return html`<figure part="figure" aria-labelledby="title">
       <figcaption>
@@ -202,7 +205,7 @@ export class PvCompare extends LitElement {
       ? t.findingGap(top.label, a ?? '', n.percent(shares(top.gap)[0]), b ?? '', n.percent(shares(top.gap)[1]), `${t.difference} ${n.statistic(top.gap.difference.estimate * 100)}, ${t.interval(n.statistic(top.gap.difference.lower * 100), n.statistic(top.gap.difference.upper * 100))}`)
       : t.noGap;
     this.finding = finding;
-    this.plan = rows.length > 0 ? gapPlan(rows, t, n, prefersReducedMotion(), this.clientWidth || 640) : undefined;
+    this.plan = rows.length > 0 ? gapPlan(rows, t, n, prefersReducedMotion(), this.width.plan()) : undefined;
     return html`<figure part="figure" aria-labelledby="title">
       <figcaption>
         <span class="title" id="title">${title}</span>
