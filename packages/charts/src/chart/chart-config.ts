@@ -59,19 +59,26 @@ function heightFor(rows: number, lines: number): number {
   return Math.max(120, 48 + rows * Math.max(34, 18 * lines + 10));
 }
 
-function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, narrow: boolean): ChartPlan {
+function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width: number): ChartPlan {
+  const narrow = width < NARROW_BELOW;
   const labels = figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
   const percents = figure.items.map((item) => item.percent);
   const top = Math.max(0, ...percents.map((p) => p ?? 0));
   const max = Math.min(100, ceilTo(top * 1.2 + 8, 10));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const options = baseOptions(reducedMotion, labels.length);
+  // A hidden bar keeps its row: a [c] placeholder of one fixed width (never its value), with
+  // its tooltip. When everything is hidden there is nothing to place it against: the mark only.
+  const placeholder = figure.base === null ? 0 : placeholderWidth(max, plotWidth(width, true));
+  const placeholders = figure.items.map((item): BarValue => (placeholder > 0 && item.count === null ? [0, placeholder] : null));
+  const anyPlaceholder = placeholders.some((value) => value !== null);
   return {
     height: heightFor(labels.length, lines),
     labels: {
       font: FONT,
       labels: [figure.items.map((item): BarLabel | null => (item.percent === null ? null : { text: n.percent(item.percent), place: 'end', fill: item.colour }))],
-      hidden: figure.items.map((item) => (item.count === null ? 'start' : null)),
+      hidden: figure.items.map((item, i) => (item.count === null && placeholders[i] === null ? 'start' : null)),
+      placeholders: anyPlaceholder ? [false, true] : [false],
     },
     config: {
       type: 'bar',
@@ -84,7 +91,9 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
             backgroundColor: figure.items.map((item) => item.colour),
             borderColor: '#FFFFFF',
             borderWidth: 1,
+            grouped: false,
           },
+          ...(anyPlaceholder ? [placeholderDataset(placeholders)] : []),
         ],
       },
       options: {
@@ -111,55 +120,99 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
   };
 }
 
+/** Width on screen of a hidden number's placeholder: room for "[c]", the same for every one. */
+const PLACEHOLDER_PX = 32;
+
+/** Roughly the plot's width in pixels for an element `width` wide (with or without row labels). */
+const plotWidth = (width: number, rowLabels: boolean): number => Math.max(120, width - (rowLabels ? (width < NARROW_BELOW ? 130 : 220) : 0) - 24);
+
+/** A placeholder's width in axis units, for an axis `span` units wide drawn over `plot` pixels. */
+const placeholderWidth = (span: number, plot: number): number => (PLACEHOLDER_PX * span) / plot;
+
+/**
+ * The dataset of hidden numbers' placeholders: drawn by the direct-labels plugin (hatched, a
+ * dashed outline and "[c]"), not by chart.js, so it is never mistaken for a bar; it is there
+ * for the layout and so a pointer over the gap gets the [c] tooltip.
+ */
+function placeholderDataset(data: BarValue[]): BarConfig['data']['datasets'][number] {
+  return { label: HIDDEN_MARK, data, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 0, borderSkipped: false, grouped: false };
+}
+
 /**
  * Diverging bars drawn as floating bars, so the layout is ours: negative answers to the left of
  * zero (strongest outermost), positive to the right, then the neutral middle and the answers
  * outside the base (grey) each in a region of their own beside the bar.
  */
-function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, narrow: boolean): ChartPlan {
+function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width: number): ChartPlan {
+  const narrow = width < NARROW_BELOW;
   const categories = figure.categories;
-  const sum = (side: string, item: DivergingFigure['items'][number]) =>
-    categories.reduce((total, c, i) => (c.side === side ? total + (item.entries[i]!.percent ?? 0) : total), 0);
-  const left = -Math.min(100, ceilTo(Math.max(0, ...figure.items.map((item) => sum('negative', item))), 10));
-  const right = Math.min(100, ceilTo(Math.max(0, ...figure.items.map((item) => sum('positive', item))), 10));
+  // A row with some numbers shown keeps a place for each hidden one: a [c] placeholder of one
+  // fixed width (never its value). A row with nothing shown gets the mark only.
+  const partial = figure.items.map((item) => item.base !== null && item.entries.some((entry) => entry.count !== null));
+  const isPlaceholder = (r: number, i: number): boolean => partial[r]! && figure.items[r]!.entries[i]!.count === null;
+  const extent = (w: number) => {
+    const sum = (side: string, r: number) =>
+      categories.reduce((total, c, i) => (c.side !== side ? total : total + (isPlaceholder(r, i) ? w : (figure.items[r]!.entries[i]!.percent ?? 0))), 0);
+    const rows = figure.items.map((_, r) => r);
+    return {
+      left: -Math.min(100 + 4 * w, ceilTo(Math.max(0, ...rows.map((r) => sum('negative', r))), 10)),
+      right: Math.min(100 + 4 * w, ceilTo(Math.max(0, ...rows.map((r) => sum('positive', r))), 10)),
+      neutral: Math.max(0, ...rows.map((r) => sum('neutral', r))),
+      excluded: Math.max(0, ...rows.map((r) => sum('excluded', r))),
+    };
+  };
+  const plot = plotWidth(width, figure.items.length > 1);
+  const first = extent(0);
+  const rough = first.right - first.left + first.neutral + first.excluded;
+  const w = placeholderWidth(rough * 1.15, plot);
+  const { left, right, neutral: neutralWidth, excluded: excludedWidth } = extent(w);
   const span = right - left;
   const gap = span * 0.06;
-  const neutralWidth = Math.max(0, ...figure.items.map((item) => sum('neutral', item)));
   const neutralStart = right + gap;
   const excludedStart = neutralStart + (neutralWidth > 0 ? neutralWidth + gap : 0);
-  const excludedWidth = Math.max(0, ...figure.items.map((item) => sum('excluded', item)));
   const max = excludedStart + (excludedWidth > 0 ? excludedWidth : 0) + gap;
 
-  // Positions per item: walk each side from the middle outwards.
+  // Positions per item: walk each side from the middle outwards; a placeholder takes its
+  // fixed width where its number would be.
   const data: BarValue[][] = categories.map(() => []);
-  for (const item of figure.items) {
+  const holes: BarValue[][] = categories.map(() => []);
+  figure.items.forEach((item, r) => {
     let negative = 0;
     let positive = 0;
     let excluded = excludedStart;
+    const widthOf = (i: number): number | null => (isPlaceholder(r, i) ? w : item.entries[i]!.percent);
+    const place = (i: number, range: [number, number] | null) => {
+      const hole = isPlaceholder(r, i);
+      data[i]!.push(hole ? null : range);
+      holes[i]!.push(hole ? range : null);
+    };
     const order = categories.map((c, i) => ({ c, i }));
-    const negatives = order.filter(({ c }) => c.side === 'negative').reverse();
-    for (const { i } of negatives) {
-      const p = item.entries[i]!.percent;
-      data[i]!.push(p === null ? null : [-(negative + p), -negative]);
+    for (const { i } of order.filter(({ c }) => c.side === 'negative').reverse()) {
+      const p = widthOf(i);
+      place(i, p === null ? null : [-(negative + p), -negative]);
       if (p !== null) negative += p;
     }
     for (const { c, i } of order) {
-      const p = item.entries[i]!.percent;
+      const p = widthOf(i);
       if (c.side === 'positive') {
-        data[i]!.push(p === null ? null : [positive, positive + p]);
+        place(i, p === null ? null : [positive, positive + p]);
         if (p !== null) positive += p;
       } else if (c.side === 'neutral') {
-        data[i]!.push(p === null ? null : [neutralStart, neutralStart + p]);
+        place(i, p === null ? null : [neutralStart, neutralStart + p]);
       } else if (c.side === 'excluded') {
-        data[i]!.push(p === null ? null : [excluded, excluded + p]);
+        place(i, p === null ? null : [excluded, excluded + p]);
         if (p !== null) excluded += p;
       }
     }
-  }
+  });
+  // Placeholders of category i go in a dataset of their own after the categories' (so a
+  // category's dataset holds only its shown numbers, and null where hidden).
+  const holeSets = categories.flatMap((_, i) => (holes[i]!.some((value) => value !== null) ? [i] : []));
   // One row: the caption already names it, so the bar gets the whole width.
   const labels = figure.items.length === 1 ? [''] : figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const options = baseOptions(reducedMotion, labels.length);
+  const categoryOf = (datasetIndex: number): number | undefined => (datasetIndex < categories.length ? datasetIndex : holeSets[datasetIndex - categories.length]);
   return {
     height: heightFor(labels.length, lines),
     labels: {
@@ -170,21 +223,25 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
           return p === null ? null : { text: n.percent(p), place: 'inside', fill: c.colour };
         }),
       ),
-      hidden: figure.items.map((item) => (item.entries.some((entry) => entry.count === null) ? 'row-end' : null)),
+      hidden: figure.items.map((item, r) => (!partial[r] && item.entries.some((entry) => entry.count === null) ? 'start' : null)),
+      placeholders: [...categories.map(() => false), ...holeSets.map(() => true)],
     },
     config: {
       type: 'bar',
       data: {
         labels,
-        datasets: categories.map((c, i) => ({
-          label: c.label,
-          data: data[i]!,
-          backgroundColor: c.colour,
-          borderColor: '#FFFFFF',
-          borderWidth: 1,
-          borderSkipped: false,
-          grouped: false,
-        })),
+        datasets: [
+          ...categories.map((c, i) => ({
+            label: c.label,
+            data: data[i]!,
+            backgroundColor: c.colour,
+            borderColor: '#FFFFFF',
+            borderWidth: 1,
+            borderSkipped: false as const,
+            grouped: false,
+          })),
+          ...holeSets.map((i) => ({ ...placeholderDataset(holes[i]!), label: `${categories[i]!.label} ${HIDDEN_MARK}` })),
+        ],
       },
       options: {
         ...options,
@@ -193,8 +250,9 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
           tooltip: {
             callbacks: {
               label: (item: TooltipItem<'bar'>) => {
-                const entry = figure.items[item.dataIndex]?.entries[item.datasetIndex];
-                const category = categories[item.datasetIndex];
+                const c = categoryOf(item.datasetIndex);
+                const entry = c === undefined ? undefined : figure.items[item.dataIndex]?.entries[c];
+                const category = c === undefined ? undefined : categories[c];
                 if (!entry || !category) return '';
                 if (entry.count === null) return `${category.label}: ${HIDDEN_MARK} ${t.hiddenLegend}`;
                 return `${category.label}: ${n.percentPrecise(entry.percent)} (${n.count(entry.count)})`;
@@ -239,6 +297,7 @@ function distributionPlan(figure: DistributionFigure, t: ChartTranslation, n: Nu
       font: FONT,
       labels: [[q ? { text: `${t.median} ${n.statistic(q[1])}`, place: 'end', fill: SINGLE } : null]],
       hidden: [q ? null : 'start'],
+      placeholders: [false],
     },
     config: {
       type: 'bar',
@@ -272,12 +331,11 @@ function distributionPlan(figure: DistributionFigure, t: ChartTranslation, n: Nu
 /** The chart plan of a figure, or undefined when it has nothing to draw (free text). */
 /** `width`: the element's width in CSS pixels; below 520 labels wrap shorter and ticks thin out. */
 export function planOf(figure: Figure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width = 640): ChartPlan | undefined {
-  const narrow = width < NARROW_BELOW;
   switch (figure.type) {
     case 'bars':
-      return barsPlan(figure, t, n, reducedMotion, narrow);
+      return barsPlan(figure, t, n, reducedMotion, width);
     case 'diverging':
-      return figure.categories.length === 0 ? undefined : divergingPlan(figure, t, n, reducedMotion, narrow);
+      return figure.categories.length === 0 ? undefined : divergingPlan(figure, t, n, reducedMotion, width);
     case 'distribution':
       return distributionPlan(figure, t, n, reducedMotion);
     case 'text':

@@ -74,6 +74,61 @@ describe('<pv-chart>', () => {
     expect(el.shadowRoot!.textContent).not.to.match(/below|complementary|fewer than/i);
   });
 
+  it('a hidden number keeps its place in the bar: a [c] placeholder of one fixed width (never its value), with the [c] tooltip', async () => {
+    // Plain bars: the placeholder dataset after the bars, null where the number is shown.
+    const key = mixedKey();
+    const bars = await chartOf('safe', key);
+    const cell = (question('safe').cells as Record<string, PublishedChoiceCell>)[key]!;
+    const holes = bars.chart!.data.datasets[1]!;
+    expect(holes.label).to.equal(HIDDEN_MARK);
+    const barWidths = new Set<string>();
+    cell.counts.forEach((c, i) => {
+      const hole = holes.data[i] as [number, number] | null;
+      if (shown(c) !== null) {
+        expect(hole, `row ${i}`).to.equal(null);
+        return;
+      }
+      expect(hole![0]).to.equal(0);
+      barWidths.add((hole![1] - hole![0]).toFixed(9));
+      const tooltip = tooltipLabel(bars, 1, i);
+      expect(tooltip).to.equal('[c] hidden to protect small groups');
+    });
+    expect(barWidths.size, 'one width for every hidden bar').to.equal(1);
+    expect(bars.shadowRoot!.querySelector('.hidden-legend .hidden-swatch')).not.to.equal(null);
+    // Diverging rows (matrix statements) of every segment with hidden parts: a placeholder per
+    // hidden part, where it would be, each the same width; the shown parts keep their widths.
+    const matrix = question('feelings') as Extract<PublishedQuestion, { kind: 'matrix' }>;
+    let checked = 0;
+    for (const segment of Object.keys(matrix.cells)) {
+      const rows = matrix.cells[segment]!.rows;
+      const partial = rows.some((row) => shown(row.base) !== null && row.counts.some((c) => shown(c) === null) && row.counts.some((c) => shown(c) !== null));
+      if (!partial) continue;
+      const el = await chartOf('feelings', segment);
+      const datasets = el.chart!.data.datasets;
+      const placeholders = datasets.slice(4);
+      const widths = new Set<string>();
+      expect(placeholders.length, segment).to.be.above(0);
+      rows.forEach((row, r) => {
+        const rowPartial = shown(row.base) !== null && row.counts.some((c) => shown(c) !== null);
+        row.counts.forEach((c, i) => {
+          expect(datasets[i]!.data[r] === null, `${segment} row ${r} answer ${i}: a hidden number is null in its own dataset`).to.equal(shown(c) === null);
+          const hole = placeholders.find((set) => set.label === `${datasets[i]!.label} ${HIDDEN_MARK}`);
+          const range = (hole?.data[r] ?? null) as [number, number] | null;
+          expect(range !== null, `${segment} row ${r} answer ${i}`).to.equal(rowPartial && shown(c) === null);
+          if (range) {
+            widths.add((range[1] - range[0]).toFixed(9));
+            const tooltip = tooltipLabel(el, datasets.indexOf(hole!), r);
+            expect(tooltip).to.match(/^[A-Za-z ]+: \[c\] hidden to protect small groups$/);
+          }
+        });
+      });
+      // One width in a chart, whatever was hidden: nothing about a hidden value.
+      expect(widths.size, segment).to.equal(1);
+      checked++;
+    }
+    expect(checked, 'the fixture has matrix segments with hidden parts (so this test can fail)').to.be.above(0);
+  });
+
   it('a group whose numbers are all hidden shows no number anywhere: DOM, chart data, canvas label', async () => {
     for (const name of ['safe', 'adults-listen', 'places', 'feelings', 'hours', 'change']) {
       const el = await chartOf(name, STAFF);

@@ -69,6 +69,16 @@ export const figureStyles = css`
   .hidden-legend b {
     font-weight: 700;
   }
+  /* The look of a hidden number's place in a bar: hatched, dashed outline. */
+  .hidden-swatch {
+    display: inline-block;
+    width: 1.5rem;
+    height: 1rem;
+    vertical-align: -0.15rem;
+    margin-right: 0.375rem;
+    border: 1px dashed #505a5f;
+    background: repeating-linear-gradient(135deg, #d0d3d4 0 1px, #fff 1px 6px);
+  }
   details {
     margin: 0.5rem 0 0;
   }

@@ -194,7 +194,9 @@ export class PvChart extends LitElement {
           </div>`
         : nothing}
       ${this.loadError ? html`<p class="error">${t.loadFailed}</p>` : nothing}
-      ${hidden ? html`<p class="hidden-legend"><b>${HIDDEN_MARK}</b> ${t.hiddenLegend}</p>` : nothing}
+      ${hidden
+        ? html`<p class="hidden-legend">${this.plan?.labels.placeholders?.some(Boolean) ? html`<span class="hidden-swatch" aria-hidden="true"></span>` : nothing}<b>${HIDDEN_MARK}</b> ${t.hiddenLegend}</p>`
+        : nothing}
       ${note ? html`<p class="note">${note}</p>` : nothing}
       <details part="table" ?open=${this.tableOpen}>
         <summary>${t.showTable}</summary>

@@ -19,7 +19,43 @@ export interface BarLabel {
 export interface LabelSpec {
   readonly labels: ReadonlyArray<ReadonlyArray<BarLabel | null>>;
   readonly hidden: ReadonlyArray<'start' | 'row-end' | null>;
+  /** Per dataset: true for a dataset of hidden numbers' placeholders (drawn here, not by chart.js). */
+  readonly placeholders?: readonly boolean[];
   readonly font: string;
+}
+
+/** A hidden number's place in a bar: hatched, outlined in dashes, with the mark in the middle. */
+function drawPlaceholder(ctx: CanvasRenderingContext2D, left: number, right: number, y: number, height: number): void {
+  const x = Math.min(left, right);
+  const w = Math.abs(right - left);
+  const top = y - height / 2;
+  ctx.save();
+  ctx.fillStyle = '#FFFFFF';
+  ctx.fillRect(x, top, w, height);
+  ctx.beginPath();
+  ctx.rect(x, top, w, height);
+  ctx.clip();
+  ctx.strokeStyle = '#D0D3D4';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let d = -height; d < w; d += 6) {
+    ctx.moveTo(x + d, top + height);
+    ctx.lineTo(x + d + height, top);
+  }
+  ctx.stroke();
+  ctx.restore();
+  ctx.save();
+  ctx.strokeStyle = '#505A5F';
+  ctx.setLineDash([3, 2]);
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, top + 0.5, w - 1, height - 1);
+  ctx.restore();
+  ctx.save();
+  ctx.fillStyle = '#0B0C0C';
+  ctx.textAlign = 'center';
+  ctx.font = `700 ${ctx.font}`;
+  ctx.fillText(HIDDEN_MARK, x + w / 2, y);
+  ctx.restore();
 }
 
 const specs = new WeakMap<HTMLCanvasElement, LabelSpec>();
@@ -80,6 +116,15 @@ export const directLabels: Plugin<'bar'> = {
           ctx.fillText(label.text, Math.max(x, base) + 6, y);
         }
       });
+    });
+    spec.placeholders?.forEach((isPlaceholder, datasetIndex) => {
+      if (!isPlaceholder) return;
+      const meta = chart.getDatasetMeta(datasetIndex);
+      for (const element of meta.data) {
+        const { x, y, base, height } = element.getProps(['x', 'y', 'base', 'height'], true) as { x: number; y: number; base: number; height: number };
+        if (!Number.isFinite(x) || !Number.isFinite(base) || !Number.isFinite(y) || x === base) continue;
+        drawPlaceholder(ctx, base, x, y, height);
+      }
     });
     const yScale = chart.scales.y;
     const xScale = chart.scales.x;
