@@ -253,6 +253,8 @@ export class ResultsPublisher {
   private readonly failures = new Map<string, unknown>();
   private readonly surveys = new Map<string, RegisteredSurvey>();
   private readonly checks = new Map<string, Promise<void>>();
+  /** Responses stored through this instance since the last count, per survey. */
+  private readonly arrivals = new Map<string, number>();
   private readonly worker = new SuppressionWorker();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -292,10 +294,15 @@ export class ResultsPublisher {
     }
   }
 
-  /** A new response was stored for this survey: start a snapshot once enough have arrived. */
+  /**
+   * A new response was stored for this survey: once `minNewResponses` have arrived here since
+   * the last check, look (one count query, not one per response) whether a snapshot is due.
+   */
   changed(survey: RegisteredSurvey): void {
     this.surveys.set(survey.id, survey);
-    void this.check(survey);
+    const arrived = (this.arrivals.get(survey.id) ?? 0) + 1;
+    this.arrivals.set(survey.id, arrived >= this.minNew ? 0 : arrived);
+    if (arrived >= this.minNew) void this.check(survey);
   }
 
   /**
@@ -381,7 +388,8 @@ export class ResultsPublisher {
    */
   async published(survey: RegisteredSurvey, waitMs?: number): Promise<Snapshot> {
     this.surveys.set(survey.id, survey);
-    const deadline = Date.now() + (waitMs ?? (this.snapshots.has(survey.id) ? 0 : FIRST_SNAPSHOT_WAIT_MS));
+    if ((waitMs ?? 0) <= 0 && this.snapshots.has(survey.id)) return this.serve(survey.id)!;
+    const deadline = Date.now() + (waitMs ?? FIRST_SNAPSHOT_WAIT_MS);
     const target = waitMs !== undefined && waitMs > 0 ? await this.storage.count(survey.id) : 0;
     for (;;) {
       await this.check(survey, target);

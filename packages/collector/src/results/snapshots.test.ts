@@ -78,7 +78,7 @@ describe('result snapshots: computed ahead of readers, kept across restarts', ()
       // Twelve more responses start a new snapshot; while it computes, readers get the last one at once.
       held.hold();
       await store(12, 'B');
-      publisher.changed(survey);
+      for (let i = 0; i < 12; i++) publisher.changed(survey); // as the collector does per stored response
       assert.deepEqual(await publisher.published(survey), first);
       held.release();
       const second = await publisher.published(survey, 60_000);
