@@ -150,13 +150,15 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
   // fixed width (never its value). A row with nothing shown gets the mark only.
   const partial = figure.items.map((item) => item.base !== null && item.entries.some((entry) => entry.count !== null));
   const isPlaceholder = (r: number, i: number): boolean => partial[r]! && figure.items[r]!.entries[i]!.count === null;
+  // Tick step: the axis ends on whole steps, so 0 is always a tick.
+  let step = narrow ? 20 : 10;
   const extent = (w: number) => {
     const sum = (side: string, r: number) =>
       categories.reduce((total, c, i) => (c.side !== side ? total : total + (isPlaceholder(r, i) ? w : (figure.items[r]!.entries[i]!.percent ?? 0))), 0);
     const rows = figure.items.map((_, r) => r);
     return {
-      left: -Math.min(100 + 4 * w, ceilTo(Math.max(0, ...rows.map((r) => sum('negative', r))), 10)),
-      right: Math.min(100 + 4 * w, ceilTo(Math.max(0, ...rows.map((r) => sum('positive', r))), 10)),
+      left: -Math.min(ceilTo(100 + 4 * w, step), ceilTo(Math.max(0, ...rows.map((r) => sum('negative', r))), step)),
+      right: Math.min(ceilTo(100 + 4 * w, step), ceilTo(Math.max(0, ...rows.map((r) => sum('positive', r))), step)),
       neutral: Math.max(0, ...rows.map((r) => sum('neutral', r))),
       excluded: Math.max(0, ...rows.map((r) => sum('excluded', r))),
     };
@@ -165,6 +167,7 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
   const first = extent(0);
   const rough = first.right - first.left + first.neutral + first.excluded;
   const w = placeholderWidth(rough * 1.15, plot);
+  if (extent(w).right - extent(w).left > 100) step = 20;
   const { left, right, neutral: neutralWidth, excluded: excludedWidth } = extent(w);
   const span = right - left;
   const gap = span * 0.06;
@@ -267,7 +270,7 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
             ticks: {
               // Only the diverging part has a scale; the regions beside carry direct labels.
               callback: (value) => (typeof value === 'number' && value <= right ? `${Math.abs(value)}%` : ''),
-              stepSize: span > 100 || narrow ? 20 : 10,
+              stepSize: step,
               maxRotation: 0,
               autoSkip: true,
             },
