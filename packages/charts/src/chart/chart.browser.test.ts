@@ -140,6 +140,31 @@ describe('<pv-chart>', () => {
     }
   });
 
+  it('in every question and segment, says only [c] and its legend about hidden numbers: text, labels, tooltips and PNG export text', async function () {
+    this.timeout(180_000);
+    const reasons = /below k|below \d|complementary|primary|secondary|dominan|fewer than|suppress|too small|\bk\s*=/i;
+    let withHidden = 0;
+    for (const q of published.questions) {
+      for (const segment of Object.keys(published.respondents)) {
+        const el = await chartOf(q.name, segment);
+        const text: string[] = [el.shadowRoot!.textContent ?? ''];
+        for (const node of el.shadowRoot!.querySelectorAll('[aria-label]')) text.push(node.getAttribute('aria-label')!);
+        el.chart?.data.datasets.forEach((dataset, d) => dataset.data.forEach((_, i) => text.push(tooltipLabel(el, d, i))));
+        const exported = el.exportText;
+        if (exported) text.push(exported.title, ...exported.above, ...exported.below);
+        const all = text.join('\n');
+        expect(all, `${q.name} ${segment}`).not.to.match(reasons);
+        if (all.includes(HIDDEN_MARK) && exported && el.chart) {
+          withHidden++;
+          expect(exported.below.at(-1), `${q.name} ${segment}: the PNG carries the legend`).to.equal('[c] hidden to protect small groups');
+          expect(el.shadowRoot!.querySelector('.hidden-legend')!.textContent).to.contain('[c] hidden to protect small groups');
+        }
+        el.remove();
+      }
+    }
+    expect(withHidden, 'the fixture hides numbers (so this test can fail)').to.be.above(5);
+  });
+
   it('multi-select: share of respondents who ticked anything, stated as such', async () => {
     const el = await chartOf('places');
     const cell = (question('places').cells as Record<string, PublishedChoiceCell>)[OVERALL]!;

@@ -142,7 +142,9 @@ export class PvChart extends LitElement {
   private groupLine(): string | undefined {
     if (!this.data || this.segment === undefined) return undefined;
     const values = keyValues(this.segment);
-    const named = values?.filter((value): value is string => typeof value === 'string');
+    const segments = isPublication(this.data) ? this.data.segments : [];
+    // Audiences as readers know them (parent → Parents), in the element's language.
+    const named = values?.flatMap((value, i) => (typeof value !== 'string' ? [] : [segments[i] === 'audience' ? this.localize.t.groupName(value) : value]));
     return named && named.length > 0 ? named.join(' · ') : undefined;
   }
 
