@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const figureStyles = css`
   :host {
     display: block;
+    /* In a grid or flex layout, the drawn canvas must not hold the element at its old width. */
+    min-width: 0;
     font-family: var(--pv-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     color: var(--pv-color-text, #0b0c0c);
     line-height: 1.4;
@@ -58,6 +60,8 @@ export const figureStyles = css`
   .canvas-box {
     position: relative;
     width: 100%;
+    min-width: 0;
+    overflow: hidden;
   }
   canvas {
     display: block;

@@ -138,6 +138,23 @@ describe('<pv-results>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('its charts shrink with the page and re-wrap their labels (a grid track never holds a canvas at its old width)', async function () {
+    // ResizeObserver callbacks run only in the page Chromium renders (see the chart tests).
+    if (document.visibilityState === 'hidden') this.skip();
+    const box = await render<HTMLDivElement>(html`<div style="width: 1000px"><pv-results .data=${published}></pv-results></div>`);
+    const el = box.querySelector<PvResults>('pv-results')!;
+    await settle(el);
+    const places = () => el.charts.find((chart) => chart.question === 'places')!;
+    expect(places().chart!.width).to.be.above(900);
+    box.style.width = '360px';
+    for (let i = 0; i < 100 && !(places().chart!.width <= 360 && Array.isArray(places().chart!.data.labels![3])); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle(el);
+    }
+    expect(places().chart!.width).to.be.at.most(360);
+    expect(places().chart!.data.labels![3]).to.deep.equal(['On the way to', 'school']);
+  });
+
   it('downloads the published CSV and never writes a hidden number into it', async () => {
     const el = await render<PvResults>(html`<pv-results .data=${published}></pv-results>`);
     await settle(el);

@@ -92,6 +92,8 @@ export class PvResults extends LitElement {
       }
       .questions {
         display: grid;
+        /* A track at least as wide as its widest canvas would never shrink: let it. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 2rem;
       }
       section.question {
