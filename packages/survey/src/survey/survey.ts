@@ -305,6 +305,8 @@ export class PvSurvey extends LitElement {
   /** Loads the definition (property first, then `src`), restores the draft, shows the survey. */
   private async load(restart = false): Promise<void> {
     const token = ++this.loadToken;
+    // An early page belongs to the load that drew it.
+    this.firstPaint.clear();
     // The store and send loop are a chunk of their own: fetch it alongside survey-core.
     if (this.storageKey) void preloadDelivery();
     let questionElements = Promise.resolve();
