@@ -72,15 +72,19 @@ function earlyPage(el: PvSurvey): Element | null {
 
 /**
  * Mounts a survey while survey-core is held back and waits, task by task (never by a clock),
- * until it shows either the early page or its loading line has stayed after the draft was read.
+ * until what it shows before the model is settled: the early page with the draft read (its
+ * "saved on this device" line), the loading line, or the model.
  */
 async function mountHeld(definition: unknown, attributes: Record<string, string> = {}): Promise<PvSurvey> {
   const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.definition = definition;
-  // Reading the draft takes IndexedDB a few tasks; the early page follows it.
-  for (let i = 0; i < 200 && !earlyPage(el) && !el.model; i += 1) {
+  const stored = 'survey-id' in attributes;
+  let sawEarly = false;
+  for (let i = 0; i < 200 && !el.model; i += 1) {
     await settle(el);
+    if (earlyPage(el)) sawEarly = true;
+    if (sawEarly && (!stored || !earlyPage(el) || $(el, '.pv-save-state'))) break;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   await settle(el);

@@ -55,6 +55,10 @@ export class FirstPaint {
   private readonly config: FirstPaintConfig;
   private readonly prefix = `pvf${(instances += 1)}`;
   private answers: Record<string, unknown> = {};
+  /** Questions answered on the early page (they win over the draft read after it). */
+  private readonly touched = new Set<string>();
+  /** Whether the draft is open, so answers can be written. */
+  private drafted = false;
 
   /** The page on screen while the model loads, if this survey's first page qualifies. */
   page?: EarlyPage;
@@ -66,11 +70,30 @@ export class FirstPaint {
     this.config = config;
   }
 
-  /** Draws `page` with the answers a draft already holds (a respondent resuming on page one). */
-  show(page: EarlyPage, answers: Readonly<Record<string, unknown>>): void {
+  /** Draws `page`, unanswered, at once. */
+  show(page: EarlyPage): void {
     this.page = page;
-    this.answers = { ...answers };
+    this.answers = {};
+    this.touched.clear();
+    this.drafted = false;
     this.pending = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The respondent's draft is open: its answers fill the early page (a respondent resuming on
+   * page one), except where the respondent has answered again since it was drawn; answers given
+   * meanwhile are written now.
+   */
+  resume(draft: Readonly<Record<string, unknown>>): void {
+    const mine = Object.fromEntries([...this.touched].map((name) => [name, this.answers[name]]));
+    this.answers = { ...draft };
+    for (const [name, value] of Object.entries(mine)) {
+      if (value === undefined) delete this.answers[name];
+      else this.answers[name] = value;
+    }
+    this.drafted = true;
+    if (this.touched.size > 0) this.config.save(this.answers);
     this.host.requestUpdate();
   }
 
@@ -161,7 +184,8 @@ export class FirstPaint {
   private answer(name: string, value: unknown): void {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete this.answers[name];
     else this.answers[name] = value;
-    this.config.save(this.answers);
+    this.touched.add(name);
+    if (this.drafted) this.config.save(this.answers);
     this.host.requestUpdate();
   }
 

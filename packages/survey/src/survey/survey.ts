@@ -370,9 +370,9 @@ export class PvSurvey extends LitElement {
 
   /**
    * While survey-core downloads, draws the first page from the JSON when it depends on nothing
-   * only the model can work out (see first-paint-plan.ts). The draft is read first (IndexedDB
-   * answers in milliseconds): a respondent resuming on a later page waits for the model, one on
-   * page one sees their answers. Surveys with an audience open on an intro, and polls on a Vote
+   * only the model can work out (see first-paint-plan.ts), then reads the draft: a respondent
+   * resuming on a later page goes back to waiting for the model, one on page one sees their
+   * saved answers (where they have not answered again since). Surveys with an audience open on an intro, and polls on a Vote
    * button: both wait for the model.
    */
   private async paintEarly(definition: unknown, token: number): Promise<void> {
@@ -381,11 +381,15 @@ export class PvSurvey extends LitElement {
     const plan = planFirstPaint(definition);
     if (!('page' in plan)) return;
     if (this.kiosk && plan.page.pageCount === 1 && plan.page.questions.length === 1) return;
+    this.adoptQuestionStyles();
+    this.firstPaint.show(plan.page);
+    // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
     this.persistence.configure(this.persistenceConfig());
     const draft = await this.persistence.open();
-    if (token !== this.loadToken || this.loader.status !== 'loading' || (draft && draft.page > 0)) return;
-    this.adoptQuestionStyles();
-    this.firstPaint.show(plan.page, (draft?.answers ?? {}) as Record<string, unknown>);
+    if (token !== this.loadToken || !this.firstPaint.page) return;
+    // A respondent who was on a later page waits for the model to show that page.
+    if (draft && draft.page > 0) this.firstPaint.clear();
+    else if (draft) this.firstPaint.resume(draft.answers as Record<string, unknown>);
   }
 
   private show(model: SurveyModel): void {
