@@ -68,8 +68,10 @@ export default [
       ...embed.plugins,
       embedManifest({
         entry: 'pupil-voice.js',
-        // The early page (drawn from the JSON before survey-core arrives) reads the draft first.
-        firstQuestion: [/[\\/]delivery[\\/]open-delivery\.js$/],
+        // The early page (drawn from the JSON before survey-core arrives) is a small chunk fetched
+        // alongside the definition; it reads the draft after painting, so the store chunk is not
+        // counted here.
+        firstQuestion: [/[\\/]survey[\\/]first-paint\.js$/],
         serviceWorker: 'packages/survey/service-worker/pupil-voice-sw.js',
       }),
     ],

@@ -37,6 +37,8 @@ interface EarlyOption extends ChoiceOption {
   readonly choice: EarlyChoice;
 }
 
+export { planFirstPaint } from './first-paint-plan.js';
+
 let instances = 0;
 
 /**

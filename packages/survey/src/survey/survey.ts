@@ -20,8 +20,7 @@ import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { ClearAnswers } from './clear-answers.js';
-import { FirstPaint } from './first-paint.js';
-import { planFirstPaint } from './first-paint-plan.js';
+import type { FirstPaint } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
 import { QuickExitController } from './quick-exit-controller.js';
@@ -193,10 +192,8 @@ export class PvSurvey extends LitElement {
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
   });
-  private readonly firstPaint = new FirstPaint(this, {
-    strings: () => this.localize.t,
-    save: (answers) => this.persistence.saveEarly(answers),
-  });
+  /** The page drawn from the JSON while survey-core loads; its code is a small chunk of its own. */
+  private firstPaint?: FirstPaint;
   private readonly clearAnswers = new ClearAnswers(this, {
     focus: this.focusing,
     clear: () => this.clearAndStartAgain(),
@@ -306,9 +303,10 @@ export class PvSurvey extends LitElement {
   private async load(restart = false): Promise<void> {
     const token = ++this.loadToken;
     // An early page belongs to the load that drew it.
-    this.firstPaint.clear();
+    this.firstPaint?.clear();
     // The store and send loop are a chunk of their own: fetch it alongside survey-core.
     if (this.storageKey) void preloadDelivery();
+    void loadFirstPaint().catch(() => undefined);
     let questionElements = Promise.resolve();
     const loaded = await this.loader.load({
       definition: restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition,
@@ -322,7 +320,7 @@ export class PvSurvey extends LitElement {
         void this.paintEarly(definition, token);
       },
     });
-    if (token === this.loadToken && !loaded) this.firstPaint.clear();
+    if (token === this.loadToken && !loaded) this.firstPaint?.clear();
     if (!loaded || token !== this.loadToken) return;
     await questionElements;
     if (token !== this.loadToken) return;
@@ -348,7 +346,7 @@ export class PvSurvey extends LitElement {
     const resumed = !restart && (model.currentPageNo > 0 || Object.keys(model.data as object).length > 0);
     // From here to the model's first render nothing waits for another task, so no keystroke
     // on the early page can fall between the two.
-    const handOver = this.firstPaint.handOver(model);
+    const handOver = this.firstPaint?.handOver(model);
     this.show(model);
     // After show(): whether this is a poll is read from the model on screen.
     this.audiences.attach(model, { resumed, poll: this.isPoll });
@@ -360,7 +358,7 @@ export class PvSurvey extends LitElement {
           .filter((node): node is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in node)
           .map((node) => node.updateComplete),
       );
-      this.firstPaint.finish(model, handOver);
+      this.firstPaint?.finish(model, handOver);
       // Continue or Submit pressed early: validated and carried out now.
       if (handOver.pending === 'next') this.navigation.next();
       else if (handOver.pending === 'submit') this.navigation.submit();
@@ -378,18 +376,26 @@ export class PvSurvey extends LitElement {
   private async paintEarly(definition: unknown, token: number): Promise<void> {
     const locale = this.locale ?? this.getAttribute('lang') ?? '';
     if (this.audience !== undefined || this.poll || (locale && !/^en\b/i.test(locale))) return;
+    // Fetched alongside the definition (see load), so this rarely waits.
+    const { FirstPaint, planFirstPaint } = await loadFirstPaint();
+    if (token !== this.loadToken || this.loader.status !== 'loading') return;
     const plan = planFirstPaint(definition);
     if (!('page' in plan)) return;
     if (this.kiosk && plan.page.pageCount === 1 && plan.page.questions.length === 1) return;
     this.adoptQuestionStyles();
-    this.firstPaint.show(plan.page);
+    this.firstPaint ??= new FirstPaint(this, {
+      strings: () => this.localize.t,
+      save: (answers) => this.persistence.saveEarly(answers),
+    });
+    const firstPaint = this.firstPaint;
+    firstPaint.show(plan.page);
     // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
     this.persistence.configure(this.persistenceConfig());
     const draft = await this.persistence.open();
-    if (token !== this.loadToken || !this.firstPaint.page) return;
+    if (token !== this.loadToken || !firstPaint.page) return;
     // A respondent who was on a later page waits for the model to show that page.
-    if (draft && draft.page > 0) this.firstPaint.clear();
-    else if (draft) this.firstPaint.resume(draft.answers as Record<string, unknown>);
+    if (draft && draft.page > 0) firstPaint.clear();
+    else if (draft) firstPaint.resume(draft.answers as Record<string, unknown>);
   }
 
   private show(model: SurveyModel): void {
@@ -432,7 +438,7 @@ export class PvSurvey extends LitElement {
       data-preset=${this.audiences.preset?.audience ?? nothing}
     >
       ${status === 'loading'
-        ? this.firstPaint.page
+        ? this.firstPaint?.page
           ? this.firstPaint.render({ before: this.renderQuickExit(), after: this.renderSaveState() })
           : html`<p class="pv-loading" role="status">${this.localize.t.loading}</p>`
         : nothing}
@@ -651,3 +657,15 @@ const PERSISTENCE_PROPERTIES = [
   'idleTimeout',
   'kioskReset',
 ] as const;
+
+let firstPaintModule: Promise<typeof import('./first-paint.js')> | undefined;
+
+/** The early renderer, a chunk of its own fetched alongside the definition (kept out of the entry's budget). */
+function loadFirstPaint(): Promise<typeof import('./first-paint.js')> {
+  if (!firstPaintModule) {
+    firstPaintModule = import('./first-paint.js');
+    // A failed download (offline) is tried again by the next survey.
+    firstPaintModule.catch(() => (firstPaintModule = undefined));
+  }
+  return firstPaintModule;
+}
