@@ -93,7 +93,7 @@ if (isMainThread) {
     }
     const { old, default: audited } = results;
     const numbers = old.numbers ?? audited.numbers;
-    console.log(`\n${c.name}: ${fmt(c.responses)} responses, ${c.schools} schools, ${c.questions} questions, ${numbers === undefined ? '?' : fmt(numbers)} numbers (tally ${((old.tallyMs ?? 0) / 1000).toFixed(1)} s)`);
+    console.log(`\n${c.name}: ${fmt(c.responses)} responses, ${c.schools} schools, ${c.questions} questions, ${numbers === undefined ? '?' : fmt(numbers)} numbers (tally ${((old.tallyMs ?? audited.tallyMs ?? 0) / 1000).toFixed(1)} s)`);
     for (const method of METHODS) {
       const r = results[method];
       console.log(`  ${method.padEnd(8)} hidden ${share(r).padEnd(58)} time ${status(r).padEnd(22)} attacker: ${attackText(r)}`);
