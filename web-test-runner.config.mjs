@@ -7,6 +7,7 @@ import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
 import { testMiddleware } from './scripts/wtr-middleware.mjs';
 import { touchEmulationPlugin } from './scripts/wtr-touch-plugin.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { createPageInOwnWindow, windowSharersPlugin } from './scripts/wtr-windows.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 let executablePath;
@@ -34,16 +35,19 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     a11ySnapshotPlugin(),
     touchEmulationPlugin(),
+    windowSharersPlugin(),
   ],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath,
         headless: true,
-        // The runner keeps two test pages open and Chromium shows one: without these, timers in
-        // the hidden page are throttled to once a second and a test that polls takes minutes.
-        args: [...CHROME_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+        args: CHROME_ARGS,
       },
+      // Every concurrent test page in a window of its own, so every one is shown (as tabs of one
+      // window only the front one would get animation frames and ResizeObserver callbacks).
+      // packages/survey/src/test-page.test.ts fails if that stops being true.
+      createPage: createPageInOwnWindow,
     }),
   ],
   // A fail-safe, not a timed assertion: the first test of a file also waits for Chromium to

@@ -96,15 +96,8 @@ describe('<pv-help-panel>', function () {
   });
 
   it('speaks Welsh in a Welsh page', async () => {
-    // Built by hand: fixture() of a plain <div> waits for an animation frame, which never comes
-    // while the runner shows its other test page.
-    const wrapper = document.createElement('div');
-    wrapper.lang = 'cy';
-    wrapper.innerHTML = '<pv-help-panel audience="primary" nation="wales" open></pv-help-panel>';
-    document.body.append(wrapper);
-    after(() => wrapper.remove());
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy"><pv-help-panel audience="primary" nation="wales" open></pv-help-panel></div>`);
     const el = wrapper.querySelector('pv-help-panel')!;
-    await el.updateComplete;
     await waitUntil(() => el.shadowRoot!.querySelector('[data-helpline]'));
     expect(el.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Cael help');
     expect(links(el).get('Ffonio 0800 1111')).to.equal('tel:08001111');

@@ -70,8 +70,7 @@ export function button(el: PvSurvey, part: string): HTMLButtonElement | null {
 
 /**
  * Waits, task by task, until something asynchronous (a locale or a fetch) has shown up in the
- * survey. Fails after `tasks` turns rather than hanging the run. (Not animation frames: a
- * background test page may get none.)
+ * survey. Fails after `tasks` turns rather than hanging the run.
  */
 export async function waitFor(el: PvSurvey, condition: () => boolean, tasks = 500): Promise<void> {
   for (let i = 0; i < tasks; i += 1) {
