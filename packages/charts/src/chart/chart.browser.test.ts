@@ -295,19 +295,24 @@ describe('<pv-chart>', () => {
   });
 
   it('resizes with its container inside the shadow root', async () => {
+    // chart.js resizes from a ResizeObserver callback: wait for each resize to land before the
+    // next (a fail-safe bound below mocha's timeout, not a timing). Two frames and 50 ms were not
+    // always enough for the first on two busy cores, and the second wait then saw that one.
+    const resized = async (fits: (width: number) => boolean) => {
+      for (let i = 0; i < 400 && !fits(el.chart!.width); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return el.chart!.width;
+    };
     const el = await chartOf('safe');
     el.style.display = 'block';
     el.style.width = '600px';
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const wide = el.chart!.width;
+    const wide = await resized((width) => width > 320 && width <= 600);
+    expect(wide).to.be.above(320).and.at.most(600);
     el.style.width = '320px';
-    // chart.js resizes from a ResizeObserver callback: wait for it (a fail-safe bound, not a timing).
-    for (let i = 0; i < 100 && el.chart!.width >= wide; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(el.chart!.width).to.be.below(wide);
-    expect(el.chart!.width).to.be.at.most(320);
+    const narrow = await resized((width) => width <= 320);
+    expect(narrow).to.be.below(wide);
+    expect(narrow).to.be.at.most(320);
   });
 
   it('re-wraps its labels when resized across the narrow breakpoint (ResizeObserver), both ways', async function () {

@@ -186,7 +186,10 @@ describe('examples/school-website: the page a school copies', function () {
       survey = await fixture<PvSurvey>(html`<pv-survey src=${SURVEY_JSON} quick-exit></pv-survey>`);
       errors = uncaught.errors;
     }
-    await waitFor(survey, () => survey.model !== undefined && survey.shadowRoot?.querySelector('.pv-page') !== null);
+    // The bundle's chunks (survey-core among them) load and compile inside the frame: on two busy
+    // cores that has outlasted waitFor's default 500 turns (a full run, 30 Nov). The bound is a
+    // fail-safe below this suite's 60 s timeout, not a timing.
+    await waitFor(survey, () => survey.model !== undefined && survey.shadowRoot?.querySelector('.pv-page') !== null, 4000);
     const model = survey.model!;
     expect(model.title).to.equal('How are you? Our wellbeing survey');
     expect(survey.shadowRoot!.querySelector('.pv-quick-exit'), 'the Leave this page button').to.exist;
