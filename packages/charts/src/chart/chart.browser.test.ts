@@ -299,7 +299,7 @@ describe('<pv-chart>', () => {
     // next (a fail-safe bound below mocha's timeout, not a timing). Two frames and 50 ms were not
     // always enough for the first on two busy cores, and the second wait then saw that one.
     const resized = async (fits: (width: number) => boolean) => {
-      for (let i = 0; i < 400 && !fits(el.chart!.width); i += 1) {
+      for (let i = 0; i < 200 && !fits(el.chart!.width); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return el.chart!.width;
@@ -307,12 +307,12 @@ describe('<pv-chart>', () => {
     const el = await chartOf('safe');
     el.style.display = 'block';
     el.style.width = '600px';
+    const page = () => `in a ${document.visibilityState} page`;
     const wide = await resized((width) => width > 320 && width <= 600);
-    expect(wide).to.be.above(320).and.at.most(600);
+    expect(wide, `chart width in a 600 px box ${page()}`).to.be.above(320).and.at.most(600);
     el.style.width = '320px';
     const narrow = await resized((width) => width <= 320);
-    expect(narrow).to.be.below(wide);
-    expect(narrow).to.be.at.most(320);
+    expect(narrow, `chart width in a 320 px box ${page()}`).to.be.below(wide).and.at.most(320);
   });
 
   it('re-wraps its labels when resized across the narrow breakpoint (ResizeObserver), both ways', async function () {
