@@ -124,17 +124,17 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
 const PLACEHOLDER_PX = 32;
 
 /** Roughly the plot's width in pixels for an element `width` wide (with or without row labels). */
-const plotWidth = (width: number, rowLabels: boolean): number => Math.max(120, width - (rowLabels ? (width < NARROW_BELOW ? 130 : 220) : 0) - 24);
+export const plotWidth = (width: number, rowLabels: boolean): number => Math.max(120, width - (rowLabels ? (width < NARROW_BELOW ? 130 : 220) : 0) - 24);
 
 /** A placeholder's width in axis units, for an axis `span` units wide drawn over `plot` pixels. */
-const placeholderWidth = (span: number, plot: number): number => (PLACEHOLDER_PX * span) / plot;
+export const placeholderWidth = (span: number, plot: number): number => (PLACEHOLDER_PX * span) / plot;
 
 /**
  * The dataset of hidden numbers' placeholders: drawn by the direct-labels plugin (hatched, a
  * dashed outline and "[c]"), not by chart.js, so it is never mistaken for a bar; it is there
  * for the layout and so a pointer over the gap gets the [c] tooltip.
  */
-function placeholderDataset(data: BarValue[]): BarConfig['data']['datasets'][number] {
+export function placeholderDataset(data: BarValue[]): BarConfig['data']['datasets'][number] {
   return { label: HIDDEN_MARK, data, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 0, borderSkipped: false, grouped: false };
 }
 

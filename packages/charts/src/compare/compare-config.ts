@@ -5,7 +5,7 @@ import { NARROW_BELOW } from '../lifecycle/width-controller.js';
 import { HIDDEN_MARK } from '../model/hidden.js';
 import { CATEGORICAL, EXCLUDED_GREY } from '../model/palette.js';
 import type { ChartTranslation } from '../strings/translation.js';
-import { wrapLabel, type ChartPlan } from '../chart/chart-config.js';
+import { placeholderDataset, placeholderWidth, plotWidth, wrapLabel, type BarValue, type ChartPlan } from '../chart/chart-config.js';
 import { directLabels, type BarLabel } from '../chart/direct-labels.js';
 import type { CompareFigure } from './compare-model.js';
 
@@ -19,29 +19,40 @@ export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: Numbe
   const top = Math.max(0, ...figure.rows.flatMap((row) => row.percents.map((p) => p ?? 0)));
   const max = Math.min(100, Math.max(10, Math.ceil((top * 1.2 + 8) / 10) * 10));
   const perRow = Math.max(18 * lines + 10, figure.groups.length * 22 + 12);
+  // A hidden group's bar keeps its slot in the row: a [c] placeholder of one fixed width, in a
+  // dataset sharing the group's slot (same `stack`, values not stacked), with its tooltip.
+  const w = placeholderWidth(max, plotWidth(width, true));
+  const holes = figure.groups.map((_, g) => figure.rows.map((row): BarValue => ((row.percents[g] ?? null) === null ? [0, w] : null)));
+  const holeGroups = figure.groups.flatMap((_, g) => (holes[g]!.some((value) => value !== null) ? [g] : []));
+  const groupOf = (datasetIndex: number): number | undefined => (datasetIndex < figure.groups.length ? datasetIndex : holeGroups[datasetIndex - figure.groups.length]);
   return {
     height: Math.max(140, 56 + figure.rows.length * perRow),
     labels: {
       font: FONT,
       labels: figure.groups.map((_, g) =>
-        figure.rows.map((row): BarLabel => {
+        figure.rows.map((row): BarLabel | null => {
           const p = row.percents[g] ?? null;
-          return p === null ? { text: HIDDEN_MARK, place: 'start', fill: CATEGORICAL[g % CATEGORICAL.length]! } : { text: n.percent(p), place: 'end', fill: CATEGORICAL[g % CATEGORICAL.length]! };
+          return p === null ? null : { text: n.percent(p), place: 'end', fill: CATEGORICAL[g % CATEGORICAL.length]! };
         }),
       ),
       hidden: [],
+      placeholders: [...figure.groups.map(() => false), ...holeGroups.map(() => true)],
     },
     config: {
       type: 'bar',
       data: {
         labels,
-        datasets: figure.groups.map((group, g) => ({
-          label: t.groupName(group),
-          data: figure.rows.map((row) => row.percents[g] ?? null),
-          backgroundColor: CATEGORICAL[g % CATEGORICAL.length],
-          borderColor: '#FFFFFF',
-          borderWidth: 1,
-        })),
+        datasets: [
+          ...figure.groups.map((group, g) => ({
+            label: t.groupName(group),
+            data: figure.rows.map((row) => row.percents[g] ?? null),
+            backgroundColor: CATEGORICAL[g % CATEGORICAL.length],
+            borderColor: '#FFFFFF',
+            borderWidth: 1,
+            stack: `group-${g}`,
+          })),
+          ...holeGroups.map((g) => ({ ...placeholderDataset(holes[g]!), label: `${t.groupName(figure.groups[g]!)} ${HIDDEN_MARK}`, grouped: true, stack: `group-${g}` })),
+        ],
       },
       options: {
         indexAxis: 'y',
@@ -53,15 +64,17 @@ export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: Numbe
             callbacks: {
               label: (item: TooltipItem<'bar'>) => {
                 const row = figure.rows[item.dataIndex];
-                const group = figure.groups[item.datasetIndex] ?? '';
-                const p = row?.percents[item.datasetIndex] ?? null;
+                const g = groupOf(item.datasetIndex) ?? 0;
+                const group = figure.groups[g] ?? '';
+                const p = row?.percents[g] ?? null;
                 return p === null ? `${t.groupName(group)}: ${HIDDEN_MARK} ${t.hiddenLegend}` : `${t.groupName(group)}: ${n.percentPrecise(p)}`;
               },
             },
           },
         },
         scales: {
-          x: { min: 0, max, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
+          // Datasets share a slot by `stack`; their values are never added up.
+          x: { min: 0, max, stacked: false, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
         },
       },

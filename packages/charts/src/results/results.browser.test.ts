@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture as render, html } from '@open-wc/testing';
 import { compare } from '@pupil-voice/aggregate';
+import type { TooltipItem } from 'chart.js';
 import { positiveAnswers } from '../compare/compare-model.js';
 import { HIDDEN_MARK, shown } from '../model/hidden.js';
 import { viewOf } from '../model/view.js';
@@ -32,7 +33,7 @@ describe('<pv-compare>', function () {
     await el.whenDrawn();
     const expected = compare(published, { by: 'audience', groups: ['pupil', 'parent'], agree: positiveAnswers(published), questions: ['safe'] }).items[0]!;
     const datasets = el.chart!.data.datasets;
-    expect(datasets.map((d) => d.label)).to.deep.equal(['Pupils', 'Parents']);
+    expect(datasets.slice(0, 2).map((d) => d.label)).to.deep.equal(['Pupils', 'Parents']);
     expected.groups.forEach((group, g) => expect(datasets[g]!.data).to.deep.equal(group.percents));
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
     expected.differences[0]!.categories.forEach((difference, i) => {
@@ -41,6 +42,36 @@ describe('<pv-compare>', function () {
       else expect(cell).to.equal(`${(difference.difference.estimate * 100).toFixed(1)} (95% interval ${(difference.difference.lower * 100).toFixed(1)} to ${(difference.difference.upper * 100).toFixed(1)})`);
     });
     await expect(el).to.be.accessible();
+  });
+
+  it('a hidden group bar keeps its slot: a [c] placeholder beside the other group, with the [c] tooltip', async () => {
+    let checked = 0;
+    for (const question of ['safe', 'places', 'feelings']) {
+      const el = await render<PvCompare>(html`<pv-compare .data=${published} question=${question}></pv-compare>`);
+      await el.whenDrawn();
+      const chart = el.chart!;
+      const datasets = chart.data.datasets;
+      for (const [index, dataset] of datasets.entries()) {
+        if (index < 2) continue;
+        const g = dataset.label === `Pupils ${HIDDEN_MARK}` ? 0 : 1;
+        expect(dataset.label).to.equal(`${g === 0 ? 'Pupils' : 'Parents'} ${HIDDEN_MARK}`);
+        dataset.data.forEach((value, row) => {
+          expect(value === null, `${question} row ${row}`).to.equal(datasets[g]!.data[row] !== null);
+          if (value === null) return;
+          checked++;
+          // Same slot as its group's bar, not the other group's.
+          const own = chart.getDatasetMeta(g).data[row]!.y;
+          const other = chart.getDatasetMeta(1 - g).data[row]!.y;
+          expect(chart.getDatasetMeta(index).data[row]!.y).to.be.closeTo(own, 0.5);
+          expect(Math.abs(own - other)).to.be.above(2);
+          const label = chart.options.plugins!.tooltip!.callbacks!.label! as (item: TooltipItem<'bar'>) => string;
+          expect(label.call(undefined as never, { datasetIndex: index, dataIndex: row } as TooltipItem<'bar'>)).to.equal(
+            `${g === 0 ? 'Pupils' : 'Parents'}: [c] hidden to protect small groups`,
+          );
+        });
+      }
+    }
+    expect(checked, 'the fixture hides some group bars (so this test can fail)').to.be.above(0);
   });
 
   it('ranks perception gaps, each drawn across its published 95% interval', async () => {
