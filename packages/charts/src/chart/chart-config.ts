@@ -64,7 +64,8 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
   const labels = figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
   const percents = figure.items.map((item) => item.percent);
   const top = Math.max(0, ...percents.map((p) => p ?? 0));
-  const max = Math.min(100, ceilTo(top * 1.2 + 8, 10));
+  // On phones ticks go in 20s: end the axis on one, so no two tick labels crowd at its end.
+  const max = Math.min(100, ceilTo(top * 1.2 + 8, narrow ? 20 : 10));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const options = baseOptions(reducedMotion, labels.length);
   // A hidden bar keeps its row: a [c] placeholder of one fixed width (never its value), with

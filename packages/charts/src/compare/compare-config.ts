@@ -17,7 +17,9 @@ export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: Numbe
   const labels = figure.rows.map((row) => wrapLabel(row.label, narrow ? 16 : 28));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const top = Math.max(0, ...figure.rows.flatMap((row) => row.percents.map((p) => p ?? 0)));
-  const max = Math.min(100, Math.max(10, Math.ceil((top * 1.2 + 8) / 10) * 10));
+  // On phones ticks go in 20s: end the axis on one, so no two tick labels crowd at its end.
+  const step = narrow ? 20 : 10;
+  const max = Math.min(100, Math.max(step, Math.ceil((top * 1.2 + 8) / step) * step));
   const perRow = Math.max(18 * lines + 10, figure.groups.length * 22 + 12);
   // A hidden group's bar keeps its slot in the row: a [c] placeholder of one fixed width, in a
   // dataset sharing the group's slot (same `stack`, values not stacked), with its tooltip.

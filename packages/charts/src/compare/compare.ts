@@ -157,7 +157,9 @@ export class PvCompare extends LitElement {
       <div class="canvas-box" style=${styleMap({ height: `${this.plan.height}px` })}>
         <canvas role="img" aria-label=${t.chartLabel(t.kindCompare, finding)}></canvas>
       </div>
-      ${hidden ? html`<p class="hidden-legend"><b>${HIDDEN_MARK}</b> ${t.hiddenLegend}</p>` : nothing}
+      ${hidden
+        ? html`<p class="hidden-legend">${this.plan.labels.placeholders?.some(Boolean) ? html`<span class="hidden-swatch" aria-hidden="true"></span>` : nothing}<b>${HIDDEN_MARK}</b> ${t.hiddenLegend}</p>`
+        : nothing}
       ${this.table(
         [figure.measure === 'answer' ? t.answer : t.item, ...figure.groups.map((g) => t.groupName(g)), `${t.difference} (${a} − ${b})`],
         figure.rows.map((row) => [
