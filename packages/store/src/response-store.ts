@@ -1,6 +1,5 @@
 import type { IDBPDatabase } from 'idb';
 import { dayOf } from './day.js';
-import { encryptResponse } from './encryption.js';
 import { OutboxChangeEvent, StorageLowEvent } from './events.js';
 import type { OutboxCounts, ResponseStoreEventMap } from './events.js';
 import { StoreError, toStoreError } from './errors.js';
@@ -291,7 +290,8 @@ export class ResponseStore extends EventTarget {
         body = options.publicKey
           ? JSON.stringify({
               id: responseId,
-              encrypted: await encryptResponse({ id: responseId, data }, options.publicKey),
+              // Loaded only by surveys that encrypt (a chunk of its own in the embed).
+              encrypted: await (await import('./encryption.js')).encryptResponse({ id: responseId, data }, options.publicKey),
               meta,
             } satisfies WireBody)
           : JSON.stringify({ id: responseId, data, meta } satisfies WireBody);

@@ -3,6 +3,10 @@
 // Question elements few surveys use (tagbox, ranking, imagepicker, matrixdropdown,
 // multipletext, paneldynamic) are not imported here: <pv-survey> defines them when a
 // definition names them (question/lazy-questions.ts), so they are not in the embed's entry.
+// <pv-help-panel> and <pv-term> are defined with the audience features
+// (audience/audience-features.ts), which only a survey with an audience loads: only such a
+// survey shows "Get help" or has a glossary (a <pv-term> with no glossary is the plain word,
+// which is what an undefined <pv-term> shows).
 import './unsupported-question/pv-unsupported-question.js';
 import './panel/pv-panel.js';
 import './matrix-question/pv-matrix-question.js';
@@ -17,6 +21,4 @@ import './radiogroup-question/pv-radiogroup-question.js';
 import './checkbox-question/pv-checkbox-question.js';
 import './boolean-question/pv-boolean-question.js';
 import './outbox-status/pv-outbox-status.js';
-import './term/pv-term.js';
-import './help-panel/pv-help-panel.js';
 import './survey/pv-survey.js';

@@ -1,26 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SurveyModel } from 'survey-core';
-import { parseSchoolContacts, type SchoolContact } from '../help-panel/help-panel.js';
-import { introOverrides } from '../intro/intro.js';
-import type { IntroText } from '../strings/audience-translation.js';
-import { createGlossary, type Glossary } from '../term/glossary.js';
+import type { SchoolContact } from '../help-panel/help-panel.js';
+import type { AudienceTranslation, IntroText } from '../strings/audience-translation.js';
+import type { Glossary } from '../term/glossary.js';
 import { PvTermLookupEvent } from '../term/term-events.js';
-import {
-  applyPreset,
-  chooseAudience,
-  navigationTexts,
-  requiredSensitiveQuestions,
-  type AudienceChoice,
-  type AudiencePreset,
-} from './audience-preset.js';
+import type { AudienceChoice, AudiencePreset } from './audience-preset.js';
 import { PvAuthoringWarningEvent } from './audience-events.js';
+import { loadAudienceFeatures, type AudienceFeatures } from './load-audience-features.js';
 import { setPresentation } from './presentation.js';
+import { requestedAudience } from './requested-audience.js';
 
 /**
  * The audience side of `<pv-survey>`: chooses the preset, prepares the definition for it
  * (wording, pages, faces), builds the glossary, remembers whether the intro is still to be
  * shown, and answers `<pv-term>` lookups from inside the survey. The element passes in what it
  * knows (its `audience` attribute, the definition, the model) and renders from the state here.
+ *
+ * The presets, words, intro, glossary and help panel are a chunk of their own
+ * (`features`), loaded only for a survey that names an audience: a plain survey never
+ * downloads them, and one with an audience gets them alongside survey-core.
  */
 export class AudienceController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
@@ -33,6 +31,8 @@ export class AudienceController implements ReactiveController {
   contacts: SchoolContact[] = [];
   /** True until the respondent presses Start on the intro screen. */
   introPending = false;
+  /** The audience features, once a survey with an audience has loaded them. */
+  features?: AudienceFeatures;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -63,19 +63,33 @@ export class AudienceController implements ReactiveController {
     event.explanation = this.glossary.explain(event.term, event.lang);
   };
 
+  /** Starts loading the audience features if this definition (or attribute) names an audience. */
+  preload(definition: unknown, attribute: string | undefined): void {
+    if (requestedAudience(attribute, definition)) loadAudienceFeatures().catch(() => undefined);
+  }
+
+  /** The audience words for a language (the features are loaded whenever there is a preset). */
+  translationFor(lang: string | null | undefined): AudienceTranslation {
+    return this.features!.audienceTranslationFor(lang);
+  }
+
   /**
    * The definition as this audience sees it, before the model is built. Reports an unknown
-   * audience and required sensitive questions in a pupil survey as authoring warnings.
+   * audience and required sensitive questions in a pupil survey as authoring warnings. Rejects
+   * when the audience features could not be downloaded.
    */
-  prepare(definition: unknown, attribute: string | undefined): unknown {
-    this.choice = chooseAudience(attribute, definition);
+  async prepare(definition: unknown, attribute: string | undefined): Promise<unknown> {
+    this.choice = undefined;
     this.glossary = undefined;
     this.contacts = [];
     this.introPending = false;
-    if (!this.choice) {
-      this.prepared = definition;
-      return definition;
-    }
+    this.prepared = definition;
+    if (!requestedAudience(attribute, definition)) return definition;
+    const features = await loadAudienceFeatures();
+    this.features = features;
+    const { applyPreset, chooseAudience, createGlossary, parseSchoolContacts, requiredSensitiveQuestions } = features;
+    this.choice = chooseAudience(attribute, definition);
+    if (!this.choice) return definition;
     const { preset, warning } = this.choice;
     if (warning) this.warn(new PvAuthoringWarningEvent('unknown-audience', warning));
     const prepared = applyPreset(definition, preset);
@@ -114,7 +128,14 @@ export class AudienceController implements ReactiveController {
   attach(model: SurveyModel, { resumed, poll }: { resumed: boolean; poll: boolean }): void {
     const preset = this.preset;
     if (!preset) return;
-    setPresentation(model, { preset, glossary: this.glossary });
+    const { audienceTranslationFor, navigationTexts, renderReadAloudButton, renderWithTerms } = this.features!;
+    setPresentation(model, {
+      preset,
+      glossary: this.glossary,
+      translationFor: audienceTranslationFor,
+      renderReadAloud: renderReadAloudButton,
+      renderWithTerms,
+    });
     model.setVariable('audience', preset.audience);
     // Our words for Start, Next, Back and Finish where the definition has none. A poll keeps
     // its own one-tap word ("Vote").
@@ -139,7 +160,7 @@ export class AudienceController implements ReactiveController {
 
   /** The school's own intro text, if the definition has any, in the survey's language. */
   introOverrides(locale: string): Partial<IntroText> {
-    return introOverrides(this.prepared, locale);
+    return this.features!.introOverrides(this.prepared, locale);
   }
 }
 

@@ -3,6 +3,7 @@ import { audienceCy } from '../strings/audience-cy.js';
 import { audienceEn } from '../strings/audience-en.js';
 import type { AudienceTranslation, NavigationText } from '../strings/audience-translation.js';
 import { agreeScalePositions } from './agree-scale.js';
+import { requestedAudience } from './requested-audience.js';
 
 /**
  * What an audience changes about the survey. Behaviour, not colours: the school's theme stays.
@@ -86,9 +87,7 @@ export interface AudienceChoice {
  * unknown audience gets the secondary preset and a warning naming the known ones.
  */
 export function chooseAudience(attribute: string | undefined | null, definition: unknown): AudienceChoice | undefined {
-  const fromDefinition =
-    typeof definition === 'object' && definition !== null ? (definition as { audience?: unknown }).audience : undefined;
-  const requested = attribute?.trim() || (typeof fromDefinition === 'string' ? fromDefinition.trim() : '');
+  const requested = requestedAudience(attribute, definition);
   if (!requested) return undefined;
   if (isAudience(requested)) return { requested, preset: AUDIENCE_PRESETS[requested] };
   return {

@@ -3,15 +3,13 @@ import { css } from 'lit';
 /**
  * What the audience presets change on screen: the safety bar (Get help, Leave this page) on
  * every screen, the intro, the read-aloud button, picture progress, and sizes per preset.
- * Sizes only: colours stay the school's theme.
+ * Sizes only: colours stay the school's theme. Part of the audience features: `<pv-survey>`
+ * adopts them once a survey with an audience has loaded them.
  */
 export const audienceStyles = css`
   /* Quick exit keeps its own sticky row (always in reach); Get help sits under it. */
   .pv-survey > pv-help-panel {
     margin: var(--_s) 0 var(--_l);
-  }
-  .pv-survey {
-    overflow-wrap: break-word;
   }
   .pv-intro h4 {
     margin: var(--_l) 0 var(--_s);

@@ -1,4 +1,7 @@
+import type { renderReadAloudButton } from '../read-aloud/read-aloud-button.js';
+import type { AudienceTranslation } from '../strings/audience-translation.js';
 import type { Glossary } from '../term/glossary.js';
+import type { renderWithTerms } from '../term/render-terms.js';
 import type { AudiencePreset } from './audience-preset.js';
 
 /**
@@ -10,6 +13,12 @@ import type { AudiencePreset } from './audience-preset.js';
 export interface SurveyPresentation {
   readonly preset: AudiencePreset;
   readonly glossary?: Glossary;
+  /** The audience words (read aloud) for a language; they load with the preset. */
+  readonly translationFor: (lang: string | null | undefined) => AudienceTranslation;
+  /** Draws a title or description with its glossary terms marked. */
+  readonly renderWithTerms: typeof renderWithTerms;
+  /** Draws a question's "Read aloud" button (the presets that read aloud). */
+  readonly renderReadAloud: typeof renderReadAloudButton;
 }
 
 const presentations = new WeakMap<object, SurveyPresentation>();

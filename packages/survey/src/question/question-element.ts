@@ -1,14 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Question, SurveyError } from 'survey-core';
+import type { LocalizableString, Question, SurveyError } from 'survey-core';
 import { presentationOf, type SurveyPresentation } from '../audience/presentation.js';
-import { locText } from '../loc-string.js';
+import { locText, renderLocString } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
-import { ReadAloudController } from '../read-aloud/read-aloud-controller.js';
-import { readAloudText, speakerIcon } from '../read-aloud/read-aloud-text.js';
-import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
-import { renderWithTerms } from '../term/render-terms.js';
 
 /**
  * Base of every question element. A question element renders into its own light DOM, which
@@ -32,7 +28,6 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
 
   protected readonly model = new SurveyModelController(this);
   protected readonly localize = new LocalizeController(this);
-  protected readonly readAloud = new ReadAloudController(this, () => this.localize.lang);
 
   /** How the surrounding survey is presented (audience preset, glossary), if it has an audience. */
   protected get presentation(): SurveyPresentation | undefined {
@@ -122,7 +117,7 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
   protected renderTitle(): TemplateResult {
     const q = this.question;
     const hidden = !q.hasTitle;
-    const content = html`${q.no ? html`<span class="pv-number">${q.no}</span> ` : nothing}${renderWithTerms(q.locTitle, this.presentation?.glossary, this.localize.lang)}${q.isRequired
+    const content = html`${q.no ? html`<span class="pv-number">${q.no}</span> ` : nothing}${this.renderText(q.locTitle)}${q.isRequired
       ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${this.localize.t.requiredHint}</span>`
       : nothing}`;
     return html`<h4 class="pv-title ${hidden ? 'pv-visually-hidden' : ''}" id=${this.titleId}>
@@ -134,8 +129,18 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
     const q = this.question;
     if (!q.hasDescription) return nothing;
     return html`<div class="pv-description" id=${this.descriptionId} part="description">
-      ${renderWithTerms(q.locDescription, this.presentation?.glossary, this.localize.lang)}
+      ${this.renderText(q.locDescription)}
     </div>`;
+  }
+
+  /**
+   * A title or description: with glossary terms marked (`<pv-term>`) in a survey whose audience
+   * has a glossary, else as it is.
+   */
+  protected renderText(str: LocalizableString | undefined | null): TemplateResult | string | typeof nothing {
+    const presentation = this.presentation;
+    if (presentation?.glossary) return presentation.renderWithTerms(str, presentation.glossary, this.localize.lang);
+    return str ? renderLocString(str) : nothing;
   }
 
   /**
@@ -144,18 +149,10 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
    */
   protected renderReadAloud(): TemplateResult | typeof nothing {
     const q = this.question;
-    if (!this.presentation?.preset.readAloud || !this.readAloud.available || q.getType() === 'html') return nothing;
-    const t = audienceTranslationFor(this.localize.lang);
-    return html`<button
-      type="button"
-      class="pv-read-aloud"
-      part="read-aloud-button"
-      lang=${t.lang}
-      aria-pressed=${this.readAloud.speaking ? 'true' : 'false'}
-      @click=${() => this.readAloud.toggle(readAloudText(q, t.readAloudAnswers))}
-    >
-      ${speakerIcon()}<span>${t.readAloud}</span><span class="pv-visually-hidden">: ${this.titleText}</span>
-    </button>`;
+    const presentation = this.presentation;
+    if (!presentation?.preset.readAloud || q.getType() === 'html') return nothing;
+    const t = presentation.translationFor(this.localize.lang);
+    return presentation.renderReadAloud(this, q, t, () => this.localize.lang, this.titleText);
   }
 
   protected renderErrors(): TemplateResult | typeof nothing {

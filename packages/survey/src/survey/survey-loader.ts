@@ -16,7 +16,8 @@ export interface LoadRequest {
   readonly locale: string | undefined;
   /**
    * Turns the checked definition into the one the model is built from (the audience preset:
-   * wording, pages, faces). The loaded survey still reports the original definition.
+   * wording, pages, faces), once survey-core is in; it may wait for what it needs (the
+   * audience features). The loaded survey still reports the original definition.
    */
   readonly prepare?: (definition: unknown) => unknown;
   /**
@@ -116,7 +117,9 @@ export class SurveyLoader {
       const locale = chosen ?? (definition as { locale?: unknown }).locale;
       if (typeof locale === 'string' && locale) await loadSurveyLocale(locale);
       if (stale()) return undefined;
-      model = new Model(request.prepare ? request.prepare(definition) : definition);
+      const prepared = request.prepare ? await request.prepare(definition) : definition;
+      if (stale()) return undefined;
+      model = new Model(prepared);
       if (chosen) model.locale = chosen;
       // survey-core drops elements of a type it does not know, silently; we say so instead.
       unknownTypes = [

@@ -36,6 +36,7 @@ export const surveyStyles = css`
   }
   .pv-survey {
     max-width: 42rem;
+    overflow-wrap: break-word;
   }
   .pv-visually-hidden {
     position: absolute !important;

@@ -49,6 +49,40 @@ describe('<pv-survey> shell', () => {
   });
 });
 
+describe('<pv-survey> question elements loaded on demand', () => {
+  const tag = 'pv-multipletext-question';
+  const sheetsOf = (name: string) =>
+    ((customElements.get(name) as unknown as { elementStyles: Array<{ styleSheet?: CSSStyleSheet }> }).elementStyles ?? []).map(
+      (style) => style.styleSheet,
+    );
+
+  it('defines a rarely used type only when a survey has one, before showing it', async () => {
+    // The embed entry leaves multipletext out; no earlier test in this file uses it.
+    expect(customElements.get(tag), 'not defined by the entry').to.equal(undefined);
+    const el = await renderSurvey({
+      elements: [{ type: 'multipletext', name: 'pets', title: 'Your pets', items: [{ name: 'cats' }, { name: 'dogs' }] }],
+    });
+    // At pv-ready the element is defined and drawn: no "not supported" notice came first.
+    expect(customElements.get(tag)).to.exist;
+    expect($(el, '.pv-unsupported')).to.equal(null);
+    expect($$(el, `${tag} input`)).to.have.length(2);
+    for (const sheet of sheetsOf(tag)) expect(el.shadowRoot!.adoptedStyleSheets).to.include(sheet);
+  });
+
+  it('draws a question of such a type added to the model later, and adopts its styles', async () => {
+    const el = await renderSurvey({ elements: [{ type: 'text', name: 'a', title: 'A' }] });
+    const added = 'pv-imagepicker-question';
+    expect(customElements.get(added), 'no earlier test in this file uses imagepicker').to.equal(undefined);
+    modelOf(el).pages[0]!.addNewQuestion('imagepicker', 'pick');
+    // The page is drawn again on the next answer; the element upgrades in place once its chunk is in.
+    modelOf(el).setValue('a', 'x');
+    await waitFor(el, () => customElements.get(added) !== undefined && $(el, `${added} [role="radiogroup"]`) !== null);
+    await settle(el);
+    expect($(el, '.pv-unsupported')).to.equal(null);
+    for (const sheet of sheetsOf(added)) expect(el.shadowRoot!.adoptedStyleSheets).to.include(sheet);
+  });
+});
+
 describe('<pv-survey> element types survey-core does not know', () => {
   it('names the missing types instead of leaving a silent gap', async () => {
     const el = await renderSurvey({

@@ -3,20 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { PageModel, SurveyModel } from 'survey-core';
 import { AudienceController } from '../audience/audience-controller.js';
-import { audienceStyles } from '../audience/audience.styles.js';
-import { renderPictureProgress } from '../audience/picture-progress.js';
 import { textDirection } from '../audience/text-direction.js';
 import { preloadDelivery } from '../delivery/shared-delivery.js';
 import { PvReadyEvent, PvStartOverEvent } from '../events.js';
 import type { SchoolContact } from '../help-panel/help-panel.js';
-import { renderIntro } from '../intro/intro.js';
 import { locText, renderLocString } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
 import { defineQuestionElements, onQuestionElementsDefined, questionTypesIn } from '../question/lazy-questions.js';
 import { definedQuestionStyles } from '../question/question-tags.js';
 import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
-import { audienceTranslationFor } from '../strings/audience-strings.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { ClearAnswers } from './clear-answers.js';
@@ -82,7 +78,7 @@ import { surveyStyles } from './survey.styles.js';
  * @cssproperty --pv-target-size - Minimum size of options and buttons (at least 24px).
  */
 export class PvSurvey extends LitElement {
-  static override styles: CSSResultOrNative[] = [surveyStyles, audienceStyles];
+  static override styles: CSSResultOrNative[] = [surveyStyles];
 
   /** URL of a SurveyJS JSON definition. Ignored when `definition` is set. */
   @property() src?: string;
@@ -313,10 +309,11 @@ export class PvSurvey extends LitElement {
       src: this.src,
       locale: this.locale ?? this.getAttribute('lang') ?? undefined,
       prepare: (definition) => this.audiences.prepare(definition, this.audience),
-      // Question elements few surveys use are chunks of their own: those this survey names
-      // download while survey-core does, and are defined before the survey is shown.
+      // Question elements few surveys use, and the audience features, are chunks of their own:
+      // what this survey names downloads while survey-core does, and is in before it is shown.
       definitionRead: (definition) => {
         questionElements = defineQuestionElements(questionTypesIn(definition));
+        this.audiences.preload(definition, this.audience);
         void this.paintEarly(definition, token);
       },
     });
@@ -412,7 +409,9 @@ export class PvSurvey extends LitElement {
   /** Question elements are defined separately; adopt the styles of every one defined so far. */
   private adoptQuestionStyles(): void {
     if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [surveyStyles, audienceStyles, ...definedQuestionStyles()]);
+      // The audience styles come with the audience features, which only such a survey loads.
+      const audience = this.audiences.features?.audienceStyles;
+      adoptStyles(this.shadowRoot, [surveyStyles, ...(audience ? [audience] : []), ...definedQuestionStyles()]);
     }
   }
 
@@ -512,7 +511,7 @@ export class PvSurvey extends LitElement {
 
   private renderCompleted(model: SurveyModel): TemplateResult {
     const preset = this.audiences.preset;
-    const t = audienceTranslationFor(this.localize.lang);
+    const t = preset ? this.audiences.translationFor(this.localize.lang) : undefined;
     // At the end, help is shown open after the thank-you, so "Thank you" is read first.
     return html`${this.renderQuickExit()}
       ${model.showCompletedPage
@@ -521,7 +520,7 @@ export class PvSurvey extends LitElement {
             ${this.kiosk ? html`<p class="pv-kiosk-next">${this.localize.t.kioskNext}</p>` : nothing}
           </div>`
         : nothing}
-      ${preset
+      ${preset && t
         ? html`<p class="pv-after-survey" lang=${t.lang}>${t.afterSurvey[preset.audience]}</p>
             ${this.renderHelp(true)}`
         : nothing}`;
@@ -532,8 +531,8 @@ export class PvSurvey extends LitElement {
     if (!this.audiences.preset?.pictureProgress) return this.navigation.renderProgress(model, this.localize.t);
     const pages = model.visiblePages;
     const position = Math.max(1, pages.indexOf(page) + 1);
-    const words = audienceTranslationFor(this.localize.lang).questionOf(position, pages.length);
-    return renderPictureProgress(position, pages.length, this.localize.t.progressLabel, words);
+    const words = this.audiences.translationFor(this.localize.lang).questionOf(position, pages.length);
+    return this.audiences.features!.renderPictureProgress(position, pages.length, this.localize.t.progressLabel, words);
   }
 
   /** "Get help": the school's people and the helplines for this audience and nation. */
@@ -562,9 +561,9 @@ export class PvSurvey extends LitElement {
   /** The intro of a survey with an audience: what it is for, anonymity, choice, telling. */
   private renderIntroScreen(model: SurveyModel): TemplateResult {
     const preset = this.audiences.preset!;
-    const t = audienceTranslationFor(model.locale || this.localize.lang);
+    const t = this.audiences.translationFor(model.locale || this.localize.lang);
     return html`${this.renderSafetyBar()}${this.renderHeader(model)}
-      ${renderIntro({
+      ${this.audiences.features!.renderIntro({
         audience: preset.audience,
         t,
         overrides: this.audiences.introOverrides(model.locale || 'default'),

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizableString } from 'survey-core';
 import { renderLocString } from '../loc-string.js';
-import { splitAtTerms, type Glossary } from './glossary.js';
+import type { Glossary } from './glossary.js';
+import { splitAtTerms } from './split-at-terms.js';
 
 /**
  * Renders a survey string with its glossary terms as `<pv-term>` (first occurrence of each).
