@@ -40,9 +40,13 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
         for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
       };
       visit(entry);
-      for (const chunk of chunks) {
-        if (chunk.moduleIds.some((id) => firstQuestion.some((pattern) => pattern.test(id)))) visit(chunk.fileName);
-      }
+      // The early page's own chunks (loaded with import()): hinted too, or the browser finds
+      // them only once the entry has run.
+      const firstPaint = chunks
+        .filter((chunk) => chunk.moduleIds.some((id) => firstQuestion.some((pattern) => pattern.test(id))))
+        .map((chunk) => chunk.fileName);
+      if (firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
+      for (const fileName of firstPaint) visit(fileName);
       const surveyCore = chunks.find((chunk) => chunk.moduleIds.some((id) => /[\\/]survey-core[\\/]fesm[\\/]survey-core\.m?js$/.test(id)));
       if (!surveyCore) this.error('no chunk holds survey-core');
       const precache = chunks.map((chunk) => chunk.fileName).sort();
@@ -51,11 +55,12 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
       for (const fileName of precache) hash.update(fileName).update('\0').update(byName.get(fileName).code);
       const version = hash.digest('hex').slice(0, 16);
       const manifest = {
-        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
+        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet (the entry, the early page\'s chunk, survey-core); firstPaint: the early page\'s chunk; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
         version,
         entry,
         surveyCore: surveyCore.fileName,
-        modulepreload: [entry, surveyCore.fileName],
+        firstPaint,
+        modulepreload: [entry, ...firstPaint.filter((fileName) => fileName !== entry), surveyCore.fileName],
         firstQuestion: [...before],
         precache,
       };
@@ -73,7 +78,8 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
 
 /**
  * The embed snippet for this build (dist/preload.html; README.md shows the same): the
- * modulepreload hints let the browser fetch survey-core while the entry is still arriving.
+ * modulepreload hints let the browser fetch the early page's chunk and survey-core while the
+ * entry is still arriving.
  */
 export function embedSnippet(manifest, base) {
   return [
@@ -82,4 +88,16 @@ export function embedSnippet(manifest, base) {
     `<script type="module" src="${base}${manifest.entry}"></script>`,
     '',
   ].join('\n');
+}
+
+/**
+ * `text` (README.md or an example page) with each run of modulepreload hints that starts with
+ * the entry's replaced by this build's hints, keeping the run's indentation and base: a hint
+ * this build adds is added, one it no longer has is dropped, a renamed chunk is renamed.
+ */
+export function updateHints(text, manifest) {
+  return text.replace(
+    /^([ \t]*)<link rel="modulepreload" href="([^"]*)pupil-voice\.js" \/>\r?\n(?:[ \t]*<link rel="modulepreload" href="[^"]*" \/>\r?\n)*/gm,
+    (_run, indent, base) => manifest.modulepreload.map((file) => `${indent}<link rel="modulepreload" href="${base}${file}" />\n`).join(''),
+  );
 }

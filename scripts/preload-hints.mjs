@@ -1,10 +1,11 @@
 // Prints the embed snippet of the last build (its <link rel="modulepreload"> hints name the
-// hashed survey-core chunk); with --write, brings the hints in README.md and the example pages
-// up to date with dist/preload.json. `npm run size` fails while they name another build's files.
+// entry, the early page's hashed chunk and the hashed survey-core chunk); with --write, brings
+// the hints in README.md and the example pages up to date with dist/preload.json. `npm run size`
+// fails while they name another build's files or leave one of this build's hints out.
 //   node scripts/preload-hints.mjs [--write]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { embedSnippet } from './embed-manifest.mjs';
+import { embedSnippet, updateHints } from './embed-manifest.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/preload.json', 'utf8'));
 console.log(embedSnippet(manifest, '/pupil-voice/'));
@@ -17,7 +18,7 @@ if (process.argv.includes('--write')) {
     });
   for (const file of ['README.md', ...pages('examples')]) {
     const text = readFileSync(file, 'utf8');
-    const updated = text.replace(/(<link rel="modulepreload" href="[^"]*)chunks\/survey-core\.[\w-]+\.js"/g, `$1${manifest.surveyCore}"`);
+    const updated = updateHints(text, manifest);
     if (updated !== text) {
       writeFileSync(file, updated);
       console.log(`updated ${file}`);

@@ -4,9 +4,10 @@
 // projector's poll-results bundle holds no survey-core; chart.js lives in its own chunk that
 // the charts entry loads with import(), and never in the embed; no chunk of an older build
 // lingers in dist/; the modulepreload hints in README.md and the examples name the files this
-// build wrote. Budgets (size-budget.json): each file named there, and "before the first
-// question": the sum of every file a respondent downloads before the first question (the
-// entry, what it imports statically, and the chunks dist/preload.json lists as needed first).
+// build wrote, and a page that has hints has all of them (dist/preload.json's modulepreload).
+// Budgets (size-budget.json): each file named there, and "before the first question": the sum
+// of every file a respondent downloads before the first question (the entry, what it imports
+// statically, and the chunks dist/preload.json lists as needed first).
 // Run after `npm run build`. Exits 1 if a check fails.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -158,6 +159,13 @@ for (const page of hinted) {
     const name = match[1].split('/').slice(-2).join('/');
     const file = name.startsWith('chunks/') ? name : name.split('/').at(-1);
     if (!preload.modulepreload.includes(file)) problems.push(`${page}: modulepreload of ${match[1]}, not a file dist/preload.json lists (copy the hints from dist/preload.html, or run node scripts/preload-hints.mjs --write)`);
+  }
+  // A page that carries hints carries all of them (the early page's chunk found late is a late first question).
+  const names = [...text.matchAll(/<link rel="modulepreload" href="[^"]*?((?:chunks\/)?[^"/]+)"/g)].map((match) => match[1]);
+  if (names.length > 0) {
+    for (const file of preload.modulepreload) {
+      if (!names.includes(file)) problems.push(`${page}: no modulepreload of ${file}, which dist/preload.json lists (run node scripts/preload-hints.mjs --write)`);
+    }
   }
 }
 
