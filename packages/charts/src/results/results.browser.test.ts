@@ -224,4 +224,53 @@ describe('<pv-results>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
   });
+  describe('while the collector prepares the first results (503 results_pending + Retry-After)', () => {
+    // A real endpoint on the test runner's loopback server (packages/charts/test-server/pending-results.mjs).
+    async function script(scenario: string, pending: number, retryAfter: string | null): Promise<string> {
+      const put = await fetch(`/test-results/${scenario}/_script`, { method: 'PUT', body: JSON.stringify({ pending, retryAfter, publication: published }) });
+      expect(put.status).to.equal(200);
+      return `/test-results/${scenario}/results`;
+    }
+    async function requests(scenario: string): Promise<number[]> {
+      return ((await (await fetch(`/test-results/${scenario}/_record`)).json()) as { requests: number[] }).requests;
+    }
+    async function until(check: () => boolean): Promise<void> {
+      for (let i = 0; i < 300 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(check()).to.equal(true);
+    }
+    const status = (el: PvResults) => el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '';
+
+    it('says politely that they are being prepared, asks again after Retry-After (at least 2 s), then shows the charts', async () => {
+      const scenario = `pending-${crypto.randomUUID()}`;
+      // Retry-After: 0 would be a retry storm; the page waits at least 2 s between tries.
+      const src = await script(scenario, 2, '0');
+      const el = await render<PvResults>(html`<pv-results src=${src}></pv-results>`);
+      await until(() => status(el).includes('being prepared'));
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(status(el)).to.contain('will appear here by themselves');
+      await expect(el).to.be.accessible();
+      await until(() => el.charts.length > 0);
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('h1')).to.not.equal(null);
+      expect(el.shadowRoot!.textContent).to.not.contain('being prepared');
+      const times = await requests(scenario);
+      expect(times).to.have.length(3);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `gap before try ${i + 1}`).to.be.at.least(1900);
+    });
+
+    it('stops asking when removed from the page, and asks again when put back', async () => {
+      const scenario = `pending-${crypto.randomUUID()}`;
+      const src = await script(scenario, 1, '2');
+      const box = await render<HTMLDivElement>(html`<div><pv-results src=${src}></pv-results></div>`);
+      const el = box.querySelector<PvResults>('pv-results')!;
+      await until(() => status(el).includes('being prepared'));
+      el.remove();
+      // Longer than the 2 s Retry-After: a retry that survived disconnect would have arrived.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(await requests(scenario)).to.have.length(1);
+      box.append(el);
+      await until(() => el.charts.length > 0);
+      expect(await requests(scenario)).to.have.length(2);
+    });
+  });
 });

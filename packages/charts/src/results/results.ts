@@ -12,7 +12,23 @@ import type { PvChart } from '../chart/chart.js';
 /** Where the page keeps an analyst's token: this tab only, gone when it closes. */
 const TOKEN_KEY = 'pv-analyst-token:';
 
-type LoadState = 'idle' | 'loading' | 'needs-token' | 'refused' | 'failed' | 'ready';
+type LoadState = 'idle' | 'loading' | 'preparing' | 'needs-token' | 'refused' | 'failed' | 'ready';
+
+/** Bounds on the wait before asking again while the collector prepares the first results (seconds). */
+const RETRY_MIN_S = 2;
+const RETRY_MAX_S = 30;
+
+/**
+ * Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), kept within
+ * 2-30 s so a missing, zero or huge value neither hammers the collector nor leaves the page idle.
+ */
+export function retryDelaySeconds(header: string | null, now = Date.now()): number {
+  let seconds = Number.NaN;
+  if (header !== null && /^\s*\d+\s*$/.test(header)) seconds = Number(header);
+  else if (header) seconds = (Date.parse(header) - now) / 1000;
+  if (!Number.isFinite(seconds)) seconds = RETRY_MIN_S;
+  return Math.min(RETRY_MAX_S, Math.max(RETRY_MIN_S, seconds));
+}
 
 /**
  * A whole survey's results for an analyst, a governor or a safeguarding lead: every question
@@ -142,10 +158,25 @@ export class PvResults extends LitElement {
 
   private readonly localize = new ChartLocalizeController(this);
   private loadedFrom?: string;
+  /** The one pending retry while results are being prepared (never more than one). */
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Bumped by every load and by disconnect, so an answer for an older request is ignored. */
+  private generation = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.src && this.loadedFrom !== this.src) void this.load();
+    if (this.src && (this.loadedFrom !== this.src || this.loadState === 'preparing')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelRetry();
+    this.generation += 1;
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -159,6 +190,8 @@ export class PvResults extends LitElement {
   /** Fetches the publication with the tab's token; asks for one on 401. */
   async load(): Promise<void> {
     if (!this.src) return;
+    this.cancelRetry();
+    const generation = ++this.generation;
     this.loadedFrom = this.src;
     let token: string | null = null;
     try {
@@ -166,9 +199,22 @@ export class PvResults extends LitElement {
     } catch {
       token = null;
     }
-    this.loadState = 'loading';
+    // While preparing, keep the polite status on screen between tries (no flicker to "Loading").
+    if (this.loadState !== 'preparing') this.loadState = 'loading';
     try {
       const response = await fetch(this.src, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+      if (generation !== this.generation) return;
+      if (response.status === 503) {
+        // The collector is still computing the first results (`results_pending`): say so, and
+        // ask again once after Retry-After, unless the element has left the page meanwhile.
+        this.loadState = 'preparing';
+        const seconds = retryDelaySeconds(response.headers.get('Retry-After'));
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          if (this.isConnected) void this.load();
+        }, seconds * 1000);
+        return;
+      }
       if (response.status === 401) {
         this.loadState = token ? 'refused' : 'needs-token';
         return;
@@ -177,9 +223,12 @@ export class PvResults extends LitElement {
         this.loadState = 'failed';
         return;
       }
-      this.data = (await response.json()) as PublishedTally;
+      const data = (await response.json()) as PublishedTally;
+      if (generation !== this.generation) return;
+      this.data = data;
       this.loadState = 'ready';
     } catch {
+      if (generation !== this.generation) return;
       this.loadState = 'failed';
     }
   }
@@ -323,7 +372,8 @@ export class PvResults extends LitElement {
     if (this.loadState === 'needs-token' || this.loadState === 'refused') return this.renderToken();
     if (this.loadState === 'failed') return html`<p class="error" role="alert">${t.loadFailed}</p>`;
     const data = this.data;
-    if (!data) return html`<p role="status">${t.loading}</p>`;
+    // One live region for "loading" and "being prepared", so a change of text is announced.
+    if (this.loadState === 'preparing' || !data) return html`<p class="note" role="status">${this.loadState === 'preparing' ? t.preparing : t.loading}</p>`;
     return html`<h1>${data.survey ?? t.resultsHeading}</h1>
       ${this.renderToolbar(data)} ${this.renderQuestions(data)}`;
   }

@@ -80,6 +80,7 @@ export const cy: ChartTranslation = {
   tokenSubmit: 'Dangos y canlyniadau',
   tokenRefused: "Ni dderbyniwyd y tocyn hwnnw ar gyfer y canlyniadau hyn. Gwiriwch ef a rhowch gynnig arall arni.",
   loadFailed: "Nid oedd modd llwytho'r canlyniadau. Rhowch gynnig arall arni yn nes ymlaen.",
+  preparing: "Mae'r canlyniadau'n cael eu paratoi. Byddan nhw'n ymddangos yma yn awtomatig; does dim angen ail-lwytho'r dudalen.",
   basesLine: (parts) => `Seiliau: ${parts}.`,
   gapNote: (a, b) =>
     `Gwahaniaethau mewn pwyntiau canran, ${a} llai ${b}, gyda chyfyngau 95%. Glas tywyll: nid yw'r cyfwng yn cynnwys sero (gwahaniaeth clir); llwyd: gallai fod yn siawns.`,

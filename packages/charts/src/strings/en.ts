@@ -75,6 +75,7 @@ export const en: ChartTranslation = {
   tokenSubmit: 'Show results',
   tokenRefused: 'That token was not accepted for these results. Check it and try again.',
   loadFailed: 'The results could not be loaded. Try again later.',
+  preparing: 'The results are being prepared. They will appear here by themselves; you do not need to reload the page.',
   basesLine: (parts) => `Bases: ${parts}.`,
   gapNote: (a, b) => `Differences in percentage points, ${a} minus ${b}, with 95% intervals. Dark blue: the interval does not include zero (a clear difference); grey: it might be chance.`,
   clearDifference: 'Clear difference',

@@ -82,6 +82,8 @@ export interface ChartTranslation {
   tokenSubmit: string;
   tokenRefused: string;
   loadFailed: string;
+  /** The collector is still computing the first results (503 results_pending); the page retries by itself. */
+  preparing: string;
   basesLine: (parts: string) => string;
   gapNote: (a: string, b: string) => string;
   clearDifference: string;
