@@ -369,3 +369,135 @@ function auditComponent(
     model.dispose();
   }
 }
+
+/** Input to {@link certifyLocally}. */
+export interface LocalAuditProblem {
+  readonly values: ArrayLike<number>;
+  readonly equations: readonly AdditiveEquation[];
+  /** The equations each variable belongs to. */
+  readonly equationsOf: (v: number) => ArrayLike<number>;
+  /** Nonzero = hidden. */
+  readonly hidden: ArrayLike<number>;
+  readonly protection: number;
+  /** The hidden variables to certify. */
+  readonly targets: readonly number[];
+  /** Largest neighbourhood (hidden variables) one LP may hold (default 1,500). */
+  readonly maxSize?: number;
+}
+
+/**
+ * Certify hidden variables one neighbourhood at a time: the hidden variables within a few
+ * equations of a target are the LP's unknowns, and every other number is held at its true
+ * value. That can only narrow what the LP finds (an attacker who knew those numbers would
+ * know more than the publication says), so a target found wide enough here is wide enough
+ * for the real attacker; a target found narrow may be a false alarm, which only hides one
+ * more number. Every LP solution is a table the attacker cannot rule out, so it also widens
+ * what is known of the other targets in the neighbourhood.
+ *
+ * Returns the targets not certified, each with the shown numbers of the equations that
+ * bind its bounds.
+ */
+export function certifyLocally(solver: LpSolver, problem: LocalAuditProblem): { failing: number[]; binding: Map<number, number[]>; solves: number } {
+  const { values, equations, equationsOf, hidden, protection } = problem;
+  const maxSize = problem.maxSize ?? 1500;
+  let cap = 0;
+  for (let v = 0; v < values.length; v++) cap = Math.max(cap, values[v] ?? 0);
+  cap = Math.max(cap, protection) * 2;
+  const lo = new Map<number, number>();
+  const hi = new Map<number, number>();
+  const see = (v: number, x: number): void => {
+    if (x < (lo.get(v) ?? values[v] ?? 0)) lo.set(v, x);
+    if (x > (hi.get(v) ?? values[v] ?? 0)) hi.set(v, x);
+  };
+  const wide = (v: number): boolean =>
+    Math.floor((hi.get(v) ?? values[v] ?? 0) + EPSILON) - Math.ceil((lo.get(v) ?? values[v] ?? 0) - EPSILON) >= protection;
+  const failing: number[] = [];
+  const binding = new Map<number, number[]>();
+  let solves = 0;
+  const highs = solver.highs;
+  for (const target of problem.targets) {
+    if (!hidden[target] || wide(target)) continue;
+    // Breadth-first through hidden variables sharing an equation.
+    const group: number[] = [target];
+    const column = new Map<number, number>([[target, 0]]);
+    const rowSet = new Set<number>();
+    for (let i = 0; i < group.length; i++) {
+      const eqs = equationsOf(group[i]!);
+      for (let j = 0; j < eqs.length; j++) {
+        const e = eqs[j]!;
+        if (rowSet.has(e)) continue;
+        rowSet.add(e);
+        const equation = equations[e]!;
+        for (const member of [equation.total, ...equation.parts]) {
+          if (!hidden[member] || column.has(member) || group.length >= maxSize) continue;
+          column.set(member, group.length);
+          group.push(member);
+        }
+      }
+    }
+    const n = group.length;
+    const starts: number[] = [0];
+    const indices: number[] = [];
+    const coefficients: number[] = [];
+    const rhs: number[] = [];
+    const rows = [...rowSet];
+    for (const e of rows) {
+      const equation = equations[e]!;
+      const entries = new Map<number, number>();
+      let constant = 0;
+      const add = (v: number, coefficient: number) => {
+        const c = column.get(v);
+        if (c !== undefined) entries.set(c, (entries.get(c) ?? 0) + coefficient);
+        else constant += coefficient * (values[v] ?? 0);
+      };
+      add(equation.total, -1);
+      for (const part of equation.parts) add(part, 1);
+      for (const [c, coefficient] of entries) {
+        if (coefficient === 0) continue;
+        indices.push(c);
+        coefficients.push(coefficient);
+      }
+      starts.push(indices.length);
+      rhs.push(-constant);
+    }
+    const model = highs.createModel({
+      numCols: n,
+      numRows: rhs.length,
+      colCost: new Float64Array(n),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(cap),
+      rowLower: rhs,
+      rowUpper: rhs,
+      matrix: { format: 'csr', numRows: rhs.length, numCols: n, starts, indices, values: coefficients },
+    });
+    const bound = new Set<number>();
+    try {
+      model.options.set({ output_flag: false, presolve: 'off' });
+      const costs = new Float64Array(n);
+      costs[0] = 1;
+      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
+      for (const maximise of [true, false]) {
+        model.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
+        model.run();
+        solves++;
+        lpStatistics.solves++;
+        if (model.getModelStatus() !== highs.constants.modelStatus.optimal) continue;
+        const solution = model.getSolution();
+        solution.colValue.forEach((x, c) => see(group[c]!, x));
+        rows.forEach((e, r) => {
+          if (Math.abs(solution.rowDual[r]!) < EPSILON) return;
+          const equation = equations[e]!;
+          for (const v of [equation.total, ...equation.parts]) if (!column.has(v)) bound.add(v);
+        });
+        if (wide(target)) break;
+      }
+    } finally {
+      model.dispose();
+    }
+    if (!wide(target)) {
+      failing.push(target);
+      binding.set(target, [...bound]);
+    }
+  }
+  return { failing, binding, solves };
+}

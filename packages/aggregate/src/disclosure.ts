@@ -34,7 +34,8 @@
  * @module
  */
 
-import { auditIntervals, narrowByPropagation, type LpSolver } from './audit.js';
+import { auditIntervals, certifyLocally, narrowByPropagation, type LpSolver } from './audit.js';
+import { protectByHypercubes, type CubeProblem } from './hypercube.js';
 
 /** Why a value is hidden. */
 export type SuppressionReason = 'below-k' | 'complementary';
@@ -49,8 +50,8 @@ export interface AdditiveEquation {
 export interface DisclosureProblem {
   /** The true value of every variable (non-negative counts). */
   readonly values: ArrayLike<number>;
-  /** Relations the attacker knows. */
-  readonly equations: readonly AdditiveEquation[];
+  /** Relations the attacker knows (a function: built only when needed). */
+  readonly equations: readonly AdditiveEquation[] | (() => readonly AdditiveEquation[]);
   /**
    * Relative cost of hiding each variable (lower is hidden first when a complement is
    * needed). Defaults to 0 for all.
@@ -76,6 +77,12 @@ export interface DisclosureProblem {
    * about anyone. They are still hidden when small, but may be determined or narrow.
    */
   readonly exempt?: ArrayLike<number>;
+  /**
+   * The table's shape (lattice of cells × series), when the variables are one: then, with a
+   * solver, complements are chosen by hypercube moves with certificates (`hypercube.ts`),
+   * and the LP only certifies what no single move could.
+   */
+  readonly structure?: Pick<CubeProblem, 'shape' | 'seriesCount' | 'respondents' | 'relations' | 'bounds' | 'families' | 'breadth' | 'record'>;
 }
 
 /** Status per variable: 0 = shown, 1 = hidden because below k, 2 = hidden as a complement. */
@@ -93,7 +100,7 @@ export const COMPLEMENTARY = 2;
  * in the worst case it hides everything.
  */
 export function protectTable(problem: DisclosureProblem): DisclosureStatus {
-  const { values, equations, k } = problem;
+  const { values, k } = problem;
   const count = values.length;
   const cost = problem.cost;
   const status = new Uint8Array(count);
@@ -102,22 +109,10 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
     const value = values[v] ?? 0;
     if (value < k && !(value === 0 && zeroIsSafe?.[v])) status[v] = BELOW_K;
   }
+  if (problem.solver && problem.structure) return protectByCertificates(problem, status, problem.solver, problem.structure);
+  const equations = equationList(problem);
+  const equationsOf = membershipOf(equations, count);
 
-  // Variable → equations it belongs to (CSR).
-  const degree = new Int32Array(count + 1);
-  for (const equation of equations) {
-    degree[equation.total + 1] = (degree[equation.total + 1] ?? 0) + 1;
-    for (const part of equation.parts) degree[part + 1] = (degree[part + 1] ?? 0) + 1;
-  }
-  for (let v = 0; v < count; v++) degree[v + 1] = (degree[v + 1] ?? 0) + (degree[v] ?? 0);
-  const membership = new Int32Array(degree[count] ?? 0);
-  const fill = degree.slice(0, count);
-  equations.forEach((equation, index) => {
-    for (const member of [equation.total, ...equation.parts]) {
-      membership[fill[member]!++] = index;
-    }
-  });
-  const equationsOf = (v: number): Int32Array => membership.subarray(degree[v], degree[v + 1]);
 
   const hiddenCount = (equation: AdditiveEquation): number => {
     let hidden = status[equation.total] === SHOWN ? 0 : 1;
@@ -323,6 +318,92 @@ export function protectTable(problem: DisclosureProblem): DisclosureStatus {
       only = new Set(changed);
     }
   }
+  return status;
+}
+
+
+function equationList(problem: DisclosureProblem): readonly AdditiveEquation[] {
+  return typeof problem.equations === 'function' ? problem.equations() : problem.equations;
+}
+
+/** Variable → the equations it belongs to (compressed rows). */
+function membershipOf(equations: readonly AdditiveEquation[], count: number): (v: number) => Int32Array {
+  const degree = new Int32Array(count + 1);
+  for (const equation of equations) {
+    degree[equation.total + 1] = (degree[equation.total + 1] ?? 0) + 1;
+    for (const part of equation.parts) degree[part + 1] = (degree[part + 1] ?? 0) + 1;
+  }
+  for (let v = 0; v < count; v++) degree[v + 1] = (degree[v + 1] ?? 0) + (degree[v] ?? 0);
+  const membership = new Int32Array(degree[count] ?? 0);
+  const fill = degree.slice(0, count);
+  equations.forEach((equation, index) => {
+    for (const member of [equation.total, ...equation.parts]) {
+      membership[fill[member]!++] = index;
+    }
+  });
+  const equationsOf = (v: number): Int32Array => membership.subarray(degree[v], degree[v + 1]);
+  return equationsOf;
+}
+
+/**
+ * Hypercube moves first (each certifies every number it hides), then an LP per
+ * neighbourhood for what no single move could protect, hiding the shown numbers that bind
+ * it until it is certified. As a last resort (never seen in tests, kept so the promise
+ * holds) everything is hidden.
+ */
+function protectByCertificates(
+  problem: DisclosureProblem,
+  status: DisclosureStatus,
+  solver: LpSolver,
+  structure: NonNullable<DisclosureProblem['structure']>,
+): DisclosureStatus {
+  const { values, k } = problem;
+  let system: { equations: readonly AdditiveEquation[]; equationsOf: (v: number) => Int32Array } | undefined;
+  const protection = problem.protection ?? k;
+  const count = values.length;
+  const hidden = new Uint8Array(count);
+  const needs = new Uint8Array(count);
+  for (let v = 0; v < count; v++) {
+    if (status[v] === SHOWN) continue;
+    hidden[v] = 1;
+    if (!problem.exempt?.[v]) needs[v] = 1;
+  }
+  const cost = problem.cost ?? new Float64Array(count);
+  const certified = new Uint8Array(count);
+  const cubes = (): number[] => protectByHypercubes({ values, cost, hidden, needs, protection, certified, ...structure }).uncertified;
+  let targets = cubes();
+  for (let round = 0; targets.length > 0; round++) {
+    if (!system) {
+      const equations = equationList(problem);
+      system = { equations, equationsOf: membershipOf(equations, count) };
+    }
+    const { equations, equationsOf } = system;
+    const audit = certifyLocally(solver, { values, equations, equationsOf, hidden, protection, targets });
+    for (const v of targets) if (!audit.failing.includes(v)) certified[v] = 1;
+    if (audit.failing.length === 0) break;
+    if (round >= 16) {
+      hidden.fill(1);
+      break;
+    }
+    const wanted = Math.min(64, 2 ** round);
+    for (const v of audit.failing) {
+      const candidates = (audit.binding.get(v) ?? []).filter((c) => !hidden[c]);
+      if (candidates.length === 0) {
+        for (const e of equationsOf(v)) {
+          const equation = equations[e]!;
+          for (const member of [equation.total, ...equation.parts]) if (!hidden[member]) candidates.push(member);
+        }
+      }
+      candidates.sort((a, b) => (cost[a] ?? 0) - (cost[b] ?? 0) || (values[a] ?? 0) - (values[b] ?? 0));
+      for (const c of candidates.slice(0, wanted)) {
+        hidden[c] = 1;
+        needs[c] = 1;
+      }
+    }
+    // New complements need certificates too: moves where they can, the LP for the rest.
+    targets = [...new Set([...audit.failing, ...cubes()])];
+  }
+  for (let v = 0; v < count; v++) if (hidden[v] && status[v] === SHOWN) status[v] = COMPLEMENTARY;
   return status;
 }
 

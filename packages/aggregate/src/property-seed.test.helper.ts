@@ -12,7 +12,8 @@ export function seedProperties(file: string): number {
   const fromEnvironment = process.env['PV_FC_SEED'];
   const seed = fromEnvironment !== undefined && fromEnvironment !== '' ? Number(fromEnvironment) : Math.floor(Math.random() * 2 ** 31);
   if (!Number.isSafeInteger(seed)) throw new Error(`PV_FC_SEED must be an integer, got "${fromEnvironment}"`);
-  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
+  // verbose: the assertion message of the shrunk counterexample is printed with it.
+  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed, verbose: 1, includeErrorInReport: true });
   console.log(`fast-check seed ${seed} (${file}); replay with PV_FC_SEED=${seed}`);
   return seed;
 }

@@ -59,6 +59,7 @@
  */
 import { auditIntervals, loadLpSolver, loadedLpSolver, type LpSolver } from './audit.js';
 import { BELOW_K, SHOWN, protectTable, type AdditiveEquation, type SuppressionReason } from './disclosure.js';
+import type { CubeProblem, LatticeShape, SeriesFamily, SeriesRelation } from './hypercube.js';
 import { mergeSketches } from './merge.js';
 import { sketchQuantile } from './tally.js';
 import {
@@ -322,10 +323,10 @@ export function suppress(tally: Tally, options: SuppressOptions = {}): Published
 }
 
 /** What `suppress` decided, before it is turned into a publication. */
-interface Plan {
+export interface Plan {
   readonly published: PublishedTally;
   readonly values: Float64Array;
-  readonly equations: AdditiveEquation[];
+  readonly equations: () => AdditiveEquation[];
   readonly status: Uint8Array;
   readonly exempt: Uint8Array;
   readonly label: (variable: number) => { key: PublishedKey; number: string };
@@ -333,7 +334,25 @@ interface Plan {
   readonly solver: LpSolver | undefined;
 }
 
-function plan(tally: Tally, options: SuppressOptions): Plan {
+/** A move recorded by the hypercube search (for tests): variables, coefficients, range. */
+export interface RecordedMove {
+  readonly variables: readonly number[];
+  readonly coefficients: readonly number[];
+  readonly range: number;
+}
+
+/**
+ * `suppress` with its inner workings, for tests only (not exported from the package): the
+ * variables, equations and status it decided on, and every move the search chose.
+ * @internal
+ */
+export function planSuppression(tally: Tally, options: SuppressOptions = {}): Plan & { moves: RecordedMove[] } {
+  const moves: RecordedMove[] = [];
+  const result = plan(tally, options, (variables, coefficients, range) => moves.push({ variables: [...variables], coefficients: [...coefficients], range }));
+  return { ...result, moves };
+}
+
+function plan(tally: Tally, options: SuppressOptions, record?: CubeProblem['record']): Plan {
   const k = checkThreshold(options.k);
   const protection = options.protection ?? k;
   if (!Number.isFinite(protection) || protection < 1) throw new SuppressionError(`protection must be at least 1, got ${String(options.protection)}`);
@@ -375,10 +394,17 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
       }
     }
   }
-  const layouts = tally.questions.map((question) => layoutQuestion(question, addSeries, groupings[question.name] ?? {}));
+  const families: SeriesFamily[] = [];
+  const layouts = tally.questions.map((question) => {
+    const first = series.length;
+    const layout = layoutQuestion(question, addSeries, groupings[question.name] ?? {});
+    families.push({ series: Array.from({ length: series.length - first }, (_, i) => first + i), extra: layout.extra });
+    return layout;
+  });
   const unknownSeries = tally.unknownQuestions.map((unknown) =>
     addSeries(COST.count, (key) => unknown.cells[key] ?? 0, `unknownQuestions.${JSON.stringify(unknown.name)}`),
   );
+  for (const s of unknownSeries) families.push({ series: [s] });
 
   const values = new Float64Array(series.length * nodeCount);
   const cost = new Float64Array(series.length * nodeCount);
@@ -397,31 +423,55 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
     }
   });
 
-  const equations: AdditiveEquation[] = [];
-  // Margins: every series adds up over each segment.
-  for (let s = 0; s < series.length; s++) {
-    for (let node = 0; node < nodeCount; node++) {
-      for (const children of lattice.childrenByDimension(node)) {
-        if (children.length === 0) continue; // no responses at all
-        equations.push({ total: variable(s, node), parts: children.map((child) => variable(s, child)) });
+  // Inside each published cell: bases, missing and respondents reconcile. The same
+  // relations over series drive the hypercube search (a relation that holds only in some
+  // cells, as complete rankings do, is kept: moves that respect it are moves everywhere).
+  const relations: SeriesRelation[] = [];
+  const bounds: Array<{ part: number; total: number }> = [];
+  const cellRelations: Array<{ total: number; parts: readonly number[]; onlyIfHolds: boolean }> = [];
+  for (const layout of layouts) {
+    bounds.push(...layout.bounds);
+    for (const relation of layout.relations) {
+      const seriesTotal = relation.total === 'respondents' ? respondentsSeries : relation.total;
+      let held = !relation.onlyIfHolds;
+      for (let node = 0; node < nodeCount && !held; node++) {
+        const sum = relation.parts.reduce((acc, s) => acc + (values[variable(s, node)] ?? 0), 0);
+        if (sum === values[variable(seriesTotal, node)]) held = true;
       }
+      cellRelations.push({ total: seriesTotal, parts: relation.parts, onlyIfHolds: relation.onlyIfHolds === true });
+      if (held) relations.push({ total: seriesTotal, parts: relation.parts });
     }
   }
-  // Inside each published cell: bases, missing and respondents reconcile.
-  for (let node = 0; node < nodeCount; node++) {
-    const respondents = variable(respondentsSeries, node);
-    for (const layout of layouts) {
-      for (const relation of layout.relations) {
+  /**
+   * Every equation over variables, built only when something needs them (the LP fallback,
+   * the report): at county scale there are about a million.
+   */
+  let built: AdditiveEquation[] | undefined;
+  const equations = (): AdditiveEquation[] => {
+    if (built) return built;
+    built = [];
+    // Margins: every series adds up over each segment.
+    for (let s = 0; s < series.length; s++) {
+      for (let node = 0; node < nodeCount; node++) {
+        for (const children of lattice.childrenByDimension(node)) {
+          if (children.length === 0) continue; // no responses at all
+          built.push({ total: variable(s, node), parts: children.map((child) => variable(s, child)) });
+        }
+      }
+    }
+    for (const relation of cellRelations) {
+      for (let node = 0; node < nodeCount; node++) {
         const parts = relation.parts.map((s) => variable(s, node));
-        const total = relation.total === 'respondents' ? respondents : variable(relation.total, node);
+        const total = variable(relation.total, node);
         if (relation.onlyIfHolds) {
           const sum = parts.reduce((acc, v) => acc + (values[v] ?? 0), 0);
           if (sum !== values[total]) continue;
         }
-        equations.push({ total, parts });
+        built.push({ total, parts });
       }
     }
-  }
+    return built;
+  };
 
   // Numbers of a cell with no respondents protect nobody (a parents-only school has no
   // pupils to protect): hidden like any small number, but exempt from the bounds audit.
@@ -430,7 +480,18 @@ function plan(tally: Tally, options: SuppressOptions): Plan {
     if (values[variable(respondentsSeries, node)] !== 0) continue;
     for (let s = 0; s < series.length; s++) exempt[variable(s, node)] = 1;
   }
-  const status = protectTable({ values, equations, cost, zeroIsSafe, k, protection, exempt, ...(solver && !options.unsafeSkipIntervalAudit ? { solver } : {}) });
+  const audited = solver && !options.unsafeSkipIntervalAudit;
+  const structure = { shape: lattice.shape, seriesCount: series.length, respondents: respondentsSeries, relations, bounds, families, ...(record ? { record } : {}) };
+  const status = protectTable({
+    values,
+    equations,
+    cost,
+    zeroIsSafe,
+    k,
+    protection,
+    exempt,
+    ...(audited ? { solver, structure } : {}),
+  });
 
   const publish = (s: number, node: number): PublishedCount => {
     const v = variable(s, node);
@@ -617,7 +678,7 @@ export function suppressionReport(tally: Tally, options: SuppressOptions = {}): 
   if (!result.solver) throw new SuppressionError('suppressionReport needs the LP solver: `await loadLpSolver()` first.');
   const audit = auditIntervals(result.solver, {
     values: result.values,
-    equations: result.equations,
+    equations: result.equations(),
     hidden: result.status,
     protection: result.protection,
     exempt: result.exempt,
@@ -661,6 +722,10 @@ interface Layout {
   matrixRows: Array<{ base: number; missing: number; counts: number[]; groups: Array<readonly [string, number]> }>;
   ranks: number[][];
   relations: Relation[];
+  /** `part ≤ total` in every cell (a multi-select or ranking count is at most its base). */
+  bounds: Array<{ part: number; total: number }>;
+  /** Moves besides swaps (a ranking's rectangles), as leaf increments. */
+  extra: Array<Array<readonly [number, number]>>;
 }
 
 type AddSeries = (cost: number, read: (key: CellKey) => number, label: string) => number;
@@ -670,7 +735,7 @@ function layoutQuestion(
   addSeries: AddSeries,
   groupings: Readonly<Record<string, readonly string[]>>,
 ): Layout {
-  const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [] };
+  const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [], bounds: [], extra: [] };
   /** Labels name a number by its path in the published question (for the audit report). */
   const q = `${JSON.stringify(question.name)}`;
   /** Each grouping is a series of its own that adds up from its categories' series. */
@@ -696,6 +761,7 @@ function layoutQuestion(
       layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0, `${q}.counts.${i}`));
       layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0, `${q}.base`);
       layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0, `${q}.missing`);
+      for (const count of layout.counts) layout.bounds.push({ part: count, total: layout.base });
       break;
     }
     case 'matrix': {
@@ -729,6 +795,18 @@ function layoutQuestion(
       for (let p = 0; p < positions; p++) {
         layout.relations.push({ total: layout.base, parts: layout.ranks.map((row) => row[p]!), onlyIfHolds: true });
       }
+      for (const row of layout.ranks) for (const count of row) layout.bounds.push({ part: count, total: layout.base });
+      // Rectangles: one pupil's two choices change places; every row and column keeps its sum.
+      const ranks = layout.ranks;
+      for (let c1 = 0; c1 < ranks.length; c1++) {
+        for (let c2 = c1 + 1; c2 < ranks.length; c2++) {
+          for (let p1 = 0; p1 < positions; p1++) {
+            for (let p2 = p1 + 1; p2 < positions; p2++) {
+              layout.extra.push([[ranks[c1]![p1]!, 1], [ranks[c1]![p2]!, -1], [ranks[c2]![p1]!, -1], [ranks[c2]![p2]!, 1]]);
+            }
+          }
+        }
+      }
       break;
     }
     case 'numeric': {
@@ -753,6 +831,7 @@ function layoutQuestion(
 
 interface Lattice {
   readonly nodeCount: number;
+  readonly shape: LatticeShape;
   readonly segmentValues: SegmentValue[][];
   /** Raw cell key → the published cells it adds into (itself and all its margins). */
   readonly rawNodes: Map<CellKey, number[]>;
@@ -821,6 +900,7 @@ function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: numbe
 
   return {
     nodeCount,
+    shape: { nodeCount, radix, stride, hasTotal },
     segmentValues,
     rawNodes,
     coordinate: (node, d) => (isTotal(node, d) ? undefined : coordinate(node, d)),
