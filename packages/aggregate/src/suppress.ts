@@ -398,7 +398,7 @@ function plan(tally: Tally, options: SuppressOptions, record?: CubeProblem['reco
   const layouts = tally.questions.map((question) => {
     const first = series.length;
     const layout = layoutQuestion(question, addSeries, groupings[question.name] ?? {});
-    families.push({ series: Array.from({ length: series.length - first }, (_, i) => first + i), extra: layout.extra });
+    families.push({ series: Array.from({ length: series.length - first }, (_, i) => first + i), extra: layout.extra, joins: layout.joins });
     return layout;
   });
   const unknownSeries = tally.unknownQuestions.map((unknown) =>
@@ -410,11 +410,28 @@ function plan(tally: Tally, options: SuppressOptions, record?: CubeProblem['reco
   const cost = new Float64Array(series.length * nodeCount);
   const zeroIsSafe = new Uint8Array(series.length * nodeCount);
   const variable = (s: number, node: number): number => s * nodeCount + node;
+  // Each raw cell into its own published cell, then the margins segment by segment (a
+  // total cell is the sum of its cells along that segment, which already hold the margins
+  // of the segments before it).
   for (const [key, nodes] of lattice.rawNodes) {
+    const leaf = nodes[0]!;
     series.forEach((entry, s) => {
       const value = entry.read(key);
-      if (value !== 0) for (const node of nodes) values[variable(s, node)]! += value;
+      if (value !== 0) values[variable(s, leaf)]! += value;
     });
+  }
+  const { radix, stride, hasTotal } = lattice.shape;
+  for (let d = 0; d < radix.length; d++) {
+    if (!hasTotal[d]) continue;
+    const total = radix[d]! - 1;
+    for (let node = 0; node < nodeCount; node++) {
+      if (Math.floor(node / stride[d]!) % radix[d]! !== total) continue;
+      for (let s = 0; s < series.length; s++) {
+        let sum = 0;
+        for (let b = 0; b < total; b++) sum += values[variable(s, node - (total - b) * stride[d]!)]!;
+        values[variable(s, node)] = sum;
+      }
+    }
   }
   series.forEach((entry, s) => {
     for (let node = 0; node < nodeCount; node++) {
@@ -726,6 +743,8 @@ interface Layout {
   bounds: Array<{ part: number; total: number }>;
   /** Moves besides swaps (a ranking's rectangles), as leaf increments. */
   extra: Array<Array<readonly [number, number]>>;
+  /** What one more respondent could answer besides a single leaf (see `SeriesFamily.joins`). */
+  joins: Array<Array<readonly [number, number]>>;
 }
 
 type AddSeries = (cost: number, read: (key: CellKey) => number, label: string) => number;
@@ -735,7 +754,7 @@ function layoutQuestion(
   addSeries: AddSeries,
   groupings: Readonly<Record<string, readonly string[]>>,
 ): Layout {
-  const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [], bounds: [], extra: [] };
+  const layout: Layout = { base: -1, missing: -1, counts: [], groups: [], matrixRows: [], ranks: [], relations: [], bounds: [], extra: [], joins: [] };
   /** Labels name a number by its path in the published question (for the audit report). */
   const q = `${JSON.stringify(question.name)}`;
   /** Each grouping is a series of its own that adds up from its categories' series. */
@@ -761,7 +780,12 @@ function layoutQuestion(
       layout.counts = question.categories.map((_, i) => addSeries(COST.count, (key) => cell(key)?.counts[i] ?? 0, `${q}.counts.${i}`));
       layout.base = addSeries(COST.base, (key) => cell(key)?.answered ?? 0, `${q}.base`);
       layout.missing = addSeries(COST.missing, (key) => cell(key)?.notAnswered ?? 0, `${q}.missing`);
-      for (const count of layout.counts) layout.bounds.push({ part: count, total: layout.base });
+      for (const count of layout.counts) {
+        layout.bounds.push({ part: count, total: layout.base });
+        layout.joins.push([[layout.base, 1], [count, 1]]);
+        // Someone who skipped the question ticks this answer instead.
+        layout.extra.push([[count, 1], [layout.base, 1], [layout.missing, -1]]);
+      }
       break;
     }
     case 'matrix': {
@@ -798,6 +822,18 @@ function layoutQuestion(
       for (const row of layout.ranks) for (const count of row) layout.bounds.push({ part: count, total: layout.base });
       // Rectangles: one pupil's two choices change places; every row and column keeps its sum.
       const ranks = layout.ranks;
+      // One more complete ranking (cyclic orders), or one more ranked item where rankings
+      // are not complete.
+      for (let shift = 0; shift < ranks.length; shift++) layout.joins.push(ranks.map((row, c) => [row[(c + shift) % positions]!, 1] as const));
+      for (const row of ranks) {
+        for (const count of row) {
+          layout.joins.push([[layout.base, 1], [count, 1]]);
+          layout.extra.push([[count, 1], [layout.base, 1], [layout.missing, -1]]);
+        }
+      }
+      for (let shift = 0; shift < ranks.length; shift++) {
+        layout.extra.push([...ranks.map((row, c) => [row[(c + shift) % positions]!, 1] as const), [layout.missing, -1]]);
+      }
       for (let c1 = 0; c1 < ranks.length; c1++) {
         for (let c2 = c1 + 1; c2 < ranks.length; c2++) {
           for (let p1 = 0; p1 < positions; p1++) {
@@ -898,6 +934,8 @@ function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: numbe
     rawNodes.set(key, nodes);
   }
 
+  /** Published keys, made once per cell. */
+  const keys: Array<PublishedKey | undefined> = new Array<PublishedKey | undefined>(nodeCount);
   return {
     nodeCount,
     shape: { nodeCount, radix, stride, hasTotal },
@@ -905,9 +943,9 @@ function buildLattice(tally: Tally, totals: ReadonlySet<string>, maxCells: numbe
     rawNodes,
     coordinate: (node, d) => (isTotal(node, d) ? undefined : coordinate(node, d)),
     key: (node) =>
-      publishedKey(
+      (keys[node] ??= publishedKey(
         Array.from({ length: dimensions }, (_, d) => (isTotal(node, d) ? TOTAL : segmentValues[d]![coordinate(node, d)]!)),
-      ),
+      )),
     level: (node) => {
       let level = 0;
       for (let d = 0; d < dimensions; d++) if (isTotal(node, d)) level++;

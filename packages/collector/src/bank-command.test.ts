@@ -100,10 +100,7 @@ describe('pupil-voice-collector bank', () => {
     assert.equal(run('bank', 'paste').status, 2);
   });
 
-  // Known failure since the LP audit (issue 13): its greedy repair hides groupings that the
-  // perception gaps need (e.g. parents' "a lot or sometimes"), so some matched items get no gap.
-  // It runs and prints its table; it fails the suite again once the audit hides only what it must.
-  it('secondary pupils and parents at two schools, through collectors, tallies, merge, suppression and compare: a gap for every matched item', { todo: 'issue 13: the LP audit over-suppresses the groupings a perception gap needs' }, async () => {
+  it('secondary pupils and parents at two schools, through collectors, tallies, merge, suppression and compare: a gap for every matched item', async () => {
     const seed = Number(process.env.PV_SEED ?? Date.now() % 1_000_000);
     console.log(`bank end-to-end seed: ${seed} (PV_SEED=${seed} to replay)`);
     const random = generator(seed);
