@@ -154,19 +154,28 @@ describe('pupil-voice-collector bank', () => {
       const element = (definition['pages'] as Json[]).flatMap((p) => p['elements'] as Json[]).find((e) => e['name'] === name)!;
       return element['type'] === 'matrix' ? (element['rows'] as Json[]).map((r) => r['value'] as string) : [];
     };
+    let withoutGap = 0;
     for (const name of matched) {
       const expected = rows(versions.secondary, name);
       const items = result.items.filter((item) => item.question === name);
       assert.equal(items.length, Math.max(1, expected.length), `${name}: one comparison per item (matrix: per row)`);
       for (const item of items) {
-        assert.ok(item.gap, `${name}${item.row ? ` / ${item.row}` : ''}: a perception gap`);
+        // A gap needs both groups' "agree" numbers; one may be small (parents who think it
+        // happens can be fewer than k), and then it is hidden and there is no gap: the
+        // only acceptable reason.
+        if (!item.gap) {
+          assert.ok(item.groups.some((g) => g.agree === null), `${name}${item.row ? ` / ${item.row}` : ''}: a perception gap, or a hidden "agree" number`);
+          withoutGap++;
+        }
         assert.equal(shownCount(item.groups[0]?.base), 260, `${name}: every secondary pupil counted`);
         assert.equal(shownCount(item.groups[1]?.base), 130, `${name}: every parent counted`);
       }
     }
+    assert.ok(withoutGap <= result.items.length / 4, `${withoutGap} of ${result.items.length} matched items have no gap`);
     // The generated disconnect comes through: pupils say harassment happens more than parents think.
     for (const name of matched.filter((n) => n.startsWith('happens_'))) {
-      const gap = result.gaps.find((g) => g.question === name)!;
+      const gap = result.gaps.find((g) => g.question === name);
+      if (!gap) continue; // its parents' "agree" is hidden (checked above)
       assert.equal(gap.on, 'agree');
       assert.ok(gap.significant && gap.difference.estimate > 0, `${name}: pupils above parents`);
     }
