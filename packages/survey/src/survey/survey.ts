@@ -304,6 +304,8 @@ export class PvSurvey extends LitElement {
     if (this.storageKey) void preloadDelivery();
     void loadFirstPaint().catch(() => undefined);
     let questionElements = Promise.resolve();
+    /** The early page's draft read: the model attaches to the draft only after it. */
+    let early: Promise<void> = Promise.resolve();
     const loaded = await this.loader.load({
       definition: restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition,
       src: this.src,
@@ -314,12 +316,16 @@ export class PvSurvey extends LitElement {
       definitionRead: (definition) => {
         questionElements = defineQuestionElements(questionTypesIn(definition));
         this.audiences.preload(definition, this.audience);
-        void this.paintEarly(definition, token);
+        early = this.paintEarly(definition, token);
       },
     });
     if (token === this.loadToken && !loaded) this.firstPaint?.clear();
     if (!loaded || token !== this.loadToken) return;
     await questionElements;
+    // A definition given as a property can have its model before the early page has read the
+    // draft (survey-core already loaded): attaching then raced the early page's read and save,
+    // and a restored answer was lost. Let the early page finish first; it is one IndexedDB read.
+    await early.catch(() => undefined);
     if (token !== this.loadToken) return;
     const { model, definition } = loaded;
     // A `locale` set while the definition was loading (a page's language switcher running
