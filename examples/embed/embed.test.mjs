@@ -272,6 +272,10 @@ describe('embedding <pv-survey> (built bundle, real collector, Chromium)', {
       await andSaved(page, () => page.getByRole('radio', { name: LUNCH.notGood }).click());
       // The app heard the event and re-rendered, passing the same definition: not rebuilt.
       await page.getByText(/Answers saved on this device: [1-9]/).waitFor();
+      // The answer may be given on the early page, before survey-core has arrived (pv-ready):
+      // wait for the model, then the re-render must not have loaded it a second time.
+      await page.waitForFunction(() => window.__pv.ready >= 1);
+      await page.getByRole('radio', { name: LUNCH.notGood, exact: true, checked: true }).waitFor();
       assert.equal((await counts(page)).ready, 1, 'a re-render does not reload the survey');
       assert.equal(
         await page.locator('pv-survey').evaluate((element) => typeof element.definition === 'object' && element.definition !== null && !element.hasAttribute('definition')),
