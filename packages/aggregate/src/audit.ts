@@ -255,29 +255,8 @@ function auditComponent(
   const column = new Map<number, number>();
   group.forEach((v, c) => column.set(v, c));
 
-  // Rows: Σ parts − total = 0, shown members moved to the right-hand side.
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const coefficients: number[] = [];
-  const rhs: number[] = [];
-  for (const e of rowIndices) {
-    const equation = equations[e]!;
-    const entries = new Map<number, number>();
-    let constant = 0;
-    const add = (v: number, coefficient: number) => {
-      if (hidden[v]) entries.set(column.get(v)!, (entries.get(column.get(v)!) ?? 0) + coefficient);
-      else constant += coefficient * (values[v] ?? 0);
-    };
-    add(equation.total, -1);
-    for (const part of equation.parts) add(part, 1);
-    for (const [c, coefficient] of entries) {
-      if (coefficient === 0) continue;
-      indices.push(c);
-      coefficients.push(coefficient);
-    }
-    starts.push(indices.length);
-    rhs.push(-constant);
-  }
+  // Every hidden member of these rows is in the component, so `column` holds exactly them.
+  const { starts, indices, coefficients, rhs } = lpRows(equations, rowIndices, column, values);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   group.forEach((v, c) => {
@@ -370,6 +349,43 @@ function auditComponent(
   }
 }
 
+/**
+ * The LP rows of some equations, `Σ parts − total = constant`, in compressed form: the
+ * variables in `column` are the unknowns (their column index), every other member is moved
+ * to the right-hand side at its true value.
+ */
+function lpRows(
+  equations: readonly AdditiveEquation[],
+  rowIndices: readonly number[],
+  column: ReadonlyMap<number, number>,
+  values: ArrayLike<number>,
+): { starts: number[]; indices: number[]; coefficients: number[]; rhs: number[] } {
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const coefficients: number[] = [];
+  const rhs: number[] = [];
+  for (const e of rowIndices) {
+    const equation = equations[e]!;
+    const entries = new Map<number, number>();
+    let constant = 0;
+    const add = (v: number, coefficient: number) => {
+      const c = column.get(v);
+      if (c !== undefined) entries.set(c, (entries.get(c) ?? 0) + coefficient);
+      else constant += coefficient * (values[v] ?? 0);
+    };
+    add(equation.total, -1);
+    for (const part of equation.parts) add(part, 1);
+    for (const [c, coefficient] of entries) {
+      if (coefficient === 0) continue;
+      indices.push(c);
+      coefficients.push(coefficient);
+    }
+    starts.push(indices.length);
+    rhs.push(-constant);
+  }
+  return { starts, indices, coefficients, rhs };
+}
+
 /** Input to {@link certifyLocally}. */
 export interface LocalAuditProblem {
   readonly values: ArrayLike<number>;
@@ -436,30 +452,8 @@ export function certifyLocally(solver: LpSolver, problem: LocalAuditProblem): { 
       }
     }
     const n = group.length;
-    const starts: number[] = [0];
-    const indices: number[] = [];
-    const coefficients: number[] = [];
-    const rhs: number[] = [];
     const rows = [...rowSet];
-    for (const e of rows) {
-      const equation = equations[e]!;
-      const entries = new Map<number, number>();
-      let constant = 0;
-      const add = (v: number, coefficient: number) => {
-        const c = column.get(v);
-        if (c !== undefined) entries.set(c, (entries.get(c) ?? 0) + coefficient);
-        else constant += coefficient * (values[v] ?? 0);
-      };
-      add(equation.total, -1);
-      for (const part of equation.parts) add(part, 1);
-      for (const [c, coefficient] of entries) {
-        if (coefficient === 0) continue;
-        indices.push(c);
-        coefficients.push(coefficient);
-      }
-      starts.push(indices.length);
-      rhs.push(-constant);
-    }
+    const { starts, indices, coefficients, rhs } = lpRows(equations, rows, column, values);
     const model = highs.createModel({
       numCols: n,
       numRows: rhs.length,
