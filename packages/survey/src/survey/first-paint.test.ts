@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { openResponseStore, type ResponseStore } from '@pupil-voice/store';
-import { deleteDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { uniqueName } from '../../../store/src/test-support.js';
 import '../define.js';
 import { holdSurveyCore } from '../survey-core-loader.js';
@@ -132,6 +132,63 @@ async function answerPupilPage(el: PvSurvey): Promise<void> {
   await press(el, 'Tab');
 }
 
+/**
+ * Holds every draft read and write of this database back, as a slow disk or a store chunk
+ * still downloading would: a read-write transaction on `drafts` kept busy (real IndexedDB
+ * queues the survey's own transaction behind it) until the returned release is called.
+ */
+async function holdDrafts(name: string): Promise<() => Promise<void>> {
+  const db = await openDB(name);
+  const tx = db.transaction('drafts', 'readwrite');
+  let held = true;
+  const spin = (): void => {
+    if (held) void tx.objectStore('drafts').count().then(spin);
+  };
+  spin();
+  return async () => {
+    held = false;
+    await tx.done;
+    db.close();
+  };
+}
+
+/** Mounts a survey and waits, task by task, until its early page is on screen. */
+async function mountUntilEarly(definition: unknown, attributes: Record<string, string>): Promise<PvSurvey> {
+  const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.definition = definition;
+  for (let i = 0; i < 500 && !earlyPage(el); i += 1) {
+    await settle(el);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  expect(earlyPage(el), 'the early page').to.exist;
+  return el;
+}
+
+/**
+ * Waits, task by task, until the early page has read its draft: its "saved on this device" line
+ * shows, or the page has gone back to waiting for the model.
+ */
+async function untilDraftRead(el: PvSurvey): Promise<void> {
+  const read = () => !!$(el, '.pv-save-state') || !earlyPage(el);
+  for (let i = 0; i < 500 && !read(); i += 1) {
+    await settle(el);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  expect(read(), 'the draft was read').to.equal(true);
+}
+
+/** Records whether the early page was ever drawn in this survey. */
+function watchEarly(el: PvSurvey): () => boolean {
+  let seen = !!earlyPage(el);
+  const observer = new MutationObserver(() => (seen ||= !!earlyPage(el)));
+  observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    return seen || !!earlyPage(el);
+  };
+}
+
 async function openStore(name: string): Promise<ResponseStore> {
   const store = await openResponseStore({ name });
   stores.push(store);
@@ -226,13 +283,23 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
     await first.whenSaved();
     first.remove();
 
+    // The device notes the draft's page (a number, no answer), readable before the store opens.
+    expect(localStorage.getItem(`pv-draft-page:${name}:first-paint-later`)).to.equal('1');
+
     hold();
-    const second = await mountHeld(PUPIL, { 'survey-id': 'first-paint-later', 'store-name': name });
-    expect(earlyPage(second), 'page one is not where the respondent was').to.equal(null);
-    expect($(second, '.pv-loading')).to.exist;
+    const second = await fixture<PvSurvey>(html`<pv-survey survey-id="first-paint-later" store-name=${name}></pv-survey>`);
+    const sawEarly = watchEarly(second);
+    second.definition = PUPIL;
     await handOver(second);
+    expect(sawEarly(), 'page one, where the respondent was not, never flashed up').to.equal(false);
     expect(modelOf(second).currentPageNo).to.equal(1);
     expect(modelOf(second).data).to.deep.equal({ feel: 'Happy' });
+
+    // The quick exit (a wipe) forgets the note with the draft.
+    await second.whenSaved();
+    second.addEventListener('pv-quick-exit', (event) => event.preventDefault());
+    await second.leave();
+    expect(localStorage.getItem(`pv-draft-page:${name}:first-paint-later`)).to.equal(null);
   });
 
   it('does not paint early a first page with visibleIf, piping or requiredIf', async () => {
@@ -342,5 +409,119 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
     await handOver(again);
     expect(modelOf(again).currentPageNo).to.equal(1);
     expect(deepActiveElement()?.classList.contains('pv-page-heading')).to.equal(true);
+  });
+  describe('answers given before the draft is read', () => {
+    /** A draft on page two, saved by an earlier visit (by an earlier version: no hint of its page). */
+    async function draftOnPageTwo(name: string, surveyId: string, kiosk = false): Promise<string> {
+      const store = await openStore(name);
+      const draft = await store.startDraft(surveyId, { kiosk });
+      await store.saveDraft(draft.responseId, { answers: { feel: 'Happy', safe: 2, later: 'From before' }, page: 1 });
+      store.close();
+      return draft.responseId;
+    }
+
+    /** Answers on the early page while the draft read is held back: "Sad" (the draft says "Happy") and a nickname. */
+    async function answerInTheWindow(el: PvSurvey): Promise<void> {
+      await clickWithMouse(el, option(el, 'feel', 'Sad'));
+      await clickWithMouse(el, control(el, 'nickname_for_school', 'input'));
+      await sendKeys({ type: 'Big' });
+      await settle(el);
+    }
+
+    /** Continue to page two, check what it shows, then Submit: resolves with the response's data. */
+    async function submit(el: PvSurvey): Promise<Record<string, unknown>> {
+      $<HTMLButtonElement>(el, '[part~="next-button"]')!.click();
+      await settle(el);
+      expect(modelOf(el).currentPageNo).to.equal(1);
+      expect((control(el, 'later', 'textarea') as HTMLTextAreaElement).value, 'page two keeps its answer').to.equal('From before');
+      const complete = oneEvent(el, 'pv-complete');
+      const queued = oneEvent(el, 'pv-response-queued');
+      $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+      const { data } = (await complete) as unknown as { data: Record<string, unknown> };
+      await queued;
+      return data;
+    }
+
+    it('keeps them when the draft turns out to be on a later page: merged, newer wins, the page stays', async () => {
+      const name = storeName();
+      const responseId = await draftOnPageTwo(name, 'fp-window');
+      hold();
+      const releaseDrafts = await holdDrafts(name);
+      const el = await mountUntilEarly(PUPIL, { 'survey-id': 'fp-window', 'store-name': name });
+      await answerInTheWindow(el);
+      await releaseDrafts();
+      await untilDraftRead(el);
+      // The respondent is answering page one: it stays, with the draft's answers under theirs.
+      expect(earlyPage(el), 'page one stays where the respondent answered').to.exist;
+      expect((control(el, 'feel', 'input[value="2"]') as HTMLInputElement).checked, 'Sad, given now, wins').to.equal(true);
+      expect((control(el, 'safe', 'input[value="1"]') as HTMLInputElement).checked, 'the draft’s 2 is filled in').to.equal(true);
+      await handOver(el);
+      const expected = { feel: 'Sad', safe: 2, later: 'From before', nickname_for_school: 'Big' };
+      expect(modelOf(el).data).to.deep.equal(expected);
+      expect(modelOf(el).currentPageNo, 'the page the respondent is on').to.equal(0);
+      expect(deepActiveElement()?.closest('pv-text-question'), 'focus kept in the nickname').to.exist;
+      expect(el.responseId).to.equal(responseId);
+      await el.whenSaved();
+      const draft = await (await openStore(name)).loadDraft('fp-window');
+      expect(draft?.answers).to.deep.equal(expected);
+      expect(draft?.page).to.equal(0);
+      expect(await submit(el)).to.deep.equal(expected);
+      const outbox = await (await openStore(name)).listOutbox();
+      expect(outbox.map((entry) => entry.responseId)).to.include(responseId);
+    });
+
+    it('keeps them in a kiosk survey (which never resumes the last person’s draft)', async () => {
+      const name = storeName();
+      const earlier = await draftOnPageTwo(name, 'fp-window-kiosk', true);
+      hold();
+      const releaseDrafts = await holdDrafts(name);
+      const el = await mountUntilEarly(PUPIL, { 'survey-id': 'fp-window-kiosk', 'store-name': name, kiosk: '' });
+      await answerInTheWindow(el);
+      await releaseDrafts();
+      await untilDraftRead(el);
+      expect(earlyPage(el)).to.exist;
+      expect((control(el, 'safe', 'input[value="1"]') as HTMLInputElement).checked, 'nothing of the last person').to.equal(false);
+      await handOver(el);
+      const expected = { feel: 'Sad', nickname_for_school: 'Big' };
+      expect(modelOf(el).data).to.deep.equal(expected);
+      expect(el.responseId).to.not.equal(earlier);
+      await el.whenSaved();
+      // The only draft of this survey is this person's, holding what they gave.
+      const db = await openDB(name);
+      const drafts = (await db.getAllFromIndex('drafts', 'by-survey', 'fp-window-kiosk')) as Array<{ responseId: string; answers: unknown }>;
+      db.close();
+      expect(drafts.map((draft) => [draft.responseId, draft.answers])).to.deep.equal([[el.responseId, expected]]);
+      $<HTMLButtonElement>(el, '[part~="next-button"]')!.click();
+      await settle(el);
+      const complete = oneEvent(el, 'pv-complete');
+      $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+      const { data } = (await complete) as unknown as { data: Record<string, unknown> };
+      expect(data).to.deep.equal(expected);
+    });
+
+    it('keeps them through a reload before survey-core arrives', async () => {
+      const name = storeName();
+      const responseId = await draftOnPageTwo(name, 'fp-window-reload');
+      hold();
+      const releaseDrafts = await holdDrafts(name);
+      const first = await mountUntilEarly(PUPIL, { 'survey-id': 'fp-window-reload', 'store-name': name });
+      await answerInTheWindow(first);
+      await releaseDrafts();
+      await untilDraftRead(first);
+      await first.whenSaved();
+      expect(first.model, 'still no model').to.equal(undefined);
+      first.remove();
+
+      // The reload: page one again, early, with everything the respondent has given.
+      const second = await mountHeld(PUPIL, { 'survey-id': 'fp-window-reload', 'store-name': name });
+      expect(earlyPage(second), 'page one, where the respondent last was').to.exist;
+      expect((control(second, 'feel', 'input[value="2"]') as HTMLInputElement).checked, 'Sad').to.equal(true);
+      expect((control(second, 'nickname_for_school', 'input') as HTMLInputElement).value).to.equal('Big');
+      await handOver(second);
+      const expected = { feel: 'Sad', safe: 2, later: 'From before', nickname_for_school: 'Big' };
+      expect(second.responseId).to.equal(responseId);
+      expect(modelOf(second).data).to.deep.equal(expected);
+      expect(await submit(second)).to.deep.equal(expected);
+    });
   });
 });

@@ -82,10 +82,15 @@ export class FirstPaint {
     this.host.requestUpdate();
   }
 
+  /** Whether the respondent has answered on the early page, or pressed Continue on it. */
+  get interacted(): boolean {
+    return this.touched.size > 0 || this.pending !== undefined;
+  }
+
   /**
-   * The respondent's draft is open: its answers fill the early page (a respondent resuming on
-   * page one), except where the respondent has answered again since it was drawn; answers given
-   * meanwhile are written now.
+   * The respondent's draft is open: its answers (of every page) fill the early page, except
+   * where the respondent has answered again since it was drawn, and the result is written at
+   * once if they did anything here, with page one as the draft's page (they are on it).
    */
   resume(draft: Readonly<Record<string, unknown>>): void {
     const mine = Object.fromEntries([...this.touched].map((name) => [name, this.answers[name]]));
@@ -95,7 +100,7 @@ export class FirstPaint {
       else this.answers[name] = value;
     }
     this.drafted = true;
-    if (this.touched.size > 0) this.config.save(this.answers);
+    if (this.interacted) this.config.save(this.answers);
     this.host.requestUpdate();
   }
 

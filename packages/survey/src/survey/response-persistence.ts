@@ -93,13 +93,15 @@ export class ResponsePersistenceController implements ReactiveController {
   private connected = false;
   /** The draft `open` started before the model existed, for `attach` to continue with. */
   private opened?: { key: string; storeName: string; kiosk: boolean; result: Promise<{ delivery: SharedDelivery; draft: Draft }> };
-  /** Answers saved from the early page, and where. */
-  private early?: { delivery: SharedDelivery; responseId: string; answers: Record<string, unknown> };
+  /** Answers saved from the early page, where, and the page the model is to open on. */
+  private early?: { delivery: SharedDelivery; responseId: string; answers: Record<string, unknown>; page: number };
   private idle?: IdleTimeout;
   private kioskTimer?: ReturnType<typeof setTimeout>;
   private saving: Promise<void> = Promise.resolve();
   private pendingSaves = 0;
   private readonly unsubscribes: Array<() => void> = [];
+  /** The draft page last noted in localStorage (written only when it changes). */
+  private notedPage?: { key: string; page: string | undefined };
 
   /** Saving state, shown in the survey's status line. */
   state: SaveState = 'off';
@@ -175,7 +177,8 @@ export class ResponsePersistenceController implements ReactiveController {
     this.attaching = undefined;
     // The draft may have been opened before the model, and saved into since: restore what it
     // holds now.
-    if (!kiosk) restoreDraft(model, draft.responseId === this.early?.responseId ? { ...draft, answers: this.early.answers } : draft);
+    const early = draft.responseId === this.early?.responseId ? this.early : undefined;
+    if (!kiosk) restoreDraft(model, early ? { ...draft, answers: early.answers, page: early.page } : draft);
     this.early = undefined;
     this.session = { model, draft, delivery, key };
     this.setState('saved');
@@ -195,9 +198,15 @@ export class ResponsePersistenceController implements ReactiveController {
     try {
       const { delivery, draft } = await this.openDraft(key, true);
       if (this.config.storageKey !== key) return undefined;
-      this.early = { delivery, responseId: draft.responseId, answers: this.config.kiosk ? {} : { ...(draft.answers as Record<string, unknown>) } };
+      const { kiosk } = this.config;
+      this.early = {
+        delivery,
+        responseId: draft.responseId,
+        answers: kiosk ? {} : { ...(draft.answers as Record<string, unknown>) },
+        page: kiosk ? 0 : draft.page,
+      };
       this.setState('saved');
-      return this.config.kiosk ? { ...draft, answers: {}, page: 0 } : draft;
+      return kiosk ? { ...draft, answers: {}, page: 0 } : draft;
     } catch {
       return undefined;
     }
@@ -205,14 +214,28 @@ export class ResponsePersistenceController implements ReactiveController {
 
   /**
    * Writes the answers given on the early page (page one, before the model arrived) to the
-   * draft `open` returned; `attach` gives them to the model. Chained like every save, so
-   * `whenSaved` covers them.
+   * draft `open` returned, with page one as the draft's page: the respondent is there, even if
+   * the draft had been further on. `attach` gives both to the model. Chained like every save,
+   * so `whenSaved` covers them.
    */
   saveEarly(answers: Readonly<Record<string, unknown>>): void {
     const early = this.early;
     if (!early) return;
     early.answers = { ...answers };
+    early.page = 0;
     this.write(early.delivery, early.responseId, { ...answers }, 0, () => this.early === early);
+  }
+
+  /**
+   * Whether this respondent's draft was last saved on a later page than the first, as far as
+   * this device remembers without opening the store: the early page (page one) is then not
+   * what they should see. A synchronous read of a note `write` keeps; kiosk drafts are never
+   * resumed and keep none.
+   */
+  resumesPastFirstPage(): boolean {
+    const { storageKey: key, storeName, kiosk } = this.config;
+    if (!key || kiosk) return false;
+    return Number(readNote(draftPageKey(storeName, key)) ?? 0) > 0;
   }
 
   /**
@@ -263,6 +286,7 @@ export class ResponsePersistenceController implements ReactiveController {
     if (!key) return;
     const owed = owedWipeKey(this.config.storeName, key);
     setOwedWipe(owed, true);
+    this.noteDraftPage(this.config.storeName, key, undefined);
     const delivery = session?.delivery ?? (await sharedDelivery(this.config.storeName));
     // Saves already chained finish first (IndexedDB runs them in order); later ones find no draft.
     await delivery.store.wipeForNextRespondent(key);
@@ -354,11 +378,13 @@ export class ResponsePersistenceController implements ReactiveController {
   private write(delivery: SharedDelivery, responseId: string, answers: Record<string, unknown>, page: number, current: () => boolean): void {
     this.pendingSaves += 1;
     this.setState('saving');
+    const { storeName, storageKey: key, kiosk } = this.config;
     this.saving = this.saving
       .then(() => delivery.store.saveDraft(responseId, { answers, page }))
       .then(
         () => {
           this.pendingSaves -= 1;
+          if (key && !kiosk && current()) this.noteDraftPage(storeName, key, page);
           if (this.pendingSaves === 0 && this.state === 'saving') this.setState('saved');
           this.host.dispatchEvent(new PvAnswerSavedEvent(responseId));
         },
@@ -386,6 +412,7 @@ export class ResponsePersistenceController implements ReactiveController {
         meta: { ...meta },
         publicKey,
       });
+      if (this.config.storageKey) this.noteDraftPage(this.config.storeName, this.config.storageKey, undefined);
       // Offline now means the first try will fail: say so at once rather than after it has.
       if (this.config.endpoint) this.sendState = navigator.onLine ? 'queued' : 'waiting';
       this.host.dispatchEvent(new PvResponseQueuedEvent(draft.responseId, result.encrypted));
@@ -421,6 +448,20 @@ export class ResponsePersistenceController implements ReactiveController {
   private readonly onActivity = (): void => {
     this.idle?.activity();
   };
+
+  /**
+   * Keeps (or, with undefined, forgets) the page of this survey's draft in localStorage, so
+   * the next visit knows before the store is opened whether page one is where the respondent
+   * resumes (see `resumesPastFirstPage`). Only a page number, never an answer; written only
+   * when it changes, and forgotten by a wipe (quick exit, Clear my answers) and on completion.
+   */
+  private noteDraftPage(storeName: string, key: string, page: number | undefined): void {
+    const noted = page === undefined ? undefined : String(page);
+    const noteKey = draftPageKey(storeName, key);
+    if (this.notedPage?.key === noteKey && this.notedPage.page === noted) return;
+    this.notedPage = { key: noteKey, page: noted };
+    writeNote(noteKey, noted);
+  }
 
   private fail(state: 'failed' | 'unavailable', cause: unknown): void {
     this.error = cause instanceof StoreError ? cause : new StoreError('unknown', String(cause), { cause });
@@ -468,21 +509,34 @@ function owedWipeKey(storeName: string, surveyKey: string): string {
   return `pv-owed-wipe:${storeName}:${surveyKey}`;
 }
 
-// localStorage may be missing or throw (storage off, sandboxed frames); then the wipe itself
-// is all there is.
-function setOwedWipe(key: string, owed: boolean): void {
+/** The localStorage key noting the page this survey's draft was last saved on. */
+function draftPageKey(storeName: string, surveyKey: string): string {
+  return `pv-draft-page:${storeName}:${surveyKey}`;
+}
+
+// localStorage may be missing or throw (storage off, sandboxed frames); then the notes are
+// simply absent: the wipe itself is all there is, and the early page reads the draft to know.
+function writeNote(key: string, value: string | undefined): void {
   try {
-    if (owed) localStorage.setItem(key, '1');
-    else localStorage.removeItem(key);
+    if (value === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
     // Nothing more can be done here.
   }
 }
 
-function isWipeOwed(key: string): boolean {
+function readNote(key: string): string | undefined {
   try {
-    return localStorage.getItem(key) !== null;
+    return localStorage.getItem(key) ?? undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function setOwedWipe(key: string, owed: boolean): void {
+  writeNote(key, owed ? '1' : undefined);
+}
+
+function isWipeOwed(key: string): boolean {
+  return readNote(key) !== undefined;
 }

@@ -371,14 +371,22 @@ export class PvSurvey extends LitElement {
 
   /**
    * While survey-core downloads, draws the first page from the JSON when it depends on nothing
-   * only the model can work out (see first-paint-plan.ts), then reads the draft: a respondent
-   * resuming on a later page goes back to waiting for the model, one on page one sees their
-   * saved answers (where they have not answered again since). Surveys with an audience open on an intro, and polls on a Vote
-   * button: both wait for the model.
+   * only the model can work out (see first-paint-plan.ts), then reads the draft. Surveys with an
+   * audience open on an intro, and polls on a Vote button: both wait for the model.
+   *
+   * A respondent who left off on a later page should see that page, not page one: this device
+   * notes the draft's page where it can be read at once, and then nothing is painted early.
+   * Without the note (storage cleared, a draft older than it) the draft read decides: a
+   * respondent who has not touched the early page goes back to waiting for the model; one who
+   * has answered or pressed Continue stays on page one, which the model then opens on, with the
+   * draft's answers filled in under theirs (their newer answers win) and nothing lost. Moving
+   * them to the later page under their fingers would lose their place, focus and keystrokes.
    */
   private async paintEarly(definition: unknown, token: number): Promise<void> {
     const locale = this.locale ?? this.getAttribute('lang') ?? '';
     if (this.audience !== undefined || this.poll || (locale && !/^en\b/i.test(locale))) return;
+    this.persistence.configure(this.persistenceConfig());
+    if (this.persistence.resumesPastFirstPage()) return;
     // Fetched alongside the definition (see load), so this rarely waits.
     const { FirstPaint, planFirstPaint } = await loadFirstPaint();
     if (token !== this.loadToken || this.loader.status !== 'loading') return;
@@ -393,11 +401,9 @@ export class PvSurvey extends LitElement {
     const firstPaint = this.firstPaint;
     firstPaint.show(plan.page);
     // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
-    this.persistence.configure(this.persistenceConfig());
     const draft = await this.persistence.open();
     if (token !== this.loadToken || !firstPaint.page) return;
-    // A respondent who was on a later page waits for the model to show that page.
-    if (draft && draft.page > 0) firstPaint.clear();
+    if (draft && draft.page > 0 && !firstPaint.interacted) firstPaint.clear();
     else if (draft) firstPaint.resume(draft.answers as Record<string, unknown>);
   }
 
