@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { ItemValue, QuestionDropdownModel } from 'survey-core';
 import { renderChoiceComment } from '../choice-options.js';
 import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
+import { renderSelect } from './dropdown-markup.js';
 import { styles } from './dropdown-question.styles.js';
 
 /**
@@ -32,32 +32,23 @@ export class PvDropdownQuestion extends PvQuestionElement<QuestionDropdownModel>
 
   protected override renderControl(): TemplateResult {
     const q = this.question;
-    const choices = q.visibleChoices;
     const empty = q.isEmpty();
-    const placeholder = q.placeholder || this.localize.t.selectPlaceholder;
-    return html`<div class="pv-dropdown">
-        <select
-          id=${this.controlId}
-          part="select"
-          ?disabled=${this.isDisabled}
-          aria-required=${q.isRequired ? 'true' : 'false'}
-          aria-invalid=${this.hasErrors ? 'true' : 'false'}
-          aria-describedby=${this.describedBy}
-          @change=${this.onSelectChange}
-        >
-          <option value="" ?disabled=${!q.allowClear && !empty} .selected=${live(empty)}>${placeholder}</option>
-          ${choices.map(
-            (item, index) =>
-              html`<option
-                value=${String(index)}
-                ?disabled=${!item.isEnabled}
-                .selected=${live(!empty && q.isItemSelected(item))}
-              >
-                ${locText(item.locText)}
-              </option>`,
-          )}
-        </select>
-      </div>
+    return html`${renderSelect({
+        id: this.controlId,
+        required: q.isRequired,
+        invalid: this.hasErrors,
+        disabled: this.isDisabled,
+        describedBy: this.describedBy,
+        placeholder: q.placeholder || this.localize.t.selectPlaceholder,
+        placeholderDisabled: !q.allowClear && !empty,
+        empty,
+        options: q.visibleChoices.map((item) => ({
+          label: locText(item.locText),
+          disabled: !item.isEnabled,
+          selected: !empty && q.isItemSelected(item),
+        })),
+        onChange: this.onSelectChange,
+      })}
       ${q.isOtherSelected ? this.renderOther() : nothing}`;
   }
 
@@ -72,10 +63,9 @@ export class PvDropdownQuestion extends PvQuestionElement<QuestionDropdownModel>
     });
   }
 
-  private readonly onSelectChange = (event: Event): void => {
+  private readonly onSelectChange = (index: number | undefined): void => {
     const q = this.question;
-    const select = event.target as HTMLSelectElement;
-    const item: ItemValue | undefined = select.value === '' ? undefined : q.visibleChoices[Number(select.value)];
+    const item: ItemValue | undefined = index === undefined ? undefined : q.visibleChoices[index];
     if (item) q.renderedValue = item.value;
     else q.clearValueFromUI();
     this.requestUpdate();

@@ -34,7 +34,19 @@ export type EarlyQuestion =
   | (EarlyQuestionBase & { readonly kind: 'rating'; readonly choices: readonly EarlyChoice[]; readonly minDescription?: string; readonly maxDescription?: string })
   | (EarlyQuestionBase & { readonly kind: 'boolean'; readonly labelTrue: string; readonly labelFalse: string })
   | (EarlyQuestionBase & { readonly kind: 'text'; readonly placeholder?: string })
-  | (EarlyQuestionBase & { readonly kind: 'comment'; readonly placeholder?: string; readonly rows: number });
+  | (EarlyQuestionBase & { readonly kind: 'comment'; readonly placeholder?: string; readonly rows: number })
+  | (EarlyQuestionBase & { readonly kind: 'dropdown'; readonly choices: readonly EarlyChoice[]; readonly placeholder: string; readonly allowClear: boolean })
+  | (EarlyQuestionBase & {
+      readonly kind: 'matrix';
+      /** Statements: `value` is the key of the row's answer in the question's value. */
+      readonly rows: readonly EarlyChoice[];
+      readonly columns: readonly EarlyChoice[];
+      readonly showHeader: boolean;
+      /** `eachRowRequired`: each row's group is marked required. */
+      readonly eachRowRequired: boolean;
+    })
+  /** Instructions (sanitised HTML, no title): the usual opening of a start page. */
+  | (EarlyQuestionBase & { readonly kind: 'html'; readonly html: string });
 
 /** The first page as the early renderer draws it. */
 export interface EarlyPage {
@@ -46,9 +58,11 @@ export interface EarlyPage {
   readonly pageTitle?: string;
   readonly pageDescription?: string;
   readonly questions: readonly EarlyQuestion[];
-  /** "Next", or "Complete" on a one-page survey (or the definition's own words). */
+  /** "Next", or "Complete" on a one-page survey, or "Start" on a start page (or the definition's own words). */
   readonly buttonText: string;
   readonly isLastPage: boolean;
+  /** The page is the start page (`firstPageIsStartPage`): no progress, and a Start button. */
+  readonly isStartPage: boolean;
 }
 
 /** The plan: a page to paint, or why the first page waits for the model. */
@@ -79,6 +93,8 @@ const SURVEY_KEYS = new Set([
   'questionErrorLocation',
   'surveyId',
   'name',
+  'firstPageIsStartPage',
+  'startSurveyText',
 ]);
 const PAGE_KEYS = new Set(['name', 'title', 'description', 'elements', 'navigationTitle', 'navigationDescription']);
 /** Keys that change only validation or the response's wording, which wait for the model anyway. */
@@ -105,6 +121,9 @@ const TYPE_KEYS: Record<EarlyQuestion['kind'], ReadonlySet<string>> = {
   boolean: new Set(['labelTrue', 'labelFalse']),
   text: new Set(['placeholder', 'inputType']),
   comment: new Set(['placeholder', 'rows']),
+  dropdown: new Set(['choices', 'placeholder', 'allowClear']),
+  matrix: new Set(['columns', 'rows', 'showHeader', 'isAllRowRequired', 'eachRowRequired', 'eachRowUnique']),
+  html: new Set(['html']),
 };
 
 type Json = Record<string, unknown>;
@@ -162,6 +181,12 @@ function choices(raw: unknown, where: string): EarlyChoice[] {
   return list;
 }
 
+function flag(value: unknown, fallback: boolean, where: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') return decline(`${where} is not true or false`);
+  return value;
+}
+
 function integer(value: unknown, fallback: number, where: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value)) return decline(`${where} is not a whole number`);
@@ -194,8 +219,8 @@ function question(json: unknown, index: number): EarlyQuestion {
   const type = kind as EarlyQuestion['kind'];
   const allowed = new Set([...COMMON_KEYS, ...TYPE_KEYS[type]]);
   onlyKeys(json, allowed, where);
-  const name = json['name'];
-  if (typeof name !== 'string' || !name) return decline(`${where} has no name`);
+  const name = json['name'] ?? (type === 'html' ? '' : undefined);
+  if (typeof name !== 'string' || (!name && type !== 'html')) return decline(`${where} has no name`);
   if (json['isRequired'] !== undefined && typeof json['isRequired'] !== 'boolean') return decline(`${where} isRequired is not true or false`);
   const base = {
     name,
@@ -234,6 +259,36 @@ function question(json: unknown, index: number): EarlyQuestion {
         placeholder: text(json['placeholder'], `${where} placeholder`) || undefined,
         rows: integer(json['rows'], 4, `${where} rows`),
       };
+    case 'dropdown':
+      return {
+        ...base,
+        kind: type,
+        choices: choices(json['choices'], where),
+        // survey-core's own English prompt.
+        placeholder: text(json['placeholder'], `${where} placeholder`) || 'Select...',
+        allowClear: flag(json['allowClear'], true, `${where} allowClear`),
+      };
+    case 'matrix': {
+      const rows = choices(json['rows'], `${where} rows`);
+      // A row's answer is kept under its value as an object key: only text keys are drawn early.
+      if (rows.some((row) => typeof row.value !== 'string')) return decline(`${where} has a row whose value is not text`);
+      return {
+        ...base,
+        kind: type,
+        rows,
+        columns: choices(json['columns'], `${where} columns`),
+        showHeader: flag(json['showHeader'], true, `${where} showHeader`),
+        eachRowRequired: flag(json['eachRowRequired'] ?? json['isAllRowRequired'], false, `${where} eachRowRequired`),
+      };
+    }
+    case 'html': {
+      // No title or description: survey-core shows neither for an html block.
+      if (json['title'] !== undefined || json['description'] !== undefined) return decline(`${where} is an html block with a title`);
+      const content = json['html'];
+      if (typeof content !== 'string') return decline(`${where} has no plain html`);
+      if (content.includes('{')) return decline(`${where} pipes a value ({…})`);
+      return { ...base, kind: type, html: content };
+    }
   }
 }
 
@@ -277,19 +332,25 @@ function planPage(definition: unknown): EarlyPage {
   onlyKeys(first, PAGE_KEYS, 'the first page');
   const questions = (first['elements'] as unknown[]).map(question);
   if (new Set(questions.map((q) => q.name)).size !== questions.length) decline('two questions on the first page share a name');
-  const isLastPage = shown.length === 1;
+  // A start page is drawn with its Start button; survey-core counts the pages after it.
+  const isStartPage = flag(definition['firstPageIsStartPage'], false, 'firstPageIsStartPage');
+  if (isStartPage && shown.length < 2) decline('a start page with no page after it');
+  const isLastPage = !isStartPage && shown.length === 1;
   return {
     surveyTitle: text(definition['title'], 'the survey title') || undefined,
     surveyDescription: text(definition['description'], 'the survey description') || undefined,
-    showProgressBar: progress === true || progress === 'top',
-    pageCount: shown.length,
+    showProgressBar: !isStartPage && (progress === true || progress === 'top'),
+    pageCount: isStartPage ? shown.length - 1 : shown.length,
     pageTitle: text(first['title'], 'the page title') || undefined,
     pageDescription: text(first['description'], 'the page description') || undefined,
     questions,
-    buttonText: isLastPage
-      ? (text(definition['completeText'], 'completeText') ?? 'Complete')
-      : (text(definition['pageNextText'], 'pageNextText') ?? 'Next'),
+    buttonText: isStartPage
+      ? (text(definition['startSurveyText'], 'startSurveyText') ?? 'Start')
+      : isLastPage
+        ? (text(definition['completeText'], 'completeText') ?? 'Complete')
+        : (text(definition['pageNextText'], 'pageNextText') ?? 'Next'),
     isLastPage,
+    isStartPage,
   };
 }
 

@@ -34,6 +34,44 @@ const PUPIL = {
   ],
 };
 
+/** A pupil survey opening on a dropdown and an agree/disagree grid. */
+const GRID = {
+  title: 'Agree or disagree',
+  pages: [
+    {
+      name: 'grid',
+      elements: [
+        { type: 'dropdown', name: 'year', title: 'Which year are you in?', choices: ['Year 7', 'Year 8', { value: 9, text: 'Year 9' }] },
+        {
+          type: 'matrix',
+          name: 'agree',
+          title: 'How much do you agree with each statement?',
+          description: 'One answer in each row.',
+          isAllRowRequired: true,
+          columns: ['Disagree', 'Not sure', { value: 3, text: 'Agree' }],
+          rows: [{ value: 'safe', text: 'I feel safe at school.' }, 'Adults listen to me.', { value: 'friends', text: 'I have friends at school.' }],
+        },
+      ],
+    },
+    { name: 'more', elements: [{ type: 'comment', name: 'later', title: 'Anything more?' }] },
+  ],
+};
+
+/** A survey opening on a start page of instructions, then the pupil pages. */
+const START = {
+  title: 'Our school: your voice',
+  firstPageIsStartPage: true,
+  startSurveyText: 'Start the survey',
+  pages: [
+    {
+      name: 'intro',
+      elements: [{ type: 'html', name: 'welcome', html: '<p>This survey is <strong>anonymous</strong>.</p><p>It takes about five minutes.</p>' }],
+    },
+    PUPIL.pages[0]!,
+    PUPIL.pages[1]!,
+  ],
+};
+
 const databases: string[] = [];
 const stores: ResponseStore[] = [];
 let release: (() => void) | undefined;
@@ -107,6 +145,30 @@ function option(el: PvSurvey, name: string, text: string): HTMLElement {
   const label = Array.from(holder!.querySelectorAll<HTMLElement>('label')).find((l) => l.textContent?.trim() === text);
   if (!label) throw new Error(`no option "${text}" in ${name}`);
   return label;
+}
+
+/** The answer in this row and column of a grid question (early or the model's). */
+function cell(el: PvSurvey, name: string, row: number, column: number): HTMLInputElement {
+  const holder = earlyPage(el)
+    ? $(el, `pv-early-question[data-name="${name}"]`)
+    : $(el, `[data-qid="${modelOf(el).getQuestionByName(name).id}"]`);
+  return holder!.querySelectorAll('tbody tr')[row]!.querySelectorAll('input')[column]!;
+}
+
+/**
+ * The same answers to the grid page, by keyboard and mouse: Year 9 with the arrows, the first
+ * row with Space and arrows, the second with Space, the third by mouse.
+ */
+async function answerGridPage(el: PvSurvey): Promise<void> {
+  control(el, 'year', 'select').focus();
+  for (let i = 0; i < 3; i += 1) await press(el, 'ArrowDown');
+  await press(el, 'Tab');
+  await press(el, 'Space');
+  await press(el, 'ArrowRight');
+  await press(el, 'ArrowRight');
+  await press(el, 'Tab');
+  await press(el, 'Space');
+  await clickWithMouse(el, cell(el, 'agree', 2, 1).closest('label')!);
 }
 
 function control(el: PvSurvey, name: string, selector: string): HTMLElement {
@@ -197,7 +259,10 @@ async function openStore(name: string): Promise<ResponseStore> {
 
 /** Boxes of everything a respondent sees on the first page, in document order. */
 function boxes(el: PvSurvey): string[] {
-  return $$(el, '.pv-survey-title, .pv-header .pv-description, .pv-progress, .pv-page-heading, .pv-title, .pv-question > .pv-description, .pv-option, .pv-rating-item, .pv-rating-description, .pv-input, textarea, .pv-navigation .pv-button, .pv-save-state').map(
+  return $$(
+    el,
+    '.pv-survey-title, .pv-header .pv-description, .pv-progress, .pv-page-heading, .pv-title, .pv-question > .pv-description, .pv-option, .pv-rating-item, .pv-rating-description, .pv-input, textarea, select, .pv-matrix-column-header, .pv-matrix-row-header, .pv-html p, .pv-navigation .pv-button, .pv-save-state',
+  ).map(
     (node) => {
       const box = node.getBoundingClientRect();
       return `${node.className.split(' ')[0]} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
@@ -522,6 +587,127 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
       expect(second.responseId).to.equal(responseId);
       expect(modelOf(second).data).to.deep.equal(expected);
       expect(await submit(second)).to.deep.equal(expected);
+    });
+  });
+  describe('a dropdown, an agree/disagree grid and a start page', () => {
+    it('paints them early, accessibly', async () => {
+      hold();
+      const grid = await mountHeld(GRID, { 'survey-id': 'fp-grid-a11y', 'store-name': storeName() });
+      expect(earlyPage(grid), 'the grid page').to.exist;
+      expect($$(grid, 'pv-early-question select option').map((o) => o.textContent!.trim())).to.deep.equal(['Select...', 'Year 7', 'Year 8', 'Year 9']);
+      expect($$(grid, 'pv-early-question tbody [role="radiogroup"]')).to.have.length(3);
+      expect($$(grid, 'pv-early-question [role="radiogroup"][aria-required="true"]'), 'each row required').to.have.length(3);
+      await expect(grid).to.be.accessible();
+      grid.remove();
+
+      const start = await mountHeld(START, { 'survey-id': 'fp-start-a11y', 'store-name': storeName() });
+      expect(earlyPage(start), 'the start page').to.exist;
+      expect($(start, '.pv-html')!.textContent).to.contain('anonymous');
+      expect($(start, '.pv-progress'), 'no progress on a start page').to.equal(null);
+      expect($(start, '[part~="start-button"]')!.textContent!.trim()).to.equal('Start the survey');
+      await expect(start).to.be.accessible();
+    });
+
+    it('gives the model exactly what survey-core stores for the same keys and clicks, and keeps focus', async () => {
+      const reference = await renderSurvey(GRID);
+      await answerGridPage(reference);
+      const expected = structuredClone(modelOf(reference).data as Record<string, unknown>);
+      reference.remove();
+      expect(expected).to.deep.equal({ year: 9, agree: { safe: 3, 'Adults listen to me.': 'Disagree', friends: 'Not sure' } });
+
+      hold();
+      const name = storeName();
+      const el = await mountHeld(GRID, { 'survey-id': 'fp-grid-exact', 'store-name': name });
+      expect(earlyPage(el)).to.exist;
+      await answerGridPage(el);
+      expect(el.model).to.equal(undefined);
+      await handOver(el);
+      expect(modelOf(el).data).to.deep.equal(expected);
+      const focused = deepActiveElement() as HTMLInputElement;
+      expect(focused.closest('pv-matrix-question'), 'focus in the model’s grid').to.exist;
+      expect(focused, 'on the answer clicked').to.equal(cell(el, 'agree', 2, 1));
+      await el.whenSaved();
+      expect((await (await openStore(name)).loadDraft('fp-grid-exact'))?.answers).to.deep.equal(expected);
+      // The keyboard goes on where it was: the next row's group is one Tab back, and the arrows answer it.
+      await press(el, 'ArrowRight');
+      expect(modelOf(el).getValue('agree')).to.deep.equal({ ...(expected['agree'] as object), friends: 3 });
+    });
+
+    it('keeps focus on the dropdown at hand-over', async () => {
+      hold();
+      const el = await mountHeld(GRID);
+      control(el, 'year', 'select').focus();
+      await press(el, 'ArrowDown');
+      await handOver(el);
+      const focused = deepActiveElement() as HTMLSelectElement;
+      expect(focused.closest('pv-dropdown-question'), 'the model’s select').to.exist;
+      expect(modelOf(el).getValue('year')).to.equal('Year 7');
+      await press(el, 'ArrowDown');
+      expect(modelOf(el).getValue('year')).to.equal('Year 8');
+    });
+
+    for (const [label, definition, answer] of [
+      ['grid', GRID, (el: PvSurvey) => clickWithMouse(el, cell(el, 'agree', 1, 2).closest('label')!)],
+      ['start page', START, async () => undefined],
+    ] as const) {
+      it(`moves nothing on screen when the model’s ${label} replaces the early one`, async () => {
+        hold();
+        const el = await mountHeld(definition, { 'survey-id': `fp-cls-${label}`, 'store-name': storeName() });
+        await answer(el);
+        const early = boxes(el);
+        await handOver(el);
+        expect(boxes(el), 'the same boxes in the same places').to.deep.equal(early);
+        expect(early.length).to.be.greaterThan(label === 'grid' ? 15 : 4);
+      });
+    }
+
+    it('holds Start until the model is there, then starts on the first page', async () => {
+      hold();
+      const name = storeName();
+      const el = await mountHeld(START, { 'survey-id': 'fp-start', 'store-name': name });
+      const start = $<HTMLButtonElement>(el, '[part~="start-button"]')!;
+      start.focus();
+      await press(el, 'Enter');
+      expect(start.getAttribute('aria-disabled')).to.equal('true');
+      await handOver(el);
+      expect(modelOf(el).state).to.equal('running');
+      expect(modelOf(el).currentPage.name).to.equal('feelings');
+      expect(deepActiveElement()?.classList.contains('pv-page-heading'), 'focus on the first page').to.equal(true);
+      await el.whenSaved();
+      // Started: the next visit resumes past the start page, which is then not painted early.
+      expect(localStorage.getItem(`pv-draft-page:${name}:fp-start`)).to.equal('1');
+    });
+
+    it('does not paint early a grid or dropdown that needs the model', () => {
+      const variants: Array<[string, Record<string, unknown>]> = [
+        ['tick-box grid', { cellType: 'checkbox' }],
+        ['rowsVisibleIf', { rowsVisibleIf: '{item} != "safe"' }],
+        ['columnsVisibleIf', { columnsVisibleIf: '{item} != 3' }],
+        ['random rows', { rowsOrder: 'random' }],
+        ['cell texts', { cells: { safe: { 3: 'Yes!' } } }],
+      ];
+      for (const [label, change] of variants) {
+        const definition = structuredClone(GRID) as { pages: Array<{ elements: Record<string, unknown>[] }> };
+        Object.assign(definition.pages[0]!.elements[1]!, change);
+        expect(planFirstPaint(definition), label).to.have.property('reason');
+      }
+      for (const [label, change] of [
+        ['Other', { showOtherItem: true }],
+        ['choicesVisibleIf', { choicesVisibleIf: '{item} != 1' }],
+        ['choicesByUrl', { choicesByUrl: { url: 'https://example.org/years' } }],
+      ] as const) {
+        const definition = structuredClone(GRID) as { pages: Array<{ elements: Record<string, unknown>[] }> };
+        Object.assign(definition.pages[0]!.elements[0]!, change);
+        expect(planFirstPaint(definition), label).to.have.property('reason');
+      }
+      const piped = structuredClone(START) as { pages: Array<{ elements: Record<string, unknown>[] }> };
+      piped.pages[0]!.elements[0]!['html'] = '<p>Hello {name}</p>';
+      expect(planFirstPaint(piped), 'piped html').to.have.property('reason');
+      const shown = structuredClone(START) as { pages: Array<{ elements: Record<string, unknown>[] }> };
+      shown.pages[0]!.elements[0]!['visibleIf'] = '{x} = 1';
+      expect(planFirstPaint(shown), 'start page with visibleIf').to.have.property('reason');
+      expect(planFirstPaint(GRID)).to.have.property('page');
+      expect(planFirstPaint(START)).to.have.property('page');
     });
   });
 });

@@ -2,7 +2,11 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Question, SurveyModel } from 'survey-core';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { renderChoiceGroup, type ChoiceOption } from '../choice-options.js';
+import { renderSelect } from '../dropdown-question/dropdown-markup.js';
+import { renderMatrixRow, renderMatrixTable } from '../matrix-question/matrix-markup.js';
+import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
 import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
 
@@ -14,8 +18,8 @@ export interface FirstPaintConfig {
   save(answers: Readonly<Record<string, unknown>>): void;
 }
 
-/** A press of Continue (or Submit) made before the model arrived, carried out once it has. */
-export type PendingNavigation = 'next' | 'submit';
+/** A press of Continue, Submit or Start made before the model arrived, carried out once it has. */
+export type PendingNavigation = 'next' | 'submit' | 'start';
 
 /** Where keyboard focus was on the early page, to put it back on the model's page. */
 interface FocusedControl {
@@ -82,15 +86,18 @@ export class FirstPaint {
     this.host.requestUpdate();
   }
 
-  /** Whether the respondent has answered on the early page, or pressed Continue on it. */
+  /**
+   * Whether the respondent has answered on the early page. (Only pressing Continue or Start
+   * there is not answering: a respondent further on is better served by their own page.)
+   */
   get interacted(): boolean {
-    return this.touched.size > 0 || this.pending !== undefined;
+    return this.touched.size > 0;
   }
 
   /**
    * The respondent's draft is open: its answers (of every page) fill the early page, except
    * where the respondent has answered again since it was drawn, and the result is written at
-   * once if they did anything here, with page one as the draft's page (they are on it).
+   * once if they answered here, with page one as the draft's page (they are on it).
    */
   resume(draft: Readonly<Record<string, unknown>>): void {
     const mine = Object.fromEntries([...this.touched].map((name) => [name, this.answers[name]]));
@@ -124,7 +131,7 @@ export class FirstPaint {
       const question = model.getQuestionByName(early.name) as Question | null;
       if (!question) continue;
       const value = this.answers[early.name];
-      if (!sameValue(question.value, value)) question.value = Array.isArray(value) ? [...(value as unknown[])] : value;
+      if (!sameValue(question.value, value)) question.value = copy(value);
     }
     // Question elements draw their content a microtask after they are inserted. Anything that
     // measures in between (survey-core sizing a text box) would see a short page, and the
@@ -147,7 +154,7 @@ export class FirstPaint {
     const root = this.host.renderRoot;
     let target: HTMLElement | null = null;
     if (focus.key === 'nav') {
-      target = root.querySelector<HTMLElement>('button[part~="next-button"], button[part~="submit-button"]');
+      target = root.querySelector<HTMLElement>('button[part~="next-button"], button[part~="submit-button"], button[part~="start-button"]');
     } else {
       const [, name, index] = /^q:(.*):(\d+)$/.exec(focus.key) ?? [];
       const question = name ? (model.getQuestionByName(name) as Question | null) : null;
@@ -198,7 +205,7 @@ export class FirstPaint {
 
   private readonly onNavigate = (): void => {
     if (!this.page) return;
-    this.pending = this.page.isLastPage ? 'submit' : 'next';
+    this.pending = this.page.isStartPage ? 'start' : this.page.isLastPage ? 'submit' : 'next';
     this.host.requestUpdate();
   };
 
@@ -208,7 +215,7 @@ export class FirstPaint {
     if (!page) return nothing;
     const t = this.config.strings();
     const progressText = t.pageOf(1, page.pageCount);
-    const pageHeading = page.pageTitle ?? (page.pageCount > 1 ? progressText : page.surveyTitle);
+    const pageHeading = page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle);
     const busy = this.pending !== undefined;
     return html`${chrome.before}
       ${page.surveyTitle || page.surveyDescription
@@ -246,7 +253,7 @@ export class FirstPaint {
         <button
           type="button"
           class="pv-button ${busy ? 'pv-button--busy' : ''}"
-          part="button ${page.isLastPage ? 'submit-button' : 'next-button'}"
+          part="button ${page.isStartPage ? 'start-button' : page.isLastPage ? 'submit-button' : 'next-button'}"
           data-early="nav"
           aria-disabled=${busy ? 'true' : nothing}
           @click=${this.onNavigate}
@@ -262,14 +269,16 @@ export class FirstPaint {
   private renderQuestion(q: EarlyQuestion, id: string, t: Translation): TemplateResult {
     const ids = { title: `${id}_title`, description: `${id}_description`, control: `${id}i` };
     const describedBy = q.description ? ids.description : nothing;
-    const labelsControl = q.kind === 'text' || q.kind === 'comment';
+    const labelsControl = q.kind === 'text' || q.kind === 'comment' || q.kind === 'dropdown';
     const title = html`${q.title}${q.isRequired
       ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${t.requiredHint}</span>`
       : nothing}`;
     // An undefined custom element is inline, like the question elements: the same boxes.
     return html`<pv-early-question data-name=${q.name}
       ><div class="pv-question " part="question" data-type=${q.kind}>
-        <h4 class="pv-title " id=${ids.title}>${labelsControl ? html`<label for=${ids.control}>${title}</label>` : title}</h4>
+        ${q.kind === 'html'
+          ? nothing
+          : html`<h4 class="pv-title " id=${ids.title}>${labelsControl ? html`<label for=${ids.control}>${title}</label>` : title}</h4>`}
         ${q.description
           ? html`<div class="pv-description" id=${ids.description} part="description">${q.description}</div>`
           : nothing}
@@ -336,6 +345,26 @@ export class FirstPaint {
       }
       case 'rating':
         return this.renderRating(q, ids, describedBy);
+      case 'dropdown': {
+        const chosen = q.choices.findIndex((choice) => choice.value === value);
+        const empty = chosen < 0;
+        return renderSelect({
+          id: ids.control,
+          required: q.isRequired,
+          invalid: false,
+          disabled: false,
+          describedBy,
+          placeholder: q.placeholder,
+          placeholderDisabled: !q.allowClear && !empty,
+          empty,
+          options: q.choices.map((choice, index) => ({ label: choice.text, disabled: false, selected: index === chosen })),
+          onChange: (index) => this.answer(q.name, index === undefined ? undefined : q.choices[index]?.value),
+        });
+      }
+      case 'matrix':
+        return this.renderMatrix(q, ids, describedBy);
+      case 'html':
+        return html`<div class="pv-html" part="html">${unsafeHTML(sanitizeHtml(q.html))}</div>`;
       case 'text':
         return html`<div class="pv-text pv-text--text ">
           <input
@@ -367,6 +396,40 @@ export class FirstPaint {
           ></textarea>
         </div>`;
     }
+  }
+
+  /** A single-choice grid: survey-core keeps `{ row value: column value }`, rows in the order answered. */
+  private renderMatrix(
+    q: Extract<EarlyQuestion, { kind: 'matrix' }>,
+    ids: { title: string; control: string },
+    describedBy: string | typeof nothing,
+  ): TemplateResult {
+    const value = this.answers[q.name];
+    const answers = isRecord(value) ? value : {};
+    const description = describedBy === nothing ? '' : ` ${describedBy}`;
+    return renderMatrixTable(
+      { labelledBy: ids.title, describedBy, columns: q.columns.map((column) => column.text), showHeader: q.showHeader },
+      q.rows.map((row, index) => {
+        const rowValue = row.value as string;
+        return renderMatrixRow(
+          {
+            headerId: `${ids.control}_row${index}`,
+            header: row.text,
+            multi: false,
+            describedBy: `${ids.title}${description}`,
+            required: q.eachRowRequired,
+            name: `${ids.control}_row${index}`,
+            controlId: index === 0 ? ids.control : undefined,
+            disabled: false,
+          },
+          q.columns.map((column) => ({ checked: answers[rowValue] === column.value, label: column.text })),
+          (column) => {
+            const current = this.answers[q.name];
+            this.answer(q.name, { ...(isRecord(current) ? current : {}), [rowValue]: q.columns[column]!.value });
+          },
+        );
+      }),
+    );
   }
 
   private option(choice: EarlyChoice, index: number, controlId: string, checked: boolean): EarlyOption {
@@ -425,11 +488,25 @@ export class FirstPaint {
   }
 }
 
-/** Whether survey-core already holds this value (arrays compared item by item, in order). */
+/** Whether survey-core already holds this value (arrays item by item, in order; a grid's rows by key). */
 function sameValue(current: unknown, next: unknown): boolean {
   if (Array.isArray(current) && Array.isArray(next)) {
     return current.length === next.length && current.every((item, index) => item === next[index]);
   }
+  if (isRecord(current) && isRecord(next)) {
+    const keys = Object.keys(next);
+    return Object.keys(current).length === keys.length && keys.every((key) => current[key] === next[key]);
+  }
   return current === next || ((current === undefined || current === null) && next === undefined);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy for the model, so the early page's own value is never shared with it. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  return isRecord(value) ? { ...value } : value;
 }
 

@@ -362,9 +362,10 @@ export class PvSurvey extends LitElement {
           .map((node) => node.updateComplete),
       );
       this.firstPaint?.finish(model, handOver);
-      // Continue or Submit pressed early: validated and carried out now.
+      // Continue, Submit or Start pressed early: validated and carried out now.
       if (handOver.pending === 'next') this.navigation.next();
       else if (handOver.pending === 'submit') this.navigation.submit();
+      else if (handOver.pending === 'start') this.navigation.start();
     }
     this.dispatchEvent(new PvReadyEvent(model));
   }
@@ -377,8 +378,8 @@ export class PvSurvey extends LitElement {
    * A respondent who left off on a later page should see that page, not page one: this device
    * notes the draft's page where it can be read at once, and then nothing is painted early.
    * Without the note (storage cleared, a draft older than it) the draft read decides: a
-   * respondent who has not touched the early page goes back to waiting for the model; one who
-   * has answered or pressed Continue stays on page one, which the model then opens on, with the
+   * respondent who has not answered on the early page goes back to waiting for the model; one
+   * who has stays on page one, which the model then opens on, with the
    * draft's answers filled in under theirs (their newer answers win) and nothing lost. Moving
    * them to the later page under their fingers would lose their place, focus and keystrokes.
    */
