@@ -1,9 +1,10 @@
-import { nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ItemValue, MatrixRowModel, QuestionMatrixModel } from 'survey-core';
 import { renderLocString } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
-import { renderMatrixRow, renderMatrixTable } from './matrix-markup.js';
 import { styles } from './matrix-question.styles.js';
 
 /**
@@ -87,44 +88,80 @@ export class PvMatrixQuestion extends PvQuestionElement<QuestionMatrixModel> {
     const rows = q.visibleRows;
     const columns = q.visibleColumns as ItemValue[];
     if (rows.length === 0 || columns.length === 0) return nothing;
-    return renderMatrixTable(
-      {
-        labelledBy: this.titleId,
-        describedBy: this.describedBy,
-        columns: columns.map((column) => renderLocString(column.locText)),
-        showHeader: q.showHeader !== false,
-      },
-      repeat(
-        rows,
-        (row) => row.id,
-        (row, index) => this.renderRow(row, columns, index),
-      ),
-    );
+    const showHeader = q.showHeader !== false;
+    return html`<div class="pv-matrix" style=${styleMap({ '--_columns': String(columns.length) })}>
+      <table class="pv-matrix-table" part="table" aria-labelledby=${this.titleId} aria-describedby=${this.describedBy}>
+        <colgroup>
+          <col class="pv-matrix-header-col" />
+          ${columns.map(() => html`<col />`)}
+        </colgroup>
+        ${showHeader
+          ? html`<thead>
+              <tr>
+                <td class="pv-matrix-corner"></td>
+                ${columns.map(
+                  (column) => html`<th scope="col" class="pv-matrix-column-header">${renderLocString(column.locText)}</th>`,
+                )}
+              </tr>
+            </thead>`
+          : nothing}
+        <tbody>
+          ${repeat(
+            rows,
+            (row) => row.id,
+            (row, index) => this.renderRow(row, columns, index),
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   private renderRow(row: MatrixRowModel, columns: ItemValue[], index: number): TemplateResult {
     const q = this.question;
+    const headerId = this.rowHeaderId(row);
     const errorId = this.rowErrorId(row);
+    const multi = q.isMultiSelect;
+    const rowRequired = q.isAllRowRequired;
     const describedBy = [this.titleId, row.hasError ? errorId : '', q.hasDescription ? this.descriptionId : '']
       .filter(Boolean)
       .join(' ');
-    return renderMatrixRow(
-      {
-        headerId: this.rowHeaderId(row),
-        header: renderLocString(row.locText),
-        error: row.hasError ? { id: errorId, prefix: this.localize.t.errorPrefix, text: this.rowErrorText(row) } : undefined,
-        multi: q.isMultiSelect,
-        describedBy,
-        required: q.isAllRowRequired,
-        name: `${q.id}_${row.id}`,
-        controlId: index === 0 ? this.controlId : undefined,
-        disabled: this.isDisabled || row.isDisabledAttr,
-      },
-      columns.map((column) => {
-        const cellText = q.hasCellText ? q.getCellDisplayLocText(row.name, column) : null;
-        return { checked: row.isChecked(column), label: renderLocString(cellText ?? column.locText), cellText: !!cellText };
-      }),
-      (column) => row.cellClick(columns[column]!),
-    );
+    const disabled = this.isDisabled || row.isDisabledAttr;
+    return html`<tr class="pv-matrix-row ${row.hasError ? 'pv-matrix-row--invalid' : ''}" part="row">
+      <th scope="row" class="pv-matrix-row-header" part="row-header">
+        <span id=${headerId}>${renderLocString(row.locText)}</span>
+        ${row.hasError
+          ? html`<span class="pv-error-message pv-matrix-row-error" id=${errorId} part="row-error"
+              ><span class="pv-visually-hidden">${this.localize.t.errorPrefix}</span> ${this.rowErrorText(row)}</span
+            >`
+          : nothing}
+      </th>
+      <td class="pv-matrix-answers" colspan=${columns.length}>
+        <div
+          class="pv-matrix-group"
+          role=${multi ? 'group' : 'radiogroup'}
+          aria-labelledby=${headerId}
+          aria-describedby=${describedBy}
+          aria-required=${!multi && rowRequired ? 'true' : nothing}
+          aria-invalid=${!multi && row.hasError ? 'true' : nothing}
+        >
+          ${columns.map((column, columnIndex) => {
+            const cellText = q.hasCellText ? q.getCellDisplayLocText(row.name, column) : null;
+            return html`<label class="pv-option pv-matrix-option" part="option">
+              <input
+                type=${multi ? 'checkbox' : 'radio'}
+                name=${`${q.id}_${row.id}`}
+                id=${index === 0 && columnIndex === 0 ? this.controlId : nothing}
+                .checked=${live(row.isChecked(column))}
+                ?disabled=${disabled}
+                @change=${() => row.cellClick(column)}
+              />
+              <span class=${cellText ? 'pv-matrix-cell-text' : 'pv-matrix-choice-text'}
+                >${renderLocString(cellText ?? column.locText)}</span
+              >
+            </label>`;
+          })}
+        </div>
+      </td>
+    </tr>`;
   }
 }

@@ -93,6 +93,11 @@ afterEach(() => {
   for (const el of document.querySelectorAll('pv-survey')) el.remove();
   for (const store of stores.splice(0)) store.close();
 });
+// The early page's code and the store are chunks loaded on demand; a cold dev server under load
+// can take longer to serve them than the task-by-task waits below allow, so load them first.
+before(async () => {
+  await Promise.all([import('./first-paint.js'), import('../delivery/open-delivery.js')]);
+});
 after(async () => {
   await Promise.all(databases.map((name) => deleteDB(name).catch(() => undefined)));
 });

@@ -5,7 +5,7 @@ import type { Question, SurveyModel } from 'survey-core';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { renderChoiceGroup, type ChoiceOption } from '../choice-options.js';
 import { renderSelect } from '../dropdown-question/dropdown-markup.js';
-import { renderMatrixRow, renderMatrixTable } from '../matrix-question/matrix-markup.js';
+import { renderMatrixRow, renderMatrixTable } from '../matrix-question/matrix-render.js';
 import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
 import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
@@ -407,29 +407,32 @@ export class FirstPaint {
     const value = this.answers[q.name];
     const answers = isRecord(value) ? value : {};
     const description = describedBy === nothing ? '' : ` ${describedBy}`;
-    return renderMatrixTable(
-      { labelledBy: ids.title, describedBy, columns: q.columns.map((column) => column.text), showHeader: q.showHeader },
-      q.rows.map((row, index) => {
+    return renderMatrixTable({
+      labelledBy: ids.title,
+      describedBy,
+      columns: q.columns.map((column) => column.text),
+      showHeader: q.showHeader,
+      rows: q.rows.map((row, index) => {
         const rowValue = row.value as string;
-        return renderMatrixRow(
-          {
-            headerId: `${ids.control}_row${index}`,
-            header: row.text,
-            multi: false,
-            describedBy: `${ids.title}${description}`,
-            required: q.eachRowRequired,
-            name: `${ids.control}_row${index}`,
-            controlId: index === 0 ? ids.control : undefined,
-            disabled: false,
-          },
-          q.columns.map((column) => ({ checked: answers[rowValue] === column.value, label: column.text })),
-          (column) => {
+        return renderMatrixRow({
+          headerId: `${ids.control}_row${index}`,
+          header: row.text,
+          errorId: `${ids.control}_row${index}_error`,
+          errorPrefix: '',
+          describedBy: `${ids.title}${description}`,
+          inputName: `${ids.control}_row${index}`,
+          multi: false,
+          required: q.eachRowRequired,
+          disabled: false,
+          firstControlId: index === 0 ? ids.control : undefined,
+          cells: q.columns.map((column) => ({ text: column.text, ownText: false, checked: answers[rowValue] === column.value })),
+          pick: (column) => {
             const current = this.answers[q.name];
             this.answer(q.name, { ...(isRecord(current) ? current : {}), [rowValue]: q.columns[column]!.value });
           },
-        );
+        });
       }),
-    );
+    });
   }
 
   private option(choice: EarlyChoice, index: number, controlId: string, checked: boolean): EarlyOption {
