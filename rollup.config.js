@@ -58,7 +58,7 @@ const highsWasm = () => ({
   },
 });
 
-const embed = split('pupil-voice', 'packages/survey/dist/define.js');
+const embed = split('pupil-voice', 'packages/survey/dist/embed.js');
 
 export default [
   {

@@ -47,6 +47,12 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
         .map((chunk) => chunk.fileName);
       if (firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
       for (const fileName of firstPaint) visit(fileName);
+      // The early page's chunk must need nothing but the entry: a chunk it imported would be
+      // fetched only once it had arrived, one more round trip before the first question.
+      for (const fileName of firstPaint) {
+        const extra = byName.get(fileName).imports.filter((imported) => imported !== entry);
+        if (extra.length) this.error(`${fileName} imports ${extra.join(', ')}: the early page would wait for another round trip`);
+      }
       const surveyCore = chunks.find((chunk) => chunk.moduleIds.some((id) => /[\\/]survey-core[\\/]fesm[\\/]survey-core\.m?js$/.test(id)));
       if (!surveyCore) this.error('no chunk holds survey-core');
       const precache = chunks.map((chunk) => chunk.fileName).sort();
@@ -55,12 +61,14 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
       for (const fileName of precache) hash.update(fileName).update('\0').update(byName.get(fileName).code);
       const version = hash.digest('hex').slice(0, 16);
       const manifest = {
-        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet (the entry, the early page\'s chunk, survey-core); firstPaint: the early page\'s chunk; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
+        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet (the entry and the early page\'s chunk; survey-core is fetched once the first page is on screen, so it is not hinted); firstPaint: the early page\'s chunk; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
         version,
         entry,
         surveyCore: surveyCore.fileName,
         firstPaint,
-        modulepreload: [entry, ...firstPaint.filter((fileName) => fileName !== entry), surveyCore.fileName],
+        // Not survey-core: hinted, its 250-320 KB would share the network with the entry and
+        // the early page's chunk and arrive before the first question (npm run bench:survey).
+        modulepreload: [entry, ...firstPaint.filter((fileName) => fileName !== entry)],
         firstQuestion: [...before],
         precache,
       };
@@ -78,8 +86,8 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
 
 /**
  * The embed snippet for this build (dist/preload.html; README.md shows the same): the
- * modulepreload hints let the browser fetch the early page's chunk and survey-core while the
- * entry is still arriving.
+ * modulepreload hints let the browser fetch the early page's chunk while the entry is still
+ * arriving. The README adds a preload of the survey's definition, whose URL only the page knows.
  */
 export function embedSnippet(manifest, base) {
   return [

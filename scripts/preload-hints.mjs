@@ -1,5 +1,5 @@
 // Prints the embed snippet of the last build (its <link rel="modulepreload"> hints name the
-// entry, the early page's hashed chunk and the hashed survey-core chunk); with --write, brings
+// entry and the early page's hashed chunk); with --write, brings
 // the hints in README.md and the example pages up to date with dist/preload.json. `npm run size`
 // fails while they name another build's files or leave one of this build's hints out.
 //   node scripts/preload-hints.mjs [--write]

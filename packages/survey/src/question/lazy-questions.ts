@@ -1,13 +1,28 @@
 import { QUESTION_TAGS } from './question-tags.js';
 
+/** The common question elements, with panels and the "not supported" notice: one chunk. */
+const common = (): Promise<unknown> => import('./common-questions.js');
+
 /**
- * Question elements that few surveys use, defined only when a survey needs them: their code
- * (about a fifth of the embed) is left out of the entry, so it is not downloaded before the
- * first question. `<pv-survey>` starts loading the ones a definition names as soon as it has
- * the definition, while survey-core is still on its way, and shows the survey only once they
- * are defined, so nothing is drawn twice or moves.
+ * Question elements defined only when a survey needs them, so their code is not in the embed's
+ * entry and is not downloaded before the first question. `<pv-survey>` starts loading the
+ * common ones (one chunk) and the rare ones a definition names once it has drawn the first page
+ * from the JSON (or at once when it draws none), while survey-core is on its way, and shows the
+ * model's page only once they are defined, so nothing is drawn twice or moves. The package's
+ * define.ts defines the common ones at once.
  */
 const LAZY_QUESTION_MODULES: Readonly<Partial<Record<string, () => Promise<unknown>>>> = {
+  text: common,
+  comment: common,
+  radiogroup: common,
+  checkbox: common,
+  dropdown: common,
+  boolean: common,
+  rating: common,
+  matrix: common,
+  html: common,
+  expression: common,
+  image: common,
   tagbox: () => import('../tagbox-question/pv-tagbox-question.js'),
   ranking: () => import('../ranking-question/pv-ranking-question.js'),
   imagepicker: () => import('../imagepicker-question/pv-imagepicker-question.js'),
@@ -16,7 +31,8 @@ const LAZY_QUESTION_MODULES: Readonly<Partial<Record<string, () => Promise<unkno
   paneldynamic: () => import('../paneldynamic-question/pv-paneldynamic-question.js'),
 };
 
-const loading = new Map<string, Promise<void>>();
+/** Downloads in progress or done, by module (the common types share one). */
+const loading = new Map<() => Promise<unknown>, Promise<void>>();
 const listeners = new Set<() => void>();
 
 /**
@@ -46,26 +62,29 @@ export function isPendingQuestionType(type: string): boolean {
 }
 
 /**
- * Defines the elements of these question types that are loaded on demand. Resolves once all
- * are defined; a type whose download failed stays undefined (and shows the "not supported"
- * notice) and is tried again by the next call.
+ * Defines the elements of these question types that are loaded on demand, and the common
+ * elements (panels and the "not supported" notice among them) if they are not defined yet.
+ * Resolves once all are defined; a module whose download failed leaves its types undefined
+ * (they show the "not supported" notice) and is tried again by the next call.
  */
 export async function defineQuestionElements(types: Iterable<string>): Promise<void> {
-  await Promise.all([...types].filter(isPendingQuestionType).map(defineOne));
+  const modules = new Set([...types].filter(isPendingQuestionType).map((type) => LAZY_QUESTION_MODULES[type]!));
+  if (!customElements.get('pv-panel')) modules.add(common);
+  await Promise.all([...modules].map(defineOne));
 }
 
-function defineOne(type: string): Promise<void> {
-  let pending = loading.get(type);
+function defineOne(load: () => Promise<unknown>): Promise<void> {
+  let pending = loading.get(load);
   if (!pending) {
-    pending = LAZY_QUESTION_MODULES[type]!().then(
+    pending = load().then(
       () => {
         for (const listener of [...listeners]) listener();
       },
       () => {
-        loading.delete(type);
+        loading.delete(load);
       },
     );
-    loading.set(type, pending);
+    loading.set(load, pending);
   }
   return pending;
 }

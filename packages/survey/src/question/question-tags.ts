@@ -1,4 +1,6 @@
 import { QUESTION_ELEMENTS } from '@pupil-voice/schema';
+import type { CSSResultGroup } from 'lit';
+import { QUESTION_STYLES } from './question-styles.js';
 
 /**
  * survey-core question type → the element that renders it, from `@pupil-voice/schema`, whose
@@ -10,16 +12,35 @@ import { QUESTION_ELEMENTS } from '@pupil-voice/schema';
  */
 export const QUESTION_TAGS: Readonly<Record<string, string>> = QUESTION_ELEMENTS;
 
-/** The stylesheets of every defined question element, for `<pv-survey>` to adopt. */
+/** A style as Lit keeps it: a CSSResult (with its sheet) or, already, a sheet. */
+type ElementStyle = { styleSheet?: CSSStyleSheet } | CSSStyleSheet;
+
+/**
+ * The stylesheets of every question element, for `<pv-survey>` to adopt: a defined element's
+ * own, else (before the embed has loaded the common elements) the ones QUESTION_STYLES
+ * lists for it, so the order of the sheets never changes when the elements arrive.
+ */
 export function definedQuestionStyles(): CSSStyleSheet[] {
   const sheets: CSSStyleSheet[] = [];
   for (const tag of [...Object.values(QUESTION_TAGS), 'pv-panel', 'pv-unsupported-question']) {
-    const element = customElements.get(tag) as
-      | (CustomElementConstructor & { elementStyles?: Array<{ styleSheet?: CSSStyleSheet }> })
-      | undefined;
-    for (const style of element?.elementStyles ?? []) {
-      if (style.styleSheet && !sheets.includes(style.styleSheet)) sheets.push(style.styleSheet);
+    const element = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: ElementStyle[] }) | undefined;
+    const styles: readonly ElementStyle[] = element ? (element.elementStyles ?? []) : finalStyles(QUESTION_STYLES[tag]);
+    for (const style of styles) {
+      const sheet = style instanceof CSSStyleSheet ? style : style.styleSheet;
+      if (sheet && !sheets.includes(sheet)) sheets.push(sheet);
     }
   }
   return sheets;
+}
+
+/** A `static styles` value flattened as LitElement does (a repeated style counts where it last appears). */
+function finalStyles(group: CSSResultGroup | undefined): ElementStyle[] {
+  if (group === undefined) return [];
+  const flat: ElementStyle[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const inner of value) visit(inner);
+    else flat.push(value as ElementStyle);
+  };
+  visit(group);
+  return [...new Set(flat.reverse())].reverse();
 }

@@ -99,6 +99,8 @@ export class ResponsePersistenceController implements ReactiveController {
   private kioskTimer?: ReturnType<typeof setTimeout>;
   private saving: Promise<void> = Promise.resolve();
   private pendingSaves = 0;
+  /** Wipes so far: a draft opened across one is not used (see `open`). */
+  private wipes = 0;
   private readonly unsubscribes: Array<() => void> = [];
   /** The draft page last noted in localStorage (written only when it changes). */
   private notedPage?: { key: string; page: string | undefined };
@@ -195,9 +197,11 @@ export class ResponsePersistenceController implements ReactiveController {
   async open(): Promise<Draft | undefined> {
     const key = this.config.storageKey;
     if (!key) return undefined;
+    const wipes = this.wipes;
     try {
       const { delivery, draft } = await this.openDraft(key, true);
-      if (this.config.storageKey !== key) return undefined;
+      // A quick exit while the draft was being opened: nothing may be written after its wipe.
+      if (this.config.storageKey !== key || this.wipes !== wipes) return undefined;
       const { kiosk } = this.config;
       this.early = {
         delivery,
@@ -275,6 +279,7 @@ export class ResponsePersistenceController implements ReactiveController {
    * opened again.
    */
   async wipe(): Promise<void> {
+    this.wipes += 1;
     const session = this.session;
     const key = session?.key ?? this.config.storageKey;
     this.unsubscribe();

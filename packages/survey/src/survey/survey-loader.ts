@@ -22,9 +22,17 @@ export interface LoadRequest {
   readonly prepare?: (definition: unknown) => unknown;
   /**
    * Told the definition as soon as it is read and its shape checked, before survey-core is
-   * awaited: what it needs besides survey-core can start downloading then.
+   * awaited: what it needs besides survey-core can start downloading then. With
+   * `surveyCoreAfterDefinition`, survey-core's download starts once the promise it returns
+   * settles.
    */
-  readonly definitionRead?: (definition: unknown) => void;
+  readonly definitionRead?: (definition: unknown) => void | Promise<void>;
+  /**
+   * Start survey-core's download only once `definitionRead` has settled (the survey draws its
+   * first page from the JSON first, so survey-core's 320 KB compete neither for the network nor
+   * for the main thread with it). Otherwise it starts at once, in parallel with the definition.
+   */
+  readonly surveyCoreAfterDefinition?: boolean;
 }
 
 /** A model built from a definition, with what survey-core left out. */
@@ -77,9 +85,10 @@ export class SurveyLoader {
     }
     this.setStatus('loading');
     // Fetch survey-core in parallel with the definition, not after it: on 3G that is a
-    // round trip saved before the first question (measured by npm run bench:survey).
-    const surveyCore = loadSurveyCore();
-    surveyCore.catch(() => undefined);
+    // round trip saved before the first question (measured by npm run bench:survey). When the
+    // survey may draw its first page from the JSON, that page comes first.
+    let surveyCore = request.surveyCoreAfterDefinition ? undefined : loadSurveyCore();
+    surveyCore?.catch(() => undefined);
     const t = this.strings();
     if (definition === undefined && src) {
       let text: string;
@@ -106,7 +115,12 @@ export class SurveyLoader {
       this.fail('invalid-definition', t.invalidDefinition(problem));
       return undefined;
     }
-    request.definitionRead?.(definition);
+    const read = request.definitionRead?.(definition);
+    if (!surveyCore) {
+      await Promise.resolve(read).catch(() => undefined);
+      if (stale()) return undefined;
+      surveyCore = loadSurveyCore();
+    }
     let model: SurveyModel;
     let unknownTypes: string[];
     try {

@@ -196,7 +196,11 @@ export class PvSurvey extends LitElement {
   });
   private readonly quickExitControl = new QuickExitController(this, {
     url: () => this.quickExit ?? (this.audiences.preset ? '' : undefined),
-    wipe: () => this.persistence.wipe(),
+    wipe: () => {
+      // Answers given on the early page before its draft was read are not written afterwards.
+      this.firstPaint?.clear();
+      return this.persistence.wipe();
+    },
   });
 
   constructor() {
@@ -300,9 +304,14 @@ export class PvSurvey extends LitElement {
     const token = ++this.loadToken;
     // An early page belongs to the load that drew it.
     this.firstPaint?.clear();
+    // A survey that may draw its first page from the JSON draws it first: survey-core, the
+    // question elements, the store and the audience features start downloading once that page
+    // is on screen (or turned out not to qualify), so they compete with it neither for the
+    // network nor for the main thread. Any other survey starts them at once.
+    const mayPaintEarly = this.mayPaintEarly();
+    if (mayPaintEarly) void loadFirstPaint().catch(() => undefined);
     // The store and send loop are a chunk of their own: fetch it alongside survey-core.
-    if (this.storageKey) void preloadDelivery();
-    void loadFirstPaint().catch(() => undefined);
+    else if (this.storageKey) void preloadDelivery();
     let questionElements = Promise.resolve();
     /** The early page's draft read: the model attaches to the draft only after it. */
     let early: Promise<void> = Promise.resolve();
@@ -311,12 +320,22 @@ export class PvSurvey extends LitElement {
       src: this.src,
       locale: this.locale ?? this.getAttribute('lang') ?? undefined,
       prepare: (definition) => this.audiences.prepare(definition, this.audience),
-      // Question elements few surveys use, and the audience features, are chunks of their own:
-      // what this survey names downloads while survey-core does, and is in before it is shown.
+      surveyCoreAfterDefinition: mayPaintEarly,
+      // The question elements (all of them in the embed, which defines none in its entry) and
+      // the audience features are chunks of their own: what this survey names downloads while
+      // survey-core does, and is in before it is shown.
       definitionRead: (definition) => {
-        questionElements = defineQuestionElements(questionTypesIn(definition));
-        this.audiences.preload(definition, this.audience);
-        early = this.paintEarly(definition, token);
+        const rest = (): void => {
+          if (token !== this.loadToken) return;
+          if (mayPaintEarly && this.storageKey) void preloadDelivery();
+          questionElements = defineQuestionElements(questionTypesIn(definition));
+          this.audiences.preload(definition, this.audience);
+        };
+        if (!mayPaintEarly) return rest();
+        let painted!: () => void;
+        const drawn = new Promise<void>((resolve) => (painted = resolve));
+        early = this.paintEarly(definition, token, painted).finally(painted);
+        return drawn.then(rest);
       },
     });
     if (token === this.loadToken && !loaded) this.firstPaint?.clear();
@@ -373,7 +392,9 @@ export class PvSurvey extends LitElement {
   /**
    * While survey-core downloads, draws the first page from the JSON when it depends on nothing
    * only the model can work out (see first-paint-plan.ts), then reads the draft. Surveys with an
-   * audience open on an intro, and polls on a Vote button: both wait for the model.
+   * audience open on an intro, and polls on a Vote button: both wait for the model (see
+   * `mayPaintEarly`). Calls `painted` once the page is on screen (the frame after it was drawn),
+   * or as soon as it is clear there will be none, so the rest can start downloading.
    *
    * A respondent who left off on a later page should see that page, not page one: this device
    * notes the draft's page where it can be read at once, and then nothing is painted early.
@@ -383,9 +404,7 @@ export class PvSurvey extends LitElement {
    * draft's answers filled in under theirs (their newer answers win) and nothing lost. Moving
    * them to the later page under their fingers would lose their place, focus and keystrokes.
    */
-  private async paintEarly(definition: unknown, token: number): Promise<void> {
-    const locale = this.locale ?? this.getAttribute('lang') ?? '';
-    if (this.audience !== undefined || this.poll || (locale && !/^en\b/i.test(locale))) return;
+  private async paintEarly(definition: unknown, token: number, painted: () => void): Promise<void> {
     this.persistence.configure(this.persistenceConfig());
     if (this.persistence.resumesPastFirstPage()) return;
     // Fetched alongside the definition (see load), so this rarely waits.
@@ -401,11 +420,25 @@ export class PvSurvey extends LitElement {
     });
     const firstPaint = this.firstPaint;
     firstPaint.show(plan.page);
+    await this.updateComplete;
+    await afterNextPaint();
+    painted();
+    if (token !== this.loadToken || !firstPaint.page) return;
     // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
     const draft = await this.persistence.open();
     if (token !== this.loadToken || !firstPaint.page) return;
     if (draft && draft.page > 0 && !firstPaint.interacted) firstPaint.clear();
     else if (draft) firstPaint.resume(draft.answers as Record<string, unknown>);
+  }
+
+  /**
+   * Whether this survey may draw its first page before survey-core arrives, as far as the
+   * element knows before the definition: surveys with an audience open on an intro, polls on a
+   * Vote button, and a survey in another language than English waits for survey-core's words.
+   */
+  private mayPaintEarly(): boolean {
+    const locale = this.locale ?? this.getAttribute('lang') ?? '';
+    return this.audience === undefined && !this.poll && !(locale && !/^en\b/i.test(locale));
   }
 
   private show(model: SurveyModel): void {
@@ -680,4 +713,25 @@ function loadFirstPaint(): Promise<typeof import('./first-paint.js')> {
     firstPaintModule.catch(() => (firstPaintModule = undefined));
   }
   return firstPaintModule;
+}
+
+/**
+ * Resolves once the browser has painted the frame after now (a task queued from the next
+ * animation frame runs after that frame is drawn), or soon if frames do not come (a hidden
+ * tab, an off-screen frame).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const fallback = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
