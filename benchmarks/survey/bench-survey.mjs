@@ -2,11 +2,13 @@
 // renderer survey-js-ui 2.5.38 on survey-core 2.5.38 and against the floor (a bare page that
 // draws the first question straight from the JSON), side by side in Debian's Chromium.
 //   node benchmarks/survey/bench-survey.mjs [--runs=5] [--profiles=loopback,laptop-slow4g,3g,laptop-3g,laptop]
-//     [--surveys=pupil,big,matrix] [--cpu=N] [--complete] [--rebuild]
+//     [--surveys=pupil,big,matrix] [--cpu=N] [--complete] [--rebuild] [--no-hints]
 // Prints transfer sizes; per survey and profile the first question, first input ready, JS bytes
 // before the first question and heap; the next page of a 200-question survey; keyboard input
 // lag in a 60-row matrix; with --complete, answering 40 questions through the UI. Ratios are
-// ours / anchor and ours / floor.
+// ours / anchor and ours / floor. Our page is the README's snippet: a preload of the definition
+// and the modulepreload hints of dist/preload.json (--no-hints: the script tag alone). The anchor
+// and the floor have no hints (SurveyJS documents none).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -106,10 +108,17 @@ function ensureAnchor() {
   console.log(`anchor: survey-js-ui ${ANCHOR_VERSION} + survey-core ${ANCHOR_VERSION}, installed on demand in .bench/anchor (outside the workspace)`);
 }
 
+/** The hints of the README's embed snippet for this build (dist/preload.json); none with --no-hints. */
+function oursHints() {
+  if (options['no-hints'] === 'true') return { hints: false };
+  const manifest = join(root, 'dist/preload.json');
+  return { modulepreload: existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).modulepreload : [] };
+}
+
 function route(pathname) {
   const page = /^\/(ours|anchor|floor)\/(\w+)\.html$/.exec(pathname);
   if (page && SURVEYS[page[2]]) {
-    const make = { ours: oursPage, anchor: anchorPage, floor: floorPage }[page[1]];
+    const make = { ours: (url) => oursPage(url, oursHints()), anchor: anchorPage, floor: floorPage }[page[1]];
     return { body: make(`/surveys/${page[2]}.json`), type: 'text/html; charset=utf-8' };
   }
   const survey = /^\/surveys\/(\w+)\.json$/.exec(pathname);

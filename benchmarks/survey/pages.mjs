@@ -1,12 +1,23 @@
 // The two pages under test, each as a school would write it from the project's own docs:
-// ours is the README's embed snippet; the anchor is SurveyJS's documented script-tag setup
+// ours is the README's embed snippet (with its preload hints); the anchor is SurveyJS's documented script-tag setup
 // for survey-js-ui (UMD builds that share the `Survey` global, plus its stylesheet).
 
-/** Our page: one module script and one element, as in the README. */
-export function oursPage(surveyUrl) {
+/**
+ * Our page, as the README's embed snippet writes it: a preload of the definition, the
+ * modulepreload hints of this build (dist/preload.json: the entry and the early page's chunk),
+ * one module script and one element. With `hints = false`, the script and the element only.
+ */
+export function oursPage(surveyUrl, { modulepreload = [], hints = true } = {}) {
+  const links = hints
+    ? [
+        `<link rel="preload" href="${surveyUrl}" as="fetch" crossorigin>`,
+        ...modulepreload.map((file) => `<link rel="modulepreload" href="/ours/${file}">`),
+      ].join('\n')
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pupil Voice (ours)</title>
+${links}
 <script type="module" src="/ours/pupil-voice.js"></script>
 </head><body>
 <pv-survey src="${surveyUrl}"></pv-survey>
