@@ -46,12 +46,17 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
         .filter((chunk) => chunk.moduleIds.some((id) => firstQuestion.some((pattern) => pattern.test(id))))
         .map((chunk) => chunk.fileName);
       if (firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
-      for (const fileName of firstPaint) visit(fileName);
-      // The early page's chunk must need nothing but the entry: a chunk it imported would be
-      // fetched only once it had arrived, one more round trip before the first question.
+      // The early page's chunks and what they import (markup they share with the question
+      // elements): all hinted, so none waits for another to arrive before it is requested.
+      const firstPaintClosure = new Set();
+      const visitPaint = (fileName) => {
+        if (fileName === entry || firstPaintClosure.has(fileName)) return;
+        firstPaintClosure.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) visitPaint(imported);
+      };
       for (const fileName of firstPaint) {
-        const extra = byName.get(fileName).imports.filter((imported) => imported !== entry);
-        if (extra.length) this.error(`${fileName} imports ${extra.join(', ')}: the early page would wait for another round trip`);
+        visit(fileName);
+        visitPaint(fileName);
       }
       const surveyCore = chunks.find((chunk) => chunk.moduleIds.some((id) => /[\\/]survey-core[\\/]fesm[\\/]survey-core\.m?js$/.test(id)));
       if (!surveyCore) this.error('no chunk holds survey-core');
@@ -61,14 +66,14 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
       for (const fileName of precache) hash.update(fileName).update('\0').update(byName.get(fileName).code);
       const version = hash.digest('hex').slice(0, 16);
       const manifest = {
-        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet (the entry and the early page\'s chunk; survey-core is fetched once the first page is on screen, so it is not hinted); firstPaint: the early page\'s chunk; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
+        $comment: 'Written by rollup (scripts/embed-manifest.mjs). modulepreload: the <link rel="modulepreload"> hints of the embed snippet (the entry, the early page\'s chunk and what it imports; survey-core is fetched once the first page is on screen, so it is not hinted); firstPaint: the early page\'s chunk; firstQuestion: the files a respondent downloads before the first question (npm run size budgets them together); precache: what dist/pupil-voice-sw.js caches.',
         version,
         entry,
         surveyCore: surveyCore.fileName,
         firstPaint,
         // Not survey-core: hinted, its 250-320 KB would share the network with the entry and
         // the early page's chunk and arrive before the first question (npm run bench:survey).
-        modulepreload: [entry, ...firstPaint.filter((fileName) => fileName !== entry)],
+        modulepreload: [entry, ...firstPaintClosure],
         firstQuestion: [...before],
         precache,
       };
