@@ -112,7 +112,16 @@ function barsPlan(figure: BarsFigure, t: ChartTranslation, n: NumberWords, reduc
           },
         },
         scales: {
-          x: { min: 0, max, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
+          x: {
+            min: 0,
+            max,
+            // Whole tens (twenties on phones), never chart.js's fives.
+            afterBuildTicks: (axis) => {
+              axis.ticks = roundTicks(0, max, narrow ? 20 : 10).map((value) => ({ value }));
+            },
+            ticks: { callback: (value) => `${value}%`, maxRotation: 0, autoSkip: false },
+            grid: { color: '#E5E5E5' },
+          },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
         },
       },
@@ -139,78 +148,151 @@ export function placeholderDataset(data: BarValue[]): BarConfig['data']['dataset
   return { label: HIDDEN_MARK, data, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 0, borderSkipped: false, grouped: false };
 }
 
+/** Room in pixels a chip ("■ 6%") takes beside a hidden block, for a percent label `text`. */
+const chipPx = (text: string): number => 22 + 9 * text.length + 10;
+
+/** The first multiple of a nice step (10, 20, 25, 50) whose ticks fit `plot` pixels, at least 44 px apart. */
+function tickStep(low: number, high: number, plot: number, narrow: boolean): number {
+  for (const step of narrow ? [20, 25, 50] : [10, 20, 25, 50]) {
+    const ticks = (ceilTo(high, step) + ceilTo(-low, step)) / step + 1;
+    if (ticks * 44 <= plot) return step;
+  }
+  return 50;
+}
+
+/** Ticks at whole multiples of `step` from `min` to `max`: 0 is always one of them. */
+export function roundTicks(min: number, max: number, step: number): number[] {
+  const ticks: number[] = [];
+  for (let value = Math.ceil(min / step) * step; value <= max + 1e-9; value += step) ticks.push(value);
+  return ticks;
+}
+
 /**
  * Diverging bars drawn as floating bars, so the layout is ours: negative answers to the left of
  * zero (strongest outermost), positive to the right, then the neutral middle and the answers
  * outside the base (grey) each in a region of their own beside the bar.
+ *
+ * A hidden number has no position: a part is drawn only where everything between it and its
+ * side's start is shown. Each side walks outwards: shown parts at their true place until the
+ * first hidden one, which becomes one hatched [c] block of a fixed width (the same in every
+ * row, never the hidden value's) standing for "the rest of this side is not shown". Shown
+ * numbers further out are written after the block as chips (a colour swatch and the percent),
+ * not drawn as bars, because their place depends on the hidden ones.
  */
 function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWords, reducedMotion: boolean, width: number): ChartPlan {
   const narrow = width < NARROW_BELOW;
   const categories = figure.categories;
-  // A row with some numbers shown keeps a place for each hidden one: a [c] placeholder of one
-  // fixed width (never its value). A row with nothing shown gets the mark only.
-  const partial = figure.items.map((item) => item.base !== null && item.entries.some((entry) => entry.count !== null));
-  const isPlaceholder = (r: number, i: number): boolean => partial[r]! && figure.items[r]!.entries[i]!.count === null;
-  // Tick step: the axis ends on whole steps, so 0 is always a tick.
-  let step = narrow ? 20 : 10;
-  const extent = (w: number) => {
-    const sum = (side: string, r: number) =>
-      categories.reduce((total, c, i) => (c.side !== side ? total : total + (isPlaceholder(r, i) ? w : (figure.items[r]!.entries[i]!.percent ?? 0))), 0);
-    const rows = figure.items.map((_, r) => r);
-    return {
-      left: -Math.min(ceilTo(100 + 4 * w, step), ceilTo(Math.max(0, ...rows.map((r) => sum('negative', r))), step)),
-      right: Math.min(ceilTo(100 + 4 * w, step), ceilTo(Math.max(0, ...rows.map((r) => sum('positive', r))), step)),
-      neutral: Math.max(0, ...rows.map((r) => sum('neutral', r))),
-      excluded: Math.max(0, ...rows.map((r) => sum('excluded', r))),
-    };
-  };
   const plot = plotWidth(width, figure.items.length > 1);
-  const first = extent(0);
-  const rough = first.right - first.left + first.neutral + first.excluded;
-  const w = placeholderWidth(rough * 1.15, plot);
-  if (extent(w).right - extent(w).left > 100) step = 20;
-  const { left, right, neutral: neutralWidth, excluded: excludedWidth } = extent(w);
+  // A row with some numbers shown keeps a place for hidden ones; a row with nothing shown
+  // gets the mark only.
+  const partial = figure.items.map((item) => item.base !== null && item.entries.some((entry) => entry.count !== null));
+  const regions = (['negative', 'positive', 'neutral', 'excluded'] as const).map((side) => ({
+    side,
+    members: categories
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.side === side)
+      .sort((a, b) => a.c.distance - b.c.distance)
+      .map(({ i }) => i),
+  }));
+
+  /** One side of one row, walked outwards: lengths in axis units from its start. */
+  interface Walk {
+    parts: Array<{ i: number; from: number; to: number }>;
+    /** The first hidden category and its block, if the side has one. */
+    block?: { i: number; from: number; to: number; covers: number[] };
+    chips: Array<{ i: number; text: string }>;
+    chipsPx: number;
+    length: number;
+  }
+  const walk = (r: number, members: number[], w: number): Walk => {
+    const item = figure.items[r]!;
+    const out: Walk = { parts: [], chips: [], chipsPx: 0, length: 0 };
+    if (!partial[r]) return out;
+    let at = 0;
+    for (const i of members) {
+      const entry = item.entries[i]!;
+      if (out.block) {
+        if (entry.percent !== null) {
+          const text = n.percent(entry.percent);
+          out.chips.push({ i, text });
+          out.chipsPx += chipPx(text);
+        } else out.block.covers.push(i);
+      } else if (entry.percent === null) {
+        out.block = { i, from: at, to: at + w, covers: [i] };
+        at += w;
+      } else {
+        out.parts.push({ i, from: at, to: at + entry.percent });
+        at += entry.percent;
+      }
+    }
+    out.length = at;
+    return out;
+  };
+
+  // The block's width and the chips' room depend on the axis span, which depends on them:
+  // two passes are enough (the block is a few per cent of the span).
+  let w = 0;
+  let unitsPerPx = 0;
+  const layout = () => {
+    const walks = figure.items.map((_, r) => regions.map((region) => walk(r, region.members, w)));
+    const reach = (k: number) => Math.max(0, ...walks.map((row) => row[k]!.length + row[k]!.chipsPx * unitsPerPx));
+    return { walks, negative: reach(0), positive: reach(1), neutral: reach(2), excluded: reach(3) };
+  };
+  // The diverging part's share of the plot (the regions beside take the rest), for the ticks.
+  const stepFor = (p: ReturnType<typeof layout>) => {
+    const diverging = (p.negative + p.positive) * 1.12;
+    return tickStep(-p.negative, p.positive, (plot * diverging) / Math.max(1, diverging + p.neutral + p.excluded), narrow);
+  };
+  let pass = layout();
+  for (let round = 0; round < 2; round++) {
+    const s = stepFor(pass);
+    const total = (ceilTo(pass.negative, s) + ceilTo(pass.positive, s)) * 1.18 + pass.neutral + pass.excluded;
+    // The plot is a little narrower than estimated (axis labels, padding): err on the roomy side.
+    unitsPerPx = total / (plot * 0.9);
+    w = placeholderWidth(total, plot);
+    pass = layout();
+  }
+  const step = stepFor(pass);
+  const left = -ceilTo(pass.negative, step);
+  const right = ceilTo(pass.positive, step);
   const span = right - left;
   const gap = span * 0.06;
   const neutralStart = right + gap;
-  const excludedStart = neutralStart + (neutralWidth > 0 ? neutralWidth + gap : 0);
-  const max = excludedStart + (excludedWidth > 0 ? excludedWidth : 0) + gap;
+  const excludedStart = neutralStart + (pass.neutral > 0 ? pass.neutral + gap : 0);
+  const max = excludedStart + (pass.excluded > 0 ? pass.excluded : 0) + gap;
+  // Where each region starts on the axis, and which way it grows.
+  const origin = [
+    { at: 0, sign: -1 },
+    { at: 0, sign: 1 },
+    { at: neutralStart, sign: 1 },
+    { at: excludedStart, sign: 1 },
+  ];
+  const range = (k: number, from: number, to: number): [number, number] => {
+    const { at, sign } = origin[k]!;
+    return sign < 0 ? [at - to, at - from] : [at + from, at + to];
+  };
 
-  // Positions per item: walk each side from the middle outwards; a placeholder takes its
-  // fixed width where its number would be.
-  const data: BarValue[][] = categories.map(() => []);
-  const holes: BarValue[][] = categories.map(() => []);
-  figure.items.forEach((item, r) => {
-    let negative = 0;
-    let positive = 0;
-    let excluded = excludedStart;
-    const widthOf = (i: number): number | null => (isPlaceholder(r, i) ? w : item.entries[i]!.percent);
-    const place = (i: number, range: [number, number] | null) => {
-      const hole = isPlaceholder(r, i);
-      data[i]!.push(hole ? null : range);
-      holes[i]!.push(hole ? range : null);
-    };
-    const order = categories.map((c, i) => ({ c, i }));
-    for (const { i } of order.filter(({ c }) => c.side === 'negative').reverse()) {
-      const p = widthOf(i);
-      place(i, p === null ? null : [-(negative + p), -negative]);
-      if (p !== null) negative += p;
-    }
-    for (const { c, i } of order) {
-      const p = widthOf(i);
-      if (c.side === 'positive') {
-        place(i, p === null ? null : [positive, positive + p]);
-        if (p !== null) positive += p;
-      } else if (c.side === 'neutral') {
-        place(i, p === null ? null : [neutralStart, neutralStart + p]);
-      } else if (c.side === 'excluded') {
-        place(i, p === null ? null : [excluded, excluded + p]);
-        if (p !== null) excluded += p;
-      }
-    }
+  const data: BarValue[][] = categories.map(() => figure.items.map(() => null));
+  const holes: BarValue[][] = categories.map(() => figure.items.map(() => null));
+  const covers: number[][][] = categories.map(() => figure.items.map(() => []));
+  const chips: Array<Array<{ at: number; direction: 'left' | 'right'; items: Array<{ text: string; colour: string }> }>> = figure.items.map(() => []);
+  pass.walks.forEach((row, r) => {
+    row.forEach((side, k) => {
+      for (const part of side.parts) data[part.i]![r] = range(k, part.from, part.to);
+      if (!side.block) return;
+      holes[side.block.i]![r] = range(k, side.block.from, side.block.to);
+      covers[side.block.i]![r] = side.block.covers;
+      if (side.chips.length === 0) return;
+      const [from, to] = range(k, side.block.from, side.block.to);
+      chips[r]!.push({
+        at: origin[k]!.sign < 0 ? from : to,
+        direction: origin[k]!.sign < 0 ? 'left' : 'right',
+        items: side.chips.map((chip) => ({ text: chip.text, colour: categories[chip.i]!.colour })),
+      });
+    });
   });
-  // Placeholders of category i go in a dataset of their own after the categories' (so a
-  // category's dataset holds only its shown numbers, and null where hidden).
+  // Blocks of category i go in a dataset of their own after the categories' (so a category's
+  // dataset holds only the numbers drawn at their place, and null elsewhere).
   const holeSets = categories.flatMap((_, i) => (holes[i]!.some((value) => value !== null) ? [i] : []));
   // One row: the caption already names it, so the bar gets the whole width.
   const labels = figure.items.length === 1 ? [''] : figure.items.map((item) => wrapLabel(item.label, narrow ? 16 : 28));
@@ -222,13 +304,14 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
     labels: {
       font: FONT,
       labels: categories.map((c, i) =>
-        figure.items.map((item): BarLabel | null => {
-          const p = item.entries[i]!.percent;
-          return p === null ? null : { text: n.percent(p), place: 'inside', fill: c.colour };
+        figure.items.map((_, r): BarLabel | null => {
+          const p = figure.items[r]!.entries[i]!.percent;
+          return p === null || data[i]![r] === null ? null : { text: n.percent(p), place: 'inside', fill: c.colour };
         }),
       ),
       hidden: figure.items.map((item, r) => (!partial[r] && item.entries.some((entry) => entry.count === null) ? 'start' : null)),
       placeholders: [...categories.map(() => false), ...holeSets.map(() => true)],
+      chips,
     },
     config: {
       type: 'bar',
@@ -258,7 +341,10 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
                 const entry = c === undefined ? undefined : figure.items[item.dataIndex]?.entries[c];
                 const category = c === undefined ? undefined : categories[c];
                 if (!entry || !category) return '';
-                if (entry.count === null) return `${category.label}: ${HIDDEN_MARK} ${t.hiddenLegend}`;
+                if (entry.count === null) {
+                  const names = (covers[c!]![item.dataIndex] ?? [c!]).map((i) => categories[i]!.label);
+                  return `${(names.length > 0 ? names : [category.label]).join(', ')}: ${HIDDEN_MARK} ${t.hiddenLegend}`;
+                }
                 return `${category.label}: ${n.percentPrecise(entry.percent)} (${n.count(entry.count)})`;
               },
             },
@@ -268,15 +354,14 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
           x: {
             min: left,
             max,
-            ticks: {
-              // Only the diverging part has a scale; the regions beside carry direct labels.
-              callback: (value) => (typeof value === 'number' && value <= right ? `${Math.abs(value)}%` : ''),
-              stepSize: step,
-              maxRotation: 0,
-              autoSkip: true,
+            // Only the diverging part has a scale, in whole steps with 0 among them; the regions
+            // beside carry direct labels.
+            afterBuildTicks: (axis) => {
+              axis.ticks = roundTicks(left, right, step).map((value) => ({ value }));
             },
+            ticks: { callback: (value) => `${Math.abs(Number(value))}%`, maxRotation: 0, autoSkip: false },
             grid: {
-              color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : typeof context.tick?.value === 'number' && context.tick.value > right ? 'transparent' : '#E5E5E5'),
+              color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : '#E5E5E5'),
               lineWidth: (context) => (context.tick?.value === 0 ? 2 : 1),
             },
           },

@@ -74,7 +74,7 @@ describe('<pv-chart>', () => {
     expect(el.shadowRoot!.textContent).not.to.match(/below|complementary|fewer than/i);
   });
 
-  it('a hidden number keeps its place in the bar: a [c] placeholder of one fixed width (never its value), with the [c] tooltip', async () => {
+  it('a hidden number gets a [c] placeholder of one fixed width (never its value), with the [c] tooltip', async () => {
     // Plain bars: the placeholder dataset after the bars, null where the number is shown.
     const key = mixedKey();
     const bars = await chartOf('safe', key);
@@ -111,10 +111,11 @@ describe('<pv-chart>', () => {
       rows.forEach((row, r) => {
         const rowPartial = shown(row.base) !== null && row.counts.some((c) => shown(c) !== null);
         row.counts.forEach((c, i) => {
-          expect(datasets[i]!.data[r] === null, `${segment} row ${r} answer ${i}: a hidden number is null in its own dataset`).to.equal(shown(c) === null);
+          if (shown(c) === null) expect(datasets[i]!.data[r], `${segment} row ${r} answer ${i}: a hidden number is null in its own dataset`).to.equal(null);
           const hole = placeholders.find((set) => set.label === `${datasets[i]!.label} ${HIDDEN_MARK}`);
           const range = (hole?.data[r] ?? null) as [number, number] | null;
-          expect(range !== null, `${segment} row ${r} answer ${i}`).to.equal(rowPartial && shown(c) === null);
+          // One block per side, at its first hidden answer (hidden-layout.browser.test.ts has the rule).
+          if (range !== null) expect(rowPartial && shown(c) === null, `${segment} row ${r} answer ${i}`).to.equal(true);
           if (range) {
             widths.add((range[1] - range[0]).toFixed(9));
             const tooltip = tooltipLabel(el, datasets.indexOf(hole!), r);

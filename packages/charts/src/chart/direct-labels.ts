@@ -21,7 +21,17 @@ export interface LabelSpec {
   readonly hidden: ReadonlyArray<'start' | 'row-end' | null>;
   /** Per dataset: true for a dataset of hidden numbers' placeholders (drawn here, not by chart.js). */
   readonly placeholders?: readonly boolean[];
+  /** Per row: shown numbers whose place depends on a hidden one, written after its [c] block
+   * (`at`, axis units) going `direction`, each as a swatch of its answer's colour and its percent. */
+  readonly chips?: ReadonlyArray<ReadonlyArray<Chips>>;
   readonly font: string;
+}
+
+/** Shown numbers written beside a hidden block, outwards from `at`. */
+export interface Chips {
+  readonly at: number;
+  readonly direction: 'left' | 'right';
+  readonly items: ReadonlyArray<{ readonly text: string; readonly colour: string }>;
 }
 
 /** A hidden number's place in a bar: hatched, outlined in dashes, with the mark in the middle. */
@@ -63,6 +73,34 @@ const specs = new WeakMap<HTMLCanvasElement, LabelSpec>();
 /** Sets the labels a canvas's chart draws (read on every draw, so updates need no re-registration). */
 export function setLabels(canvas: HTMLCanvasElement, spec: LabelSpec): void {
   specs.set(canvas, spec);
+}
+
+/** The labels a canvas's chart draws (what is written on it besides the bars). */
+export function labelsOf(canvas: HTMLCanvasElement): LabelSpec | undefined {
+  return specs.get(canvas);
+}
+
+/** Writes chips: a swatch and a percent each, from `x` outwards. */
+function drawChips(ctx: CanvasRenderingContext2D, chips: Chips, x: number, y: number): void {
+  const sign = chips.direction === 'left' ? -1 : 1;
+  let at = x + sign * 6;
+  ctx.save();
+  ctx.textAlign = 'left';
+  for (const chip of chips.items) {
+    const text = ctx.measureText(chip.text).width;
+    const size = 12;
+    const width = size + 4 + text;
+    const start = sign < 0 ? at - width : at;
+    ctx.fillStyle = chip.colour;
+    ctx.fillRect(start, y - size / 2, size, size);
+    ctx.strokeStyle = '#0B0C0C';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(start + 0.5, y - size / 2 + 0.5, size - 1, size - 1);
+    ctx.fillStyle = '#0B0C0C';
+    ctx.fillText(chip.text, start + size + 4, y);
+    at += sign * (width + 10);
+  }
+  ctx.restore();
 }
 
 /**
@@ -128,6 +166,10 @@ export const directLabels: Plugin<'bar'> = {
     });
     const yScale = chart.scales.y;
     const xScale = chart.scales.x;
+    spec.chips?.forEach((row, index) => {
+      if (!yScale || !xScale) return;
+      for (const chips of row) drawChips(ctx, chips, xScale.getPixelForValue(chips.at), yScale.getPixelForValue(index));
+    });
     spec.hidden.forEach((where, index) => {
       if (!where || !yScale || !xScale) return;
       const y = yScale.getPixelForValue(index);

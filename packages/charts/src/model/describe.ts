@@ -47,8 +47,10 @@ function sideShare(figure: DivergingFigure, item: DivergingItem, side: 'positive
 
 /** "agree or strongly agree": the labels of one side, nearest the middle first. */
 function sideWords(figure: DivergingFigure, side: 'positive' | 'negative', t: ChartTranslation): string {
-  const labels = figure.categories.filter((c) => c.side === side).map((c) => c.label.toLowerCase());
-  if (side === 'negative') labels.reverse();
+  const labels = figure.categories
+    .filter((c) => c.side === side)
+    .sort((a, b) => a.distance - b.distance)
+    .map((c) => c.label.toLowerCase());
   return labels.join(` ${t.or} `);
 }
 

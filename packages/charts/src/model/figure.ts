@@ -40,6 +40,8 @@ export interface ScaleCategory {
   readonly value: string;
   readonly label: string;
   readonly side: ScaleSide;
+  /** Order within its side, 0 nearest the middle of the scale (or first beside it). */
+  readonly distance: number;
   readonly colour: string;
 }
 
@@ -120,14 +122,15 @@ export function readScale(categories: readonly Category[], type: string, kind: s
     else if (i < half) sideOf.set(c.value, { side: 'negative', distance: half - i - 1 });
     else sideOf.set(c.value, { side: 'positive', distance: i - (ordered.length - half) });
   });
+  let excludedSeen = 0;
   return categories.map((c) => {
     const place = sideOf.get(c.value);
-    if (!place) return { value: c.value, label: labelOf(c), side: 'excluded', colour: EXCLUDED_GREY };
+    if (!place) return { value: c.value, label: labelOf(c), side: 'excluded', distance: excludedSeen++, colour: EXCLUDED_GREY };
     const colour =
       place.side === 'neutral'
         ? NEUTRAL_GREY
         : (place.side === 'positive' ? POSITIVE : NEGATIVE)[Math.min(place.distance, POSITIVE.length - 1)]!;
-    return { value: c.value, label: labelOf(c), side: place.side, colour };
+    return { value: c.value, label: labelOf(c), side: place.side, distance: place.distance, colour };
   });
 }
 
