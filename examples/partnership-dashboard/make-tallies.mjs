@@ -51,10 +51,16 @@ SCHOOLS.forEach((school, s) => {
   const responses = [];
   for (const wave of ['2025', '2026']) {
     for (const [audience, n] of [['pupil', school.pupils], ['parent', school.parents]]) {
-      for (let i = 0; i < n; i++) responses.push({ data: respond(r, audience, wave, school.mood), meta: { audience, school: school.id, wave } });
+      for (let i = 0; i < n; i++) {
+        const data = respond(r, audience, wave, school.mood);
+        // Pupils are split by year group; parents are not (24 a year at one school would put
+        // four or five in a year group, too few to show anything about them).
+        const yearGroup = audience === 'pupil' ? `Year ${data.year}` : 'All (parents)';
+        responses.push({ data, meta: { audience, school: school.id, 'year group': yearGroup, wave } });
+      }
     }
   }
-  const t = tally(definition, responses, { segments: ['audience', 'school', 'year', 'wave'] });
+  const t = tally(definition, responses, { segments: ['audience', 'school', 'year group', 'wave'] });
   writeFileSync(new URL(`tallies/${school.file}.json`, here), serializeTally(t) + '\n');
   console.log(`${school.file}.json: ${responses.length} responses`);
 });

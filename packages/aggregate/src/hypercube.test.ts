@@ -25,7 +25,7 @@ before(async () => {
 });
 
 /** Check every recorded move of `suppress(t, options)`; returns how many there were. */
-function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; hidden: number; covered: number } {
+function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; stars: number; hidden: number; covered: number } {
   const plan = planSuppression(t, { solver, ...options });
   const equations = plan.equations();
   const protection = plan.protection;
@@ -38,13 +38,11 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
       else touching.set(v, [e]);
     }
   });
-  for (const move of plan.moves) {
-    const d = new Map<number, number>();
-    move.variables.forEach((v, i) => d.set(v, (d.get(v) ?? 0) + move.coefficients[i]!));
+  /** Checks that `d` changes no published number and touches only hidden ones; its room. */
+  const checkMove = (d: Map<number, number>): { down: number; up: number } => {
     for (const [v, c] of d) {
       assert.notEqual(c, 0, `variable ${plan.label(v).number} appears with coefficient 0`);
       assert.notEqual(plan.status[v], SHOWN, `move touches ${plan.label(v).number} at ${plan.label(v).key}, which is shown`);
-      covered.add(v);
     }
     // Only equations with a member in the move can change.
     const affected = new Set<number>();
@@ -55,6 +53,9 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
       for (const part of equation.parts) sum += d.get(part) ?? 0;
       assert.equal(sum, 0, 'a move changes a published sum');
     }
+    return room(d);
+  };
+  const room = (d: Map<number, number>): { down: number; up: number } => {
     let down = Number.POSITIVE_INFINITY;
     let up = Number.POSITIVE_INFINITY;
     for (const [v, c] of d) {
@@ -62,6 +63,46 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
       if (c > 0) down = Math.min(down, Math.floor(x / c));
       else up = Math.min(up, Math.floor(x / -c));
     }
+    return { down, up };
+  };
+  const vector = (variables: readonly number[], coefficients: readonly number[]): Map<number, number> => {
+    const d = new Map<number, number>();
+    variables.forEach((v, i) => d.set(v, (d.get(v) ?? 0) + coefficients[i]!));
+    return d;
+  };
+  for (const move of plan.moves) {
+    const head = vector(move.variables, move.coefficients);
+    let down: number;
+    let up: number;
+    if (!move.arms) {
+      ({ down, up } = checkMove(head));
+    } else {
+      // A star: every arm with the head is a move of its own; the head moves by their sum,
+      // each arm within its own room, the head within its own.
+      // Arms may share numbers (totals above their cells): every arm anywhere in its own
+      // room must keep a shared number non-negative.
+      const own = room(head);
+      let sumDown = 0;
+      let sumUp = 0;
+      assert.ok(move.arms.length > 0, 'a star without arms');
+      const worst = new Map<number, number>();
+      for (const arm of move.arms) {
+        const side = vector(arm.variables, arm.coefficients);
+        for (const v of side.keys()) assert.ok(!head.has(v), 'an arm overlaps the head');
+        checkMove(new Map([...head, ...side]));
+        const r = room(side);
+        sumDown += r.down;
+        sumUp += r.up;
+        for (const [v, c] of side) worst.set(v, (worst.get(v) ?? 0) + (c > 0 ? r.down * c : r.up * -c));
+      }
+      for (const [v, fall] of worst) {
+        assert.ok(fall <= plan.values[v]!, `arms together can take ${fall} from ${plan.label(v).number} at ${plan.label(v).key}, which holds ${plan.values[v]}`);
+      }
+      down = Math.min(own.down, sumDown);
+      up = Math.min(own.up, sumUp);
+      for (const arm of move.arms) for (const v of arm.variables) covered.add(v);
+    }
+    for (const v of head.keys()) covered.add(v);
     assert.ok(down + up >= move.range, `recorded range ${move.range} exceeds what non-negativity allows (${down + up})`);
     assert.ok(move.range >= protection, `range ${move.range} below the protection level ${protection}`);
   }
@@ -69,7 +110,7 @@ function checkMoves(t: Tally, options: SuppressOptions = {}): { moves: number; h
   plan.status.forEach((state, v) => {
     if (state !== SHOWN && !plan.exempt[v]) hidden++;
   });
-  return { moves: plan.moves.length, hidden, covered: [...covered].filter((v) => !plan.exempt[v]).length };
+  return { moves: plan.moves.length, stars: plan.moves.filter((m) => m.arms).length, hidden, covered: [...covered].filter((v) => !plan.exempt[v]).length };
 }
 
 const definition = {
@@ -128,8 +169,9 @@ describe('hypercube certificates', () => {
       r.meta = { ...r.meta, year: String(7 + (i % 5)) };
     });
     const t = tally(small, responses, { segments: ['audience', 'school', 'year'] });
-    const { moves, hidden, covered } = checkMoves(t);
+    const { moves, stars, hidden, covered } = checkMoves(t);
     assert.ok(moves > 0);
+    assert.ok(stars > 0, 'no star move was checked');
     // Nearly everything hidden is inside a checked move; the rest went through the LP.
     assert.ok(covered / hidden > 0.95, `only ${covered} of ${hidden} hidden numbers are inside a move`);
   });

@@ -25,10 +25,26 @@
  * (one pupil answering B instead of A, or leaving it out), a lone count that no relation
  * holds, or a "join" (one more respondent, with one answer to every question).
  *
+ * **Stars.** Several moves that share one side (the target's) and are otherwise apart can
+ * run at once: the target's side moves by the sum of what each partner gives, so its range
+ * is the smaller of its own room and the partners' rooms added up. A rare answer in a small
+ * cell takes a little from each of many cells instead of a lot from a total. Three shapes:
+ * a segment's `+a` against several values at once (`−b₁ −b₂ …`, the rest of the cube as
+ * usual); a *diagonal* star, whose partners are cells `e` that differ from the target's
+ * cell `a` in every totalled segment: moving one answer from `e` to `a` changes `a`, `e` and
+ * every total above either of them except the grand total, which holds both (the totals
+ * above several partners overlap, but a total holds at least what its cells give); and a
+ * *paired* diagonal, where each partner also gives up a different other answer in `a`, so
+ * a rare answer next to several middling ones reaches the protection. The partners' own
+ * numbers are certified only when one partner alone has the range.
+ *
  * **Choosing.** For each number that must be protected (below k, not exempt) and is not yet
  * inside a certified move, candidate moves are scored: those with `t⁻ + t⁺ ≥ protection`
- * compete on the cost of the shown numbers they would hide. The winner's support is hidden
- * and every number in it is certified at once. A number no single move can protect (a cell
+ * compete on the cost of the shown numbers they would hide (the caller's costs; `suppress`
+ * makes a total over more segments much dearer, so the headline numbers are hidden last).
+ * Plain cubes are tried first; stars only when the best cube would hide a total over two
+ * or more segments. The winner's support is hidden and the numbers it certifies are
+ * certified at once. A number no single move can protect (a cell
  * with fewer respondents than the protection level, say) is left to the caller's LP
  * fallback.
  *
@@ -91,8 +107,12 @@ export interface CubeProblem {
   readonly breadth?: number;
   /** In and out: 1 = already certified (kept across calls); a fresh array when absent. */
   readonly certified?: Uint8Array;
-  /** Called with every chosen move (variables, their coefficients, its range): for tests. */
-  readonly record?: (variables: readonly number[], coefficients: readonly number[], range: number) => void;
+  /**
+   * Called with every chosen move (variables, their coefficients, its range): for tests. A
+   * star move (below) gives its target's side as the variables and each partner's side as
+   * an arm: every `variables + arm` is a move of its own.
+   */
+  readonly record?: (variables: readonly number[], coefficients: readonly number[], range: number, arms?: ReadonlyArray<{ variables: number[]; coefficients: number[] }>) => void;
 }
 
 /** What {@link protectByHypercubes} did. */
@@ -118,6 +138,14 @@ interface SeriesMove {
 interface Corner {
   readonly node: number;
   readonly sign: number;
+  /** 0 on the target's side; i ≥ 1 on the i-th partner's side of a star. */
+  readonly group: number;
+}
+
+/** One segment's part of a cell move: positions with signs; a star has many partners. */
+interface SegmentOption {
+  readonly cells: ReadonlyArray<readonly [number, number]>;
+  readonly star: boolean;
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -146,52 +174,210 @@ export function protectByHypercubes(problem: CubeProblem): CubeResult {
   const coordinateOf = (node: number, d: number): number => Math.floor(node / shape.stride[d]!) % shape.radix[d]!;
   const uncertified: number[] = [];
   let chosen = 0;
+  /** One more respondent, as a series move: the head of every join. */
+  const RESPONDENT: SeriesMove = { series: Int32Array.of(respondents), coefficients: Int32Array.of(1), slackBounds: new Int32Array(0), slackCoefficients: new Int32Array(0) };
+
+  /** Segments with a total: the diagonal star moves along all of them. */
+  const totalled: number[] = [];
+  for (let d = 0; d < dims; d++) if (shape.hasTotal[d]) totalled.push(d);
+  /** Nodes above `node` (itself included) but the one total in every totalled segment. */
+  const above = (node: number): number[] => {
+    const nodes: number[] = [];
+    const count = 1 << totalled.length;
+    for (let mask = 0; mask < count - 1; mask++) {
+      let n = node;
+      totalled.forEach((d, i) => {
+        if (mask & (1 << i)) n += (shape.radix[d]! - 1 - coordinateOf(node, d)) * shape.stride[d]!;
+      });
+      nodes.push(n);
+    }
+    return nodes;
+  };
+  /**
+   * One respondent (or one answer) moved from a cell `e` to the target's cell `a` changes `a`
+   * and every total above it, and `e` and every total above it, except the totals above
+   * both. When `e` differs from `a` in every totalled segment, that is only the grand
+   * total, so the partnership's headline numbers stay out of the move. Many such `e` each
+   * add their own room (their totals overlap, but a total holds at least what its cells
+   * give), which is what a rare answer in a small cell needs. Only for a target in a cell
+   * of the finest level, in a table with at least two totalled segments.
+   */
+  /** The `count` partners with the most of series `s` in their own cell, most first. */
+  const topPartners = (partners: readonly number[], s: number, count: number): number[] => {
+    const top: Array<[number, number, number]> = [];
+    for (const e of partners) {
+      const item: [number, number, number] = [values[s * nodeCount + e] ?? 0, values[respondents * nodeCount + e] ?? 0, e];
+      if (top.length === count) {
+        const last = top[count - 1]!;
+        if (item[0] < last[0] || (item[0] === last[0] && (item[1] < last[1] || (item[1] === last[1] && item[2] > last[2])))) continue;
+        top.pop();
+      }
+      let i = top.length;
+      while (i > 0) {
+        const q = top[i - 1]!;
+        if (q[0] > item[0] || (q[0] === item[0] && (q[1] > item[1] || (q[1] === item[1] && q[2] < item[2])))) break;
+        i--;
+      }
+      top.splice(i, 0, item);
+    }
+    return top.map(([, , e]) => e);
+  };
+
+  /** Cells that differ from `node` in every totalled segment; undefined if none apply. */
+  const diagonalCells = (node: number): number[] | undefined => {
+    if (totalled.length < 2) return undefined;
+    for (const d of totalled) if (coordinateOf(node, d) === shape.radix[d]! - 1) return undefined;
+    let partners: number[] = [node];
+    for (const d of totalled) {
+      const a = coordinateOf(node, d);
+      const next: number[] = [];
+      for (const p of partners) {
+        for (let b = 0; b < shape.radix[d]! - 1; b++) if (b !== a) next.push(p + (b - a) * shape.stride[d]!);
+      }
+      partners = next;
+    }
+    return partners.length > 0 ? partners : undefined;
+  };
+  const diagonalStar = (node: number, s: number): { corners: Corner[]; groups: number } | undefined => {
+    const partners = diagonalCells(node);
+    if (!partners) return undefined;
+    const chosen = topPartners(partners, s, STAR_ARMS);
+    const corners: Corner[] = above(node).map((n) => ({ node: n, sign: 1, group: 0 }));
+    chosen.forEach((e, i) => {
+      for (const n of above(e)) corners.push({ node: n, sign: -1, group: i + 1 });
+    });
+    return { corners, groups: chosen.length + 1 };
+  };
+
+  /**
+   * A rare answer in a small cell: pupils answering `s` there could be pupils who answered
+   * something else (`j`) there, and who answered `s` in a cell `e` that differs in every
+   * totalled segment (see {@link diagonalStar}). Each partner pairs one other answer with one
+   * such cell, so partners share no answer's numbers and each adds its own room; the
+   * target's side (`s` at its cell and the totals above it) moves by their sum.
+   */
+  const pairedDiagonal = (s: number, node: number, limit: number): Scored | undefined => {
+    const head = above(node);
+    const cells = diagonalCells(node);
+    if (!cells) return undefined;
+    const minOver = (series: number, nodes: readonly number[]): number => {
+      let low = INF;
+      for (const n of nodes) low = Math.min(low, values[series * nodeCount + n] ?? 0);
+      return low;
+    };
+    // Other answers j with a plain swap (+s −j): no bounds, nothing else moves.
+    const others: Array<{ j: number; up: number }> = [];
+    for (const move of moves.bySeries[s]!) {
+      if (move.series.length !== 2 || move.slackBounds.length !== 0) continue;
+      const i = move.series[0] === s ? 0 : 1;
+      if (move.coefficients[i] !== 1 || move.coefficients[1 - i] !== -1) continue;
+      const j = move.series[1 - i]!;
+      others.push({ j, up: minOver(j, head) });
+    }
+    if (others.length === 0) return undefined;
+    others.sort((p, q) => q.up - p.up || p.j - q.j);
+    const ranked = topPartners(cells, s, STAR_ARMS)
+      .map((e, i) => {
+        const nodes = above(e);
+        return { nodes, up: minOver(s, nodes), i };
+      })
+      .sort((p, q) => q.up - p.up || p.i - q.i);
+    const headDown = minOver(s, head);
+    let down = 0;
+    let up = 0;
+    const arms: Array<{ j: number; nodes: readonly number[]; up: number; down: number }> = [];
+    for (let k = 0; k < Math.min(others.length, ranked.length, STAR_ARMS); k++) {
+      const armUp = Math.min(others[k]!.up, ranked[k]!.up);
+      const armDown = minOver(others[k]!.j, ranked[k]!.nodes);
+      if (armUp + armDown === 0) break;
+      arms.push({ j: others[k]!.j, nodes: ranked[k]!.nodes, up: armUp, down: armDown });
+      up += armUp;
+      down += armDown;
+      if (Math.min(headDown, down) + up >= protection) break;
+    }
+    const width = Math.min(headDown, down) + up;
+    if (width < protection) return undefined;
+    const result = new Map<number, { variables: number[]; coefficients: number[] }>();
+    result.set(0, { variables: head.map((n) => s * nodeCount + n), coefficients: head.map(() => 1) });
+    arms.forEach((arm, k) => {
+      const variables: number[] = [];
+      const coefficients: number[] = [];
+      for (const n of head) {
+        variables.push(arm.j * nodeCount + n);
+        coefficients.push(-1);
+      }
+      for (const n of arm.nodes) {
+        variables.push(s * nodeCount + n, arm.j * nodeCount + n);
+        coefficients.push(-1, 1);
+      }
+      result.set(k + 1, { variables, coefficients });
+    });
+    let price = 0;
+    let fresh = 0;
+    let loss = 0;
+    const seen = new Set<number>();
+    for (const side of result.values()) {
+      for (const variable of side.variables) {
+        if (hidden[variable] || seen.has(variable)) continue;
+        seen.add(variable);
+        price += cost[variable] ?? 0;
+        fresh++;
+        loss += values[variable] ?? 0;
+        if (price > limit) return undefined;
+      }
+    }
+    const armIds = arms.map((_, k) => k + 1);
+    return { cost: price, fresh, loss, width, parts: [], arms: armIds, certifiedArms: [], join: false, corners: [], sides: result };
+  };
 
   for (const v of needing) {
     if (certified[v]) continue;
     const s = Math.floor(v / nodeCount);
     const node = v % nodeCount;
 
-    // Partners per segment, best first.
-    const options: Array<Array<ReadonlyArray<readonly [number, number]>>> = [];
+    // Partners per segment, best first; a star takes from every other value at once.
+    const options: SegmentOption[][] = [];
     for (let d = 0; d < dims; d++) {
       const radix = shape.radix[d]!;
       const stride = shape.stride[d]!;
       const a = coordinateOf(node, d);
       const total = shape.hasTotal[d] ? radix - 1 : -1;
-      const list: Array<ReadonlyArray<readonly [number, number]>> = [];
+      const list: SegmentOption[] = [];
       if (total < 0) {
-        list.push([[a, 1]]);
+        list.push({ cells: [[a, 1]], star: false });
       } else if (a === total) {
         const ranked = rankPartners(a, total, radix, (b) => v + (b - a) * stride, values, hidden, cost, protection);
-        for (const b of ranked.slice(0, breadth + 1)) list.push([[a, 1], [b, 1]]);
+        for (const b of ranked.slice(0, breadth + 1)) list.push({ cells: [[a, 1], [b, 1]], star: false });
       } else {
         const ranked = rankPartners(a, total, radix, (b) => v + (b - a) * stride, values, hidden, cost, protection);
-        for (const b of ranked.slice(0, breadth)) list.push([[a, 1], [b, -1]]);
-        list.push([[a, 1], [total, 1]]);
+        for (const b of ranked.slice(0, breadth)) list.push({ cells: [[a, 1], [b, -1]], star: false });
+        list.push({ cells: [[a, 1], [total, 1]], star: false });
+        if (ranked.length >= 2) list.push({ cells: [[a, 1], ...ranked.slice(0, STAR_ARMS).map((b) => [b, -1] as const)], star: true });
       }
       options.push(list);
     }
 
-    /** The best move so far: its series parts (a join adds the respondents) and its cells. */
-    let best: { cost: number; fresh: number; loss: number; width: number; parts: SeriesMove[]; join: boolean; corners: readonly Corner[] } | undefined;
+    /** The best move so far: its series parts (a join adds the respondents), cells and arms. */
+    let best: Scored | undefined;
     /** Joins hide a whole respondent's answers: tried only when no swap or lone move fits. */
     let joins = false;
-    const consider = (corners: readonly Corner[]): void => {
+    const consider = (corners: readonly Corner[], groups: number): void => {
       if (!joins) {
         for (const move of moves.bySeries[s]!) {
-          const result = evaluate(move, corners, best?.cost ?? INF);
-          if (result) best = better(best, { ...result, parts: [move], join: false, corners });
+          // A star is no wider than its target's side allows: check that side first.
+          if (groups > 1 && !headFits(move, corners, best?.cost ?? INF)) continue;
+          const result = groups === 1 ? evaluate(move, corners, best?.cost ?? INF) : settle([{ move, room: room(move, corners, groups) }], groups, best?.cost ?? INF);
+          if (result) best = better(best, { ...result, join: false, corners });
           if (best && best.cost === 0) return;
         }
         return;
       }
-      const result = evaluateJoin(s, corners, best?.cost ?? INF);
+      const result = evaluateJoin(s, corners, groups, best?.cost ?? INF);
       if (result) best = better(best, { ...result, join: true, corners });
     };
 
-    /** Range and cost of `u ⊗ w`; undefined when too narrow or dearer than `limit`. */
-    const evaluate = (move: SeriesMove, corners: readonly Corner[], limit: number) => {
+    /** Range and cost of `u ⊗ w` without a star; undefined when too narrow or dearer than `limit`. */
+    const evaluate = (move: SeriesMove, corners: readonly Corner[], limit: number): Settled | undefined => {
       let tMinus = INF;
       let tPlus = INF;
       let price = 0;
@@ -220,31 +406,152 @@ export function protectByHypercubes(problem: CubeProblem): CubeResult {
         }
         if (tMinus + tPlus < protection) return undefined;
       }
-      return { cost: price, fresh, loss, width: tMinus + tPlus };
+      return { cost: price, fresh, loss, width: tMinus + tPlus, parts: [move], arms: NO_ARMS, certifiedArms: NO_ARMS };
     };
 
-    /** The join: one more respondent, whose answers are chosen per question for range. */
-    const evaluateJoin = (target: number, corners: readonly Corner[], limit: number) => {
-      const join = moves.join!;
-      let tMinus = INF;
-      let tPlus = INF;
+    /**
+     * Whether a star could fit, from its target's side alone: that side's room (without
+     * bounds) is an upper bound of the star's range, and its price a lower bound of the
+     * star's price.
+     */
+    const headFits = (move: SeriesMove, corners: readonly Corner[], limit: number): boolean => {
+      let down = INF;
+      let up = INF;
       let price = 0;
-      let fresh = 0;
-      let loss = 0;
-      const parts: SeriesMove[] = [];
-      const add = (series: number, coefficient: number, corner: Corner): void => {
-        const variable = series * nodeCount + corner.node;
-        const c = coefficient * corner.sign;
-        const x = values[variable] ?? 0;
-        if (c > 0) tMinus = Math.min(tMinus, Math.floor(x / c));
-        else tPlus = Math.min(tPlus, Math.floor(x / -c));
-        if (!hidden[variable]) {
-          price += cost[variable] ?? 0;
-          fresh++;
-          loss += x;
+      for (const corner of corners) {
+        if (corner.group !== 0) continue;
+        for (let i = 0; i < move.series.length; i++) {
+          const c = move.coefficients[i]! * corner.sign;
+          const variable = move.series[i]! * nodeCount + corner.node;
+          const x = values[variable] ?? 0;
+          if (c > 0) down = Math.min(down, Math.floor(x / c));
+          else up = Math.min(up, Math.floor(x / -c));
+          if (!hidden[variable]) price += cost[variable] ?? 0;
         }
+      }
+      return down + up >= protection && price <= limit;
+    };
+
+    /**
+     * Room of a series move at these corners, per group: how far `t` may go down and up
+     * before a number goes below 0 (or a part above its total), and the price of hiding
+     * the shown numbers it touches.
+     */
+    const room = (move: SeriesMove, corners: readonly Corner[], groups: number): Room => {
+      const down = new Array<number>(groups).fill(INF);
+      const up = new Array<number>(groups).fill(INF);
+      const price = new Array<number>(groups).fill(0);
+      const fresh = new Array<number>(groups).fill(0);
+      const loss = new Array<number>(groups).fill(0);
+      for (const corner of corners) {
+        const g = corner.group;
+        for (let i = 0; i < move.series.length; i++) {
+          const variable = move.series[i]! * nodeCount + corner.node;
+          const c = move.coefficients[i]! * corner.sign;
+          const x = values[variable] ?? 0;
+          if (c > 0) down[g] = Math.min(down[g]!, Math.floor(x / c));
+          else up[g] = Math.min(up[g]!, Math.floor(x / -c));
+          if (!hidden[variable]) {
+            price[g]! += cost[variable] ?? 0;
+            fresh[g]!++;
+            loss[g]! += x;
+          }
+        }
+        for (let i = 0; i < move.slackBounds.length; i++) {
+          const bound = problem.bounds[move.slackBounds[i]!]!;
+          const slack = (values[bound.total * nodeCount + corner.node] ?? 0) - (values[bound.part * nodeCount + corner.node] ?? 0);
+          const c = move.slackCoefficients[i]! * corner.sign;
+          if (c > 0) down[g] = Math.min(down[g]!, Math.floor(slack / c));
+          else up[g] = Math.min(up[g]!, Math.floor(slack / -c));
+        }
+      }
+      return { down, up, price, fresh, loss };
+    };
+
+    /**
+     * Range and cost of the series moves together; undefined when too narrow or dearer than
+     * `limit`. With a star, the target's side moves by the sum of what every partner gives,
+     * so its range is the smaller of its own room and the partners' rooms added up; partners
+     * that give nothing are left out, then the dearest while the range still holds.
+     */
+    const settle = (parts: ReadonlyArray<{ move: SeriesMove; room: Room }>, groups: number, limit: number): Settled | undefined => {
+      const down = new Array<number>(groups).fill(INF);
+      const up = new Array<number>(groups).fill(INF);
+      const price = new Array<number>(groups).fill(0);
+      const fresh = new Array<number>(groups).fill(0);
+      const loss = new Array<number>(groups).fill(0);
+      for (const { room: r } of parts) {
+        for (let g = 0; g < groups; g++) {
+          down[g] = Math.min(down[g]!, r.down[g]!);
+          up[g] = Math.min(up[g]!, r.up[g]!);
+          price[g]! += r.price[g]!;
+          fresh[g]! += r.fresh[g]!;
+          loss[g]! += r.loss[g]!;
+        }
+      }
+      const arms: number[] = [];
+      for (let g = 1; g < groups; g++) if (down[g]! + up[g]! > 0) arms.push(g);
+      const width = (list: readonly number[]): number => {
+        if (groups === 1) return down[0]! + up[0]!;
+        let sumDown = 0;
+        let sumUp = 0;
+        for (const g of list) {
+          sumDown += down[g]!;
+          sumUp += up[g]!;
+        }
+        return Math.min(down[0]!, sumDown) + Math.min(up[0]!, sumUp);
       };
-      for (const corner of corners) add(respondents, 1, corner);
+      if (width(arms) < protection) return undefined;
+      arms.sort((p, q) => price[q]! - price[p]!);
+      for (let i = 0; i < arms.length; ) {
+        const without = arms.filter((_, j) => j !== i);
+        if (without.length > 0 && width(without) >= protection) arms.splice(i, 1);
+        else i++;
+      }
+      let total = price[0]!;
+      let totalFresh = fresh[0]!;
+      let totalLoss = loss[0]!;
+      for (const g of arms) {
+        total += price[g]!;
+        totalFresh += fresh[g]!;
+        totalLoss += loss[g]!;
+      }
+      if (total > limit) return undefined;
+      // A partner's own numbers are certified when its move alone has the range.
+      const certifiedArms = arms.filter((g) => Math.min(down[g]!, down[0]!) + Math.min(up[g]!, up[0]!) >= protection);
+      return { cost: total, fresh: totalFresh, loss: totalLoss, width: width(arms), parts: parts.map((p) => p.move), arms, certifiedArms };
+    };
+
+    /**
+     * The join: one more respondent, with one answer per question. Its range is the room
+     * on the target's side going down plus the room going up, over every answer it gives;
+     * so for each floor `τ` going down, every question takes the answer with the most room
+     * going up among those with at least `τ` going down, and the cheapest floor that
+     * reaches the protection wins.
+     */
+    const evaluateJoin = (target: number, corners: readonly Corner[], groups: number, limit: number): Settled | undefined => {
+      const join = moves.join!;
+      const head = room(RESPONDENT, corners, groups);
+      // No answer can widen what the respondent count itself allows.
+      let headUp = groups === 1 ? INF : 0;
+      let headDown = groups === 1 ? INF : 0;
+      for (let g = 1; g < groups; g++) {
+        headUp += head.up[g]!;
+        headDown += head.down[g]!;
+      }
+      if (Math.min(head.down[0]!, headDown) + Math.min(head.up[0]!, headUp) < protection) return undefined;
+      /** Room going up, on the target's side and (with a star) from every partner. */
+      const reach = (r: Room): number => {
+        let sum = groups === 1 ? INF : 0;
+        for (let g = 1; g < groups; g++) sum += r.up[g]!;
+        return Math.min(r.up[0]!, sum, protection);
+      };
+      const units: Array<Array<{ move: SeriesMove; room: Room; reach: number; price: number }>> = [];
+      // Bounds as the units come: a join is no wider than its narrowest unit allows, and no
+      // cheaper than every unit's cheapest answer; most cubes fail one of them early.
+      let most = INF;
+      let least = 0;
+      for (let g = 0; g < groups; g++) least += head.price[g]!;
       for (const unit of join.units) {
         // The unit's options that touch the target must be used when there are any.
         let candidates = unit.options;
@@ -252,44 +559,66 @@ export function protectByHypercubes(problem: CubeProblem): CubeResult {
           const touching = unit.options.filter((o) => o.touches.has(target));
           if (touching.length > 0) candidates = touching;
         }
-        let pick: SeriesMove | undefined;
-        let pickScore = -INF;
-        let pickPrice = INF;
-        for (const option of candidates) {
-          let low = INF;
-          let optionPrice = 0;
-          for (const corner of corners) {
-            for (let i = 0; i < option.move.series.length; i++) {
-              const variable = option.move.series[i]! * nodeCount + corner.node;
-              low = Math.min(low, Math.floor((values[variable] ?? 0) / Math.abs(option.move.coefficients[i]!)));
-              if (!hidden[variable]) optionPrice += cost[variable] ?? 0;
-            }
-          }
-          const score = Math.min(low, protection);
-          if (score > pickScore || (score === pickScore && optionPrice < pickPrice)) {
-            pick = option.move;
-            pickScore = score;
-            pickPrice = optionPrice;
-          }
-        }
-        if (!pick) return undefined;
-        parts.push(pick);
-        for (const corner of corners) {
-          for (let i = 0; i < pick.series.length; i++) add(pick.series[i]!, pick.coefficients[i]!, corner);
-          for (let i = 0; i < pick.slackBounds.length; i++) {
-            const bound = problem.bounds[pick.slackBounds[i]!]!;
-            const slack = (values[bound.total * nodeCount + corner.node] ?? 0) - (values[bound.part * nodeCount + corner.node] ?? 0);
-            const c = pick.slackCoefficients[i]! * corner.sign;
-            if (c > 0) tMinus = Math.min(tMinus, Math.floor(slack / c));
-            else tPlus = Math.min(tPlus, Math.floor(slack / -c));
-          }
-        }
-        if (tMinus + tPlus < protection || price > limit) return undefined;
+        let down = 0;
+        let up = 0;
+        let cheapest = INF;
+        const rated = candidates.map((option) => {
+          const r = room(option.move, corners, groups);
+          let price = 0;
+          for (const p of r.price) price += p;
+          const rate = reach(r);
+          down = Math.max(down, r.down[0]!);
+          up = Math.max(up, rate);
+          cheapest = Math.min(cheapest, price);
+          return { move: option.move, room: r, reach: rate, price };
+        });
+        most = Math.min(most, Math.min(down, protection) + up);
+        least += cheapest;
+        if (most < protection || least > limit) return undefined;
+        units.push(rated);
       }
-      return { cost: price, fresh, loss, width: tMinus + tPlus, parts };
+      let chosen: Settled | undefined;
+      const floors = new Set<number>([0, Math.min(head.down[0]!, protection)]);
+      for (const unit of units) for (const option of unit) if (option.room.down[0]! < protection) floors.add(option.room.down[0]!);
+      for (const floor of floors) {
+        if (floor > head.down[0]!) continue;
+        const parts: Array<{ move: SeriesMove; room: Room }> = [{ move: RESPONDENT, room: head }];
+        for (const unit of units) {
+          let pick: (typeof unit)[number] | undefined;
+          for (const option of unit) {
+            if (option.room.down[0]! < floor) continue;
+            if (!pick || option.reach > pick.reach || (option.reach === pick.reach && option.price < pick.price)) pick = option;
+          }
+          if (!pick) break;
+          parts.push(pick);
+        }
+        if (parts.length < units.length + 1) continue;
+        const result = settle(parts, groups, Math.min(limit, chosen?.cost ?? INF));
+        if (result) chosen = better(chosen, result);
+      }
+      return chosen;
     };
 
-    // Every combination of partners: a hypercube of cells.
+    // A diagonal star: the target's cell and every cell above it but the grand total, against
+    // cells that differ from it in every totalled segment (and so share only that total).
+
+    /** Whether a cube newly hides a number at a total over two or more segments. */
+    const hidesHigh = (move: Scored): boolean => {
+      for (const corner of move.corners) {
+        let level = 0;
+        for (const d of totalled) if (coordinateOf(corner.node, d) === shape.radix[d]! - 1) level++;
+        if (level < 2) continue;
+        for (const part of move.parts) {
+          for (const series of part.series) if (!hidden[series * nodeCount + corner.node]) return true;
+        }
+      }
+      return false;
+    };
+
+    /** Built when first needed (after the cubes of the first pass). */
+    let diagonal: { corners: Corner[]; groups: number } | null | undefined;
+
+    // Every combination of partners (at most one star): a hypercube of cells.
     const canJoin = moves.join !== undefined && (s === respondents || moves.join.optionsOf.has(s));
     for (const pass of canJoin ? [false, true] : [false]) {
       if (best) break;
@@ -297,29 +626,53 @@ export function protectByHypercubes(problem: CubeProblem): CubeResult {
       search();
     }
     function search(): void {
-    const choice = new Int32Array(dims);
-    for (;;) {
-      const corners: Corner[] = [{ node: 0, sign: 1 }];
-      for (let d = 0; d < dims; d++) {
-        const option = options[d]![choice[d]!]!;
-        const next: Corner[] = [];
-        for (const corner of corners) {
-          for (const [position, sign] of option) next.push({ node: corner.node + position * shape.stride[d]!, sign: corner.sign * sign });
+      // Plain cubes first: the best of them bounds the price of every star after.
+      sweep(0);
+      // Stars exist to keep totals over two or more segments (the headline numbers) shown:
+      // when the best cube hides none, they are not tried.
+      if (best && (best.cost === 0 || !hidesHigh(best))) return;
+      sweep(1);
+      if (best && best.cost === 0) return;
+      diagonal ??= diagonalStar(node, s) ?? null;
+      if (diagonal) {
+        consider(diagonal.corners, diagonal.groups);
+        if (!joins) {
+          const paired = pairedDiagonal(s, node, best?.cost ?? INF);
+          if (paired) best = better(best, paired);
         }
-        corners.length = 0;
-        corners.push(...next);
       }
-      consider(corners);
-      if (best && best.cost === 0) break;
-      let d = 0;
-      while (d < dims) {
-        choice[d]!++;
-        if (choice[d]! < options[d]!.length) break;
-        choice[d] = 0;
-        d++;
-      }
-      if (d === dims) break;
     }
+    function sweep(wanted: number): void {
+      const choice = new Int32Array(dims);
+      for (;;) {
+        let stars = 0;
+        for (let d = 0; d < dims; d++) if (options[d]![choice[d]!]!.star) stars++;
+        if (stars === wanted) {
+          let corners: Corner[] = [{ node: 0, sign: 1, group: 0 }];
+          let groups = 1;
+          for (let d = 0; d < dims; d++) {
+            const option = options[d]![choice[d]!]!;
+            const next: Corner[] = [];
+            for (const corner of corners) {
+              option.cells.forEach(([position, sign], i) => {
+                next.push({ node: corner.node + position * shape.stride[d]!, sign: corner.sign * sign, group: option.star ? i : corner.group });
+              });
+            }
+            if (option.star) groups = option.cells.length;
+            corners = next;
+          }
+          consider(corners, groups);
+          if (best && best.cost === 0) break;
+        }
+        let d = 0;
+        while (d < dims) {
+          choice[d]!++;
+          if (choice[d]! < options[d]!.length) break;
+          choice[d] = 0;
+          d++;
+        }
+        if (d === dims) break;
+      }
     }
 
     if (!best) {
@@ -327,27 +680,65 @@ export function protectByHypercubes(problem: CubeProblem): CubeResult {
       continue;
     }
     chosen++;
-    const support: number[] = [];
-    const coefficients: number[] = [];
-    for (const corner of best.corners) {
-      if (best.join) {
-        support.push(respondents * nodeCount + corner.node);
-        coefficients.push(corner.sign);
-      }
+    const kept = new Set([0, ...best.arms]);
+    const certifies = new Set([0, ...best.certifiedArms]);
+    const sides = best.sides ?? new Map<number, { variables: number[]; coefficients: number[] }>();
+    for (const corner of best.sides ? [] : best.corners) {
+      if (!kept.has(corner.group)) continue;
+      let side = sides.get(corner.group);
+      if (!side) sides.set(corner.group, (side = { variables: [], coefficients: [] }));
       for (const part of best.parts) {
         for (let i = 0; i < part.series.length; i++) {
-          support.push(part.series[i]! * nodeCount + corner.node);
-          coefficients.push(part.coefficients[i]! * corner.sign);
+          side.variables.push(part.series[i]! * nodeCount + corner.node);
+          side.coefficients.push(part.coefficients[i]! * corner.sign);
         }
       }
     }
-    problem.record?.(support, coefficients, best.width);
-    for (const variable of support) {
-      hidden[variable] = 1;
-      certified[variable] = 1;
+    const headSide = sides.get(0)!;
+    const armSides = best.arms.map((g) => sides.get(g)!);
+    problem.record?.(headSide.variables, headSide.coefficients, best.width, armSides.length > 0 ? armSides : undefined);
+    for (const [group, side] of sides) {
+      for (const variable of side.variables) {
+        hidden[variable] = 1;
+        if (certifies.has(group)) certified[variable] = 1;
+      }
     }
   }
   return { certified, uncertified: uncertified.filter((v) => !certified[v]), moves: chosen };
+}
+
+/** No arms (a plain cube). */
+const NO_ARMS: readonly number[] = [];
+
+/** Partners a star takes from, at most (the best ranked). */
+const STAR_ARMS = 4;
+
+/** Room of a series move per group of corners (see `room`). */
+interface Room {
+  readonly down: number[];
+  readonly up: number[];
+  readonly price: number[];
+  readonly fresh: number[];
+  readonly loss: number[];
+}
+
+/** A move that reaches the protection: its price, range, series parts and the arms kept. */
+interface Settled {
+  readonly cost: number;
+  readonly fresh: number;
+  readonly loss: number;
+  readonly width: number;
+  readonly parts: SeriesMove[];
+  readonly arms: readonly number[];
+  readonly certifiedArms: readonly number[];
+}
+
+/** A settled move with its cells. */
+interface Scored extends Settled {
+  readonly join: boolean;
+  readonly corners: readonly Corner[];
+  /** The move's variables by group, when it is not one series move over its corners. */
+  readonly sides?: Map<number, { variables: number[]; coefficients: number[] }>;
 }
 
 /** Cheaper first; then fewer numbers hidden; then less information hidden (smaller values). */

@@ -298,6 +298,11 @@ export function checkThreshold(k: number | undefined): number {
 
 /** Relative cost of hiding a number, lower first: bookkeeping before answers before bases. */
 const COST = { missing: 1, respondents: 2, count: 3, grouping: 4, base: 5 } as const;
+/**
+ * Hiding a number in a cell that totals `n` segments costs `LEVEL_COST · (4ⁿ − 1)` more:
+ * a partnership's headline (every school, every year group) is worth far more to a reader
+ * than a year group at one school, so complements go to detail first.
+ */
 const LEVEL_COST = 10;
 
 /** A series is one number per published cell (e.g. "q3, category 2"). */
@@ -334,11 +339,16 @@ export interface Plan {
   readonly solver: LpSolver | undefined;
 }
 
-/** A move recorded by the hypercube search (for tests): variables, coefficients, range. */
+/**
+ * A move recorded by the hypercube search (for tests): variables, coefficients, range; a
+ * star's partners as arms (each `variables + arm` is a move, and `range` is the target
+ * side's, which moves by their sum).
+ */
 export interface RecordedMove {
   readonly variables: readonly number[];
   readonly coefficients: readonly number[];
   readonly range: number;
+  readonly arms?: ReadonlyArray<{ readonly variables: readonly number[]; readonly coefficients: readonly number[] }>;
 }
 
 /**
@@ -348,7 +358,9 @@ export interface RecordedMove {
  */
 export function planSuppression(tally: Tally, options: SuppressOptions = {}): Plan & { moves: RecordedMove[] } {
   const moves: RecordedMove[] = [];
-  const result = plan(tally, options, (variables, coefficients, range) => moves.push({ variables: [...variables], coefficients: [...coefficients], range }));
+  const result = plan(tally, options, (variables, coefficients, range, arms) =>
+    moves.push({ variables: [...variables], coefficients: [...coefficients], range, ...(arms ? { arms } : {}) }),
+  );
   return { ...result, moves };
 }
 
@@ -435,7 +447,7 @@ function plan(tally: Tally, options: SuppressOptions, record?: CubeProblem['reco
   }
   series.forEach((entry, s) => {
     for (let node = 0; node < nodeCount; node++) {
-      cost[variable(s, node)] = entry.cost + LEVEL_COST * lattice.level(node);
+      cost[variable(s, node)] = entry.cost + LEVEL_COST * (4 ** lattice.level(node) - 1);
       if (entry.zeroIsSafe) zeroIsSafe[variable(s, node)] = 1;
     }
   });
