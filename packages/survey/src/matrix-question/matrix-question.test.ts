@@ -197,4 +197,70 @@ describe('<pv-matrix-question>', () => {
     expect(matrixOf(el, 'm').value).to.deep.equal({ Lunch: ['Yes', 'Sometimes'] });
     await expect(el).to.be.accessible();
   });
+
+  describe('work per answer', () => {
+    const grid = {
+      type: 'matrix',
+      name: 'grid',
+      title: 'Agree or disagree?',
+      columns: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
+      rows: Array.from({ length: 60 }, (_, i) => ({ value: `s${i + 1}`, text: `Statement ${i + 1}` })),
+    };
+    const pet = { type: 'text', name: 'pet', title: 'Your pet' };
+    const sixty = { elements: [grid, pet] };
+
+    /** Counts, per row, how often the element draws it (it asks the row which answer is checked). */
+    function countRowDraws(el: PvSurvey, name: string): Map<string, number> {
+      const draws = new Map<string, number>();
+      for (const row of matrixOf(el, name).visibleRows) {
+        const isChecked = row.isChecked.bind(row);
+        draws.set(String(row.name), 0);
+        row.isChecked = (column) => {
+          draws.set(String(row.name), draws.get(String(row.name))! + 1);
+          return isChecked(column);
+        };
+      }
+      return draws;
+    }
+
+    it('answering one row of sixty by keyboard redraws that row only, and keeps focus on it', async () => {
+      const el = await renderSurvey(sixty);
+      const draws = countRowDraws(el, 'grid');
+      radio(el, 'Statement 30', 'Disagree').focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await settle(el);
+      expect(matrixOf(el, 'grid').value).to.deep.equal({ s30: 'Neither' });
+      expect(deepActiveElement()).to.equal(radio(el, 'Statement 30', 'Neither'));
+      expect(radio(el, 'Statement 30', 'Neither').checked).to.be.true;
+      const redrawn = [...draws].filter(([, count]) => count > 0).map(([row]) => row);
+      expect(redrawn).to.deep.equal(['s30']);
+      // Another answer elsewhere on the page redraws no row.
+      draws.forEach((_, row) => draws.set(row, 0));
+      modelOf(el).setValue('pet', 'cat');
+      await settle(el);
+      expect([...draws.values()].every((count) => count === 0)).to.be.true;
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'ArrowRight' });
+      await settle(el);
+      expect(matrixOf(el, 'grid').value).to.deep.equal({ s30: 'Neither', s31: 'Disagree' });
+      expect([...draws].filter(([, count]) => count > 0).map(([row]) => row)).to.deep.equal(['s31']);
+    });
+
+    it('still redraws every row when what rows share changes, and rows whose text pipes an answer', async () => {
+      const el = await renderSurvey({
+        elements: [{ ...grid, rows: [...grid.rows.slice(0, 3), { value: 'pet', text: 'My {pet} is kind' }] }, pet],
+      });
+      const draws = countRowDraws(el, 'grid');
+      modelOf(el).setValue('pet', 'dog');
+      await settle(el);
+      expect($$(el, 'th[scope="row"]').map((th) => th.textContent!.trim())).to.include('My dog is kind');
+      expect([...draws].filter(([, count]) => count > 0).map(([row]) => row)).to.deep.equal(['pet']);
+      draws.forEach((_, row) => draws.set(row, 0));
+      modelOf(el).mode = 'display';
+      await settle(el);
+      expect([...draws.values()].every((count) => count > 0)).to.be.true;
+      expect($$<HTMLInputElement>(el, 'input[type="radio"]').every((input) => input.disabled)).to.be.true;
+    });
+  });
 });
+

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ItemValue, MatrixRowModel, QuestionMatrixModel } from 'survey-core';
 import { renderLocString } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
+import { renderMatrixRow, renderMatrixTable, type MatrixRowView } from './matrix-render.js';
 import { styles } from './matrix-question.styles.js';
 
 /**
@@ -67,14 +67,6 @@ export class PvMatrixQuestion extends PvQuestionElement<QuestionMatrixModel> {
     else super.focusControl();
   }
 
-  private rowHeaderId(row: MatrixRowModel): string {
-    return `${this.question.id}_row_${row.id}`;
-  }
-
-  private rowErrorId(row: MatrixRowModel): string {
-    return `${this.question.id}_row_${row.id}_error`;
-  }
-
   /** survey-core flags failing rows but keeps one message for the question; say why per row. */
   private rowErrorText(row: MatrixRowModel): string {
     const q = this.question;
@@ -83,85 +75,112 @@ export class PvMatrixQuestion extends PvQuestionElement<QuestionMatrixModel> {
     return q.getLocalizationString(empty ? 'requiredError' : 'eachRowUniqueError');
   }
 
+  /** The visible columns, as the same array while they stay the same (rows are guarded on it). */
+  private columnsNow(): ItemValue[] {
+    const next = this.question.visibleColumns as ItemValue[];
+    const last = this.lastColumns;
+    if (last && last.length === next.length && last.every((column, i) => column === next[i])) return last;
+    this.lastColumns = next;
+    return next;
+  }
+
+  private lastColumns?: ItemValue[];
+  /** Whether a row's texts may hold piped `{name}` values, per row and language. */
+  private readonly rowPipes = new WeakMap<MatrixRowModel, { lang: string; pipes: boolean }>();
+
+  /**
+   * Whether the row's text (or a cell text of it) has `{…}` for survey-core to fill in from
+   * answers: only such rows follow the survey-wide answer revision.
+   */
+  private rowMayPipe(row: MatrixRowModel, columns: ItemValue[], lang: string): boolean {
+    const known = this.rowPipes.get(row);
+    if (known && known.lang === lang) return known.pipes;
+    const q = this.question;
+    const pipes =
+      row.locText.pureText.includes('{') ||
+      (q.hasCellText && columns.some((column) => q.getCellDisplayLocText(row.name, column)?.pureText.includes('{') === true));
+    this.rowPipes.set(row, { lang, pipes });
+    return pipes;
+  }
+
   protected override renderControl(): TemplateResult | typeof nothing {
     const q = this.question;
     const rows = q.visibleRows;
-    const columns = q.visibleColumns as ItemValue[];
+    const columns = this.columnsNow();
     if (rows.length === 0 || columns.length === 0) return nothing;
-    const showHeader = q.showHeader !== false;
-    return html`<div class="pv-matrix" style=${styleMap({ '--_columns': String(columns.length) })}>
-      <table class="pv-matrix-table" part="table" aria-labelledby=${this.titleId} aria-describedby=${this.describedBy}>
-        <colgroup>
-          <col class="pv-matrix-header-col" />
-          ${columns.map(() => html`<col />`)}
-        </colgroup>
-        ${showHeader
-          ? html`<thead>
-              <tr>
-                <td class="pv-matrix-corner"></td>
-                ${columns.map(
-                  (column) => html`<th scope="col" class="pv-matrix-column-header">${renderLocString(column.locText)}</th>`,
-                )}
-              </tr>
-            </thead>`
-          : nothing}
-        <tbody>
-          ${repeat(
-            rows,
-            (row) => row.id,
-            (row, index) => this.renderRow(row, columns, index),
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    const lang = this.localize.lang;
+    const revision = this.revision;
+    const columnsPipe = columns.some((column) => column.locText.pureText.includes('{'));
+    // Read once per render, not per row: what every row shows alike.
+    const shared = {
+      disabled: this.isDisabled || q.isDisabledAttr,
+      multi: q.isMultiSelect,
+      required: q.isAllRowRequired,
+      description: q.hasDescription ? this.descriptionId : '',
+      cellText: q.hasCellText,
+      errorPrefix: this.localize.t.errorPrefix,
+    };
+    // A row is drawn again only when something it shows changed: its own answer or error, the
+    // columns, what every row shares, or (for a row with piped text) any answer. Answering one
+    // row of sixty redraws that row.
+    return renderMatrixTable({
+      labelledBy: this.titleId,
+      describedBy: this.describedBy,
+      columns: columns.map((column) => renderLocString(column.locText)),
+      showHeader: q.showHeader !== false,
+      rows: repeat(
+        rows,
+        (row) => row.id,
+        (row, index) =>
+          guard(
+            [
+              row,
+              // survey-core sets unanswered rows from undefined to null on the first answer: alike on screen.
+              row.value ?? null,
+              row.hasError,
+              row.item.enabled,
+              index === 0,
+              columns,
+              lang,
+              shared.disabled,
+              shared.multi,
+              shared.required,
+              shared.description,
+              shared.cellText,
+              columnsPipe || this.rowMayPipe(row, columns, lang) ? revision : -1,
+            ],
+            () => renderMatrixRow(this.rowView(row, columns, index, shared)),
+          ),
+      ),
+    });
   }
 
-  private renderRow(row: MatrixRowModel, columns: ItemValue[], index: number): TemplateResult {
+  private rowView(
+    row: MatrixRowModel,
+    columns: ItemValue[],
+    index: number,
+    shared: { disabled: boolean; multi: boolean; required: boolean; description: string; cellText: boolean; errorPrefix: string },
+  ): MatrixRowView {
     const q = this.question;
-    const headerId = this.rowHeaderId(row);
-    const errorId = this.rowErrorId(row);
-    const multi = q.isMultiSelect;
-    const rowRequired = q.isAllRowRequired;
-    const describedBy = [this.titleId, row.hasError ? errorId : '', q.hasDescription ? this.descriptionId : '']
-      .filter(Boolean)
-      .join(' ');
-    const disabled = this.isDisabled || row.isDisabledAttr;
-    return html`<tr class="pv-matrix-row ${row.hasError ? 'pv-matrix-row--invalid' : ''}" part="row">
-      <th scope="row" class="pv-matrix-row-header" part="row-header">
-        <span id=${headerId}>${renderLocString(row.locText)}</span>
-        ${row.hasError
-          ? html`<span class="pv-error-message pv-matrix-row-error" id=${errorId} part="row-error"
-              ><span class="pv-visually-hidden">${this.localize.t.errorPrefix}</span> ${this.rowErrorText(row)}</span
-            >`
-          : nothing}
-      </th>
-      <td class="pv-matrix-answers" colspan=${columns.length}>
-        <div
-          class="pv-matrix-group"
-          role=${multi ? 'group' : 'radiogroup'}
-          aria-labelledby=${headerId}
-          aria-describedby=${describedBy}
-          aria-required=${!multi && rowRequired ? 'true' : nothing}
-          aria-invalid=${!multi && row.hasError ? 'true' : nothing}
-        >
-          ${columns.map((column, columnIndex) => {
-            const cellText = q.hasCellText ? q.getCellDisplayLocText(row.name, column) : null;
-            return html`<label class="pv-option pv-matrix-option" part="option">
-              <input
-                type=${multi ? 'checkbox' : 'radio'}
-                name=${`${q.id}_${row.id}`}
-                id=${index === 0 && columnIndex === 0 ? this.controlId : nothing}
-                .checked=${live(row.isChecked(column))}
-                ?disabled=${disabled}
-                @change=${() => row.cellClick(column)}
-              />
-              <span class=${cellText ? 'pv-matrix-cell-text' : 'pv-matrix-choice-text'}
-                >${renderLocString(cellText ?? column.locText)}</span
-              >
-            </label>`;
-          })}
-        </div>
-      </td>
-    </tr>`;
+    const headerId = `${q.id}_row_${row.id}`;
+    const errorId = `${headerId}_error`;
+    return {
+      headerId,
+      header: renderLocString(row.locText),
+      errorId,
+      error: row.hasError ? this.rowErrorText(row) : undefined,
+      errorPrefix: shared.errorPrefix,
+      describedBy: [this.titleId, row.hasError ? errorId : '', shared.description].filter(Boolean).join(' '),
+      inputName: `${q.id}_${row.id}`,
+      multi: shared.multi,
+      required: shared.required,
+      disabled: shared.disabled || !row.item.enabled,
+      firstControlId: index === 0 ? this.controlId : undefined,
+      cells: columns.map((column) => {
+        const cellText = shared.cellText ? q.getCellDisplayLocText(row.name, column) : null;
+        return { text: renderLocString(cellText ?? column.locText), ownText: Boolean(cellText), checked: row.isChecked(column) };
+      }),
+      pick: (column) => row.cellClick(columns[column]!),
+    };
   }
 }

@@ -64,6 +64,12 @@ export type SaveState = 'off' | 'saving' | 'saved' | 'failed' | 'unavailable';
  */
 export type SendState = 'none' | 'queued' | 'waiting' | 'sent' | 'refused';
 
+/** What a draft write stores. */
+interface DraftContent {
+  readonly answers: Record<string, unknown>;
+  readonly page: number;
+}
+
 /** One respondent's draft, bound to one model, in one database. */
 interface Session {
   readonly model: SurveyModel;
@@ -74,7 +80,10 @@ interface Session {
 
 /**
  * Keeps every answer on the device until the collector has it. Each change is written to the
- * draft (transaction complete) before `pv-answer-saved` fires; completing moves the draft to
+ * draft (transaction complete) before `pv-answer-saved` fires. The write begins just after the
+ * next paint, not inside the input's own task, so answering stays quick however big the survey
+ * is; answers given before it begins (a burst of keys) go into that same write. A page being
+ * hidden or left (`visibilitychange`, `pagehide`) and completing begin it at once. Completing moves the draft to
  * the outbox before the thank-you page can show; the page's send loop delivers it. In kiosk
  * mode nothing is resumed across respondents, and an idle or finished survey is wiped
  * (`pv-start-over` tells the host to start afresh).
@@ -101,6 +110,10 @@ export class ResponsePersistenceController implements ReactiveController {
   private pendingSaves = 0;
   /** Wipes so far: a draft opened across one is not used (see `open`). */
   private wipes = 0;
+  /** The session with a draft write scheduled but not begun; it reads the answers when it begins. */
+  private queued?: Session;
+  /** Begins the scheduled write now rather than after the next paint. */
+  private beginQueued?: () => void;
   private readonly unsubscribes: Array<() => void> = [];
   /** The draft page last noted in localStorage (written only when it changes). */
   private notedPage?: { key: string; page: string | undefined };
@@ -136,6 +149,8 @@ export class ResponsePersistenceController implements ReactiveController {
     for (const type of ['keydown', 'pointerdown', 'input'] as const) {
       this.host.addEventListener(type, this.onActivity, { capture: true });
     }
+    document.addEventListener('visibilitychange', this.onLeaving);
+    window.addEventListener('pagehide', this.onLeaving);
     if (this.session) {
       this.subscribe(this.session);
       // Anything set on the model while the element was out of the page is written now.
@@ -148,6 +163,8 @@ export class ResponsePersistenceController implements ReactiveController {
     for (const type of ['keydown', 'pointerdown', 'input'] as const) {
       this.host.removeEventListener(type, this.onActivity, { capture: true });
     }
+    document.removeEventListener('visibilitychange', this.onLeaving);
+    window.removeEventListener('pagehide', this.onLeaving);
     this.unsubscribe();
   }
 
@@ -227,7 +244,8 @@ export class ResponsePersistenceController implements ReactiveController {
     if (!early) return;
     early.answers = { ...answers };
     early.page = 0;
-    this.write(early.delivery, early.responseId, { ...answers }, 0, () => this.early === early);
+    const saved = { answers: { ...answers }, page: 0 };
+    this.write(early.delivery, early.responseId, Promise.resolve(), () => saved, () => this.early === early);
   }
 
   /**
@@ -370,28 +388,70 @@ export class ResponsePersistenceController implements ReactiveController {
   }
 
   /**
-   * Saves the whole draft (answers, comments, the page) after each change. Writes are chained
-   * so they land in order; each resolves only after its transaction completed.
+   * Saves the whole draft (answers, comments, the page) after a change. The copy of the
+   * answers and the IndexedDB write begin after the next paint (or at once when the page is
+   * hidden or left, or the respondent submits), so neither delays what the respondent sees;
+   * while a write is scheduled and not begun, further changes join it. Writes are chained so
+   * they land in order; each resolves only after its transaction completed.
    */
   private save(session: Session): void {
     const { model, draft, delivery } = session;
-    if (model.state === 'completed') return;
-    this.write(delivery, draft.responseId, { ...(model.data as Record<string, unknown>) }, draftPage(model), () => this.session === session);
+    if (model.state === 'completed' || this.queued === session) return;
+    this.queued = session;
+    let taken: DraftContent | undefined | null = null;
+    const take = (): DraftContent | undefined => {
+      if (taken !== null) return taken;
+      if (this.queued === session) {
+        this.queued = undefined;
+        this.beginQueued = undefined;
+      }
+      // Wiped, or another respondent since (kiosk, Clear my answers): nothing of this one is written.
+      taken =
+        this.session !== session || model.state === 'completed'
+          ? undefined
+          : { answers: { ...(model.data as Record<string, unknown>) }, page: draftPage(model) };
+      return taken;
+    };
+    // Begun early (flushed): the answers are read at once; later ones go into a write of their own.
+    const begin = afterNextPaint((now) => (this.beginQueued = () => (take(), now())));
+    this.write(delivery, draft.responseId, begin, take, () => this.session === session);
   }
 
-  /** One chained draft write; `current` says whether a failure still concerns this respondent. */
-  private write(delivery: SharedDelivery, responseId: string, answers: Record<string, unknown>, page: number, current: () => boolean): void {
+  /** Begins a scheduled draft write now (the page is being hidden or left, or the respondent submits). */
+  private flush(): void {
+    this.beginQueued?.();
+  }
+
+  private readonly onLeaving = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flush();
+  };
+
+  /**
+   * One chained draft write: it begins once `begin` has resolved and the writes before it have
+   * landed, and only then reads what to write (`take`; undefined skips the write). `current`
+   * says whether a failure still concerns this respondent.
+   */
+  private write(
+    delivery: SharedDelivery,
+    responseId: string,
+    begin: Promise<void>,
+    take: () => DraftContent | undefined,
+    current: () => boolean,
+  ): void {
     this.pendingSaves += 1;
     this.setState('saving');
     const { storeName, storageKey: key, kiosk } = this.config;
-    this.saving = this.saving
-      .then(() => delivery.store.saveDraft(responseId, { answers, page }))
+    this.saving = Promise.all([this.saving, begin])
+      .then(() => {
+        const saved = take();
+        return saved ? delivery.store.saveDraft(responseId, saved).then(() => saved) : undefined;
+      })
       .then(
-        () => {
+        (saved) => {
           this.pendingSaves -= 1;
-          if (key && !kiosk && current()) this.noteDraftPage(storeName, key, page);
+          if (saved && key && !kiosk && current()) this.noteDraftPage(storeName, key, saved.page);
           if (this.pendingSaves === 0 && this.state === 'saving') this.setState('saved');
-          this.host.dispatchEvent(new PvAnswerSavedEvent(responseId));
+          if (saved) this.host.dispatchEvent(new PvAnswerSavedEvent(responseId));
         },
         (cause: unknown) => {
           this.pendingSaves -= 1;
@@ -409,6 +469,7 @@ export class ResponsePersistenceController implements ReactiveController {
   private async complete({ model, draft, delivery }: Session, options: { allow: boolean }): Promise<void> {
     this.completionError = undefined;
     try {
+      this.flush();
       await this.saving;
       const { publicKey: key, meta } = this.config;
       const publicKey = key ? (JSON.parse(key) as JsonWebKey) : undefined;
@@ -544,4 +605,24 @@ function setOwedWipe(key: string, owed: boolean): void {
 
 function isWipeOwed(key: string): boolean {
   return readNote(key) !== undefined;
+}
+
+/**
+ * Resolves just after the next frame has been painted (a task queued from
+ * `requestAnimationFrame`), or after 250 ms when no frame comes (a hidden page does not paint),
+ * or as soon as the `now` handed to `register` is called.
+ */
+function afterNextPaint(register: (now: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const now = (): void => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      clearTimeout(fallback);
+      resolve();
+    };
+    const frame = requestAnimationFrame(() => (timer = setTimeout(now, 0)));
+    const fallback = setTimeout(now, 250);
+    register(now);
+  });
 }

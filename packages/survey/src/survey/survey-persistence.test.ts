@@ -358,3 +358,74 @@ describe('<pv-survey public-key>', () => {
     expect(opened.data).to.deep.equal({ feel_safe: 'never', anything_else: 'something happened on the bus' });
   });
 });
+
+describe('<pv-survey> draft writes per answer', () => {
+  const ROWS = Array.from({ length: 20 }, (_, i) => `r${i + 1}`);
+  const GRID = {
+    elements: [{ type: 'matrix', name: 'grid', title: 'Do you agree?', columns: ['No', 'Yes'], rows: ROWS }],
+  };
+
+  async function mountGrid(): Promise<PvSurvey> {
+    const name = uniqueName('pv-survey-writes');
+    databases.push(name);
+    const el = await fixture<PvSurvey>(html`<pv-survey survey-id="grid-2026" store-name=${name}></pv-survey>`);
+    const ready = on(el, 'pv-ready');
+    el.definition = GRID;
+    await ready;
+    await settle(el);
+    return el;
+  }
+
+  function countWrites(el: PvSurvey): { count: number } {
+    const writes = { count: 0 };
+    el.addEventListener('pv-answer-saved', () => (writes.count += 1));
+    return writes;
+  }
+
+  function yes(el: PvSurvey, row: string): HTMLInputElement {
+    const group = $$(el, '[role="radiogroup"]').find((candidate) => candidate.closest('tr')?.querySelector('th')?.textContent?.trim() === row);
+    return Array.from(group!.querySelectorAll('input')).find((input) => input.closest('label')?.textContent?.trim() === 'Yes')!;
+  }
+
+  it('writes a burst of answers as one draft write that holds every answer', async () => {
+    const el = await mountGrid();
+    const writes = countWrites(el);
+    for (const row of ROWS) yes(el, row).click();
+    await el.whenSaved();
+    expect(writes.count).to.equal(1);
+    const store = await openStore(el);
+    expect((await store.loadDraft('grid-2026'))?.answers).to.deep.equal({ grid: Object.fromEntries(ROWS.map((row) => [row, 'Yes'])) });
+    // The next answer after that write is a write of its own.
+    $$<HTMLInputElement>(el, 'input[type="radio"]')[0]!.click();
+    await el.whenSaved();
+    expect(writes.count).to.equal(2);
+    expect(((await store.loadDraft('grid-2026'))?.answers as { grid: Record<string, string> }).grid.r1).to.equal('No');
+  });
+
+  it('begins a waiting write at once when the page is left, so an answer just given is not held back', async () => {
+    const el = await mountGrid();
+    const writes = countWrites(el);
+    yes(el, 'r1').click();
+    // pagehide: the write waiting for the next paint reads the answers now; r2 needs a write of its own.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    yes(el, 'r2').click();
+    await el.whenSaved();
+    expect(writes.count).to.equal(2);
+    const store = await openStore(el);
+    expect((await store.loadDraft('grid-2026'))?.answers).to.deep.equal({ grid: { r1: 'Yes', r2: 'Yes' } });
+  });
+
+  it('puts answers given just before Submit in the response', async () => {
+    const el = await mountGrid();
+    const completed = on(el, 'pv-complete');
+    for (const row of ROWS) yes(el, row).click();
+    $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    const { data } = await completed;
+    const expected = { grid: Object.fromEntries(ROWS.map((row) => [row, 'Yes'])) };
+    expect(data).to.deep.equal(expected);
+    const store = await openStore(el);
+    const outbox = await store.listOutbox();
+    expect(outbox).to.have.length(1);
+    expect((JSON.parse(outbox[0]!.body) as { data: unknown }).data).to.deep.equal(expected);
+  });
+});
