@@ -174,7 +174,8 @@ describe('<pv-chart> with hidden numbers', () => {
       expectChipsInside(el, `${width}`);
       // Caption: both shares hidden, as the picture shows.
       const caption = el.shadowRoot!.querySelector('figcaption')!.textContent!;
-      expect(caption).to.contain('[c] agree or strongly agree and [c] disagree or strongly disagree');
+      expect(caption).to.contain('[c] agree or strongly agree and [c] disagree or strongly disagree, of 200 who answered.');
+      expect(caption).to.contain('Base: 200 who answered.');
       // Table: the shown percentages as published, [c] for the rest.
       const cells = [...el.shadowRoot!.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent!.trim());
       expect(cells.slice(0, 6)).to.deep.equal(['6.0% (12)', HIDDEN_MARK, '23.0% (46)', HIDDEN_MARK, '15.0% (30)', HIDDEN_MARK]);

@@ -5,7 +5,7 @@ import { NARROW_BELOW } from '../lifecycle/width-controller.js';
 import { HIDDEN_MARK } from '../model/hidden.js';
 import { CATEGORICAL, EXCLUDED_GREY } from '../model/palette.js';
 import type { ChartTranslation } from '../strings/translation.js';
-import { placeholderDataset, placeholderWidth, plotWidth, wrapLabel, type BarValue, type ChartPlan } from '../chart/chart-config.js';
+import { placeholderDataset, placeholderWidth, plotWidth, roundTicks, wrapLabel, type BarValue, type ChartPlan } from '../chart/chart-config.js';
 import { directLabels, type BarLabel } from '../chart/direct-labels.js';
 import type { CompareFigure } from './compare-model.js';
 
@@ -76,7 +76,17 @@ export function comparePlan(figure: CompareFigure, t: ChartTranslation, n: Numbe
         },
         scales: {
           // Datasets share a slot by `stack`; their values are never added up.
-          x: { min: 0, max, stacked: false, ticks: { callback: (value) => `${value}%`, maxRotation: 0, maxTicksLimit: narrow ? 6 : 11 }, grid: { color: '#E5E5E5' } },
+          x: {
+            min: 0,
+            max,
+            stacked: false,
+            // Whole tens (twenties on phones), never chart.js's fives.
+            afterBuildTicks: (axis) => {
+              axis.ticks = roundTicks(0, max, step).map((value) => ({ value }));
+            },
+            ticks: { callback: (value) => `${value}%`, maxRotation: 0, autoSkip: false },
+            grid: { color: '#E5E5E5' },
+          },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },
         },
       },
@@ -97,7 +107,10 @@ export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberW
   const labels = rows.map((row) => wrapLabel(row.label, narrow ? 18 : 34));
   const lines = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
   const extent = Math.max(10, ...rows.flatMap((row) => [Math.abs(row.gap.difference.lower), Math.abs(row.gap.difference.upper)].map((v) => v * 100)));
-  const limit = Math.min(100, Math.ceil((extent + 8) / 10) * 10);
+  // Symmetric round ticks with 0 among them: at most 5 on phones, 11 on desktops.
+  const most = narrow ? 5 : 11;
+  const step = [10, 20, 25, 50].find((s) => 2 * Math.ceil((extent + 8) / s) + 1 <= most) ?? 50;
+  const limit = Math.min(100, Math.ceil((extent + 8) / step) * step);
   return {
     height: Math.max(140, 56 + rows.length * Math.max(34, 18 * lines + 10)),
     labels: {
@@ -138,7 +151,10 @@ export function gapPlan(rows: readonly GapRow[], t: ChartTranslation, n: NumberW
           x: {
             min: -limit,
             max: limit,
-            ticks: { callback: (value) => `${typeof value === 'number' && value > 0 ? '+' : ''}${value}`, maxRotation: 0, maxTicksLimit: narrow ? 5 : 11 },
+            afterBuildTicks: (axis) => {
+              axis.ticks = roundTicks(-limit, limit, step).map((value) => ({ value }));
+            },
+            ticks: { callback: (value) => `${typeof value === 'number' && value > 0 ? '+' : ''}${value}`, maxRotation: 0, autoSkip: false },
             grid: { color: (context) => (context.tick?.value === 0 ? '#0B0C0C' : '#E5E5E5'), lineWidth: (context) => (context.tick?.value === 0 ? 2 : 1) },
           },
           y: { grid: { display: false }, ticks: { color: '#0B0C0C', autoSkip: false } },

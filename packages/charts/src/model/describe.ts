@@ -73,6 +73,8 @@ function divergingFinding(figure: DivergingFigure, t: ChartTranslation, n: Numbe
       n.percent(sideShare(figure, item, 'negative')),
       sideWords(figure, 'negative', t),
       n.count(item.base),
+      // When a "Don't know" is hidden the base is everyone who answered: say so, as the base line does.
+      item.baseKind,
     );
   }
   // Rank rows on the positive side; if a part of it is hidden everywhere, on the negative side.

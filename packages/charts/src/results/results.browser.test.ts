@@ -26,6 +26,13 @@ function select(el: PvResults, label: string): HTMLSelectElement {
   return found!.querySelector('select')!;
 }
 
+/** Tick labels as chart.js made them: whole tens, twenties, 25s or 50s (never 5s or fractions). */
+function tickValues(chart: { scales: Record<string, { ticks: Array<{ value: number; label?: unknown }> } | undefined> }): string[] {
+  const ticks = chart.scales.x!.ticks;
+  for (const tick of ticks) expect(tick.value % 10 === 0 || tick.value % 25 === 0, ticks.map((k) => k.label).join(' ')).to.equal(true);
+  return ticks.map((tick) => String(tick.label));
+}
+
 describe('<pv-compare>', function () {
   this.timeout(30_000);
   it('puts pupils and parents side by side with the published percentages, and each difference with its interval', async () => {
@@ -35,6 +42,7 @@ describe('<pv-compare>', function () {
     const datasets = el.chart!.data.datasets;
     expect(datasets.slice(0, 2).map((d) => d.label)).to.deep.equal(['Pupils', 'Parents']);
     expected.groups.forEach((group, g) => expect(datasets[g]!.data).to.deep.equal(group.percents));
+    for (const label of tickValues(el.chart!)) expect(label).to.match(/^\d+0?%$/);
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
     expected.differences[0]!.categories.forEach((difference, i) => {
       const cell = rows[i]!.at(-1)!;
@@ -81,6 +89,16 @@ describe('<pv-compare>', function () {
     expect(gaps.length).to.be.above(1);
     expect(el.chart!.data.datasets[0]!.data).to.deep.equal(gaps.map((g) => [g.difference.lower * 100, g.difference.upper * 100]));
     expect(el.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('Biggest gap');
+    // Symmetric round ticks with 0 among them, at desktop and phone widths.
+    for (const width of [1000, 340]) {
+      const box = await render<HTMLDivElement>(html`<div style="width:${width}px"><pv-compare .data=${published}></pv-compare></div>`);
+      const sized = box.querySelector('pv-compare')!;
+      await sized.whenDrawn();
+      const labels = tickValues(sized.chart!);
+      expect(labels, `${width}`).to.include('0');
+      expect(labels[0], `${width}`).to.equal(labels.at(-1)!.replace('+', '-'));
+      if (width < 520) expect(labels.length, labels.join(' ')).to.be.at.most(5);
+    }
     await expect(el).to.be.accessible();
   });
 

@@ -34,8 +34,8 @@ export const cy: ChartTranslation = {
   findingBars: (label, percent, base) => `Yr ateb mwyaf cyffredin a ddangosir yw "${label}": ${percent} o ${base} a atebodd.`,
   findingMulti: (label, percent, base) => `Y ticiwyd amlaf: "${label}", gan ${percent} o'r ${base} a diciodd o leiaf un.`,
   findingRanking: (label, percent, base) => `Rhoddwyd yn gyntaf amlaf: "${label}", gan ${percent} o ${base}.`,
-  findingScale: (positive, positiveWords, negative, negativeWords, base) =>
-    `${positive} ${positiveWords} a ${negative} ${negativeWords}, o'r ${base} a roddodd farn.`,
+  findingScale: (positive, positiveWords, negative, negativeWords, base, baseKind) =>
+    `${positive} ${positiveWords} a ${negative} ${negativeWords}, o'r ${base} ${baseKind === 'view' ? 'a roddodd farn' : 'a atebodd'}.`,
   findingMatrix: (highest, highPercent, lowest, lowPercent, positiveWords) =>
     `Uchaf: "${highest}", ${highPercent} ${positiveWords}. Isaf: "${lowest}", ${lowPercent}.`,
   findingDistribution: (median, low, high, mean, base) =>

@@ -29,8 +29,8 @@ export const en: ChartTranslation = {
   findingBars: (label, percent, base) => `The most common answer shown is "${label}": ${percent} of ${base} who answered.`,
   findingMulti: (label, percent, base) => `Ticked most often: "${label}", by ${percent} of ${base} who ticked at least one.`,
   findingRanking: (label, percent, base) => `Ranked first most often: "${label}", by ${percent} of ${base}.`,
-  findingScale: (positive, positiveWords, negative, negativeWords, base) =>
-    `${positive} ${positiveWords} and ${negative} ${negativeWords}, of ${base} giving a view.`,
+  findingScale: (positive, positiveWords, negative, negativeWords, base, baseKind) =>
+    `${positive} ${positiveWords} and ${negative} ${negativeWords}, of ${base} ${baseKind === 'view' ? 'giving a view' : 'who answered'}.`,
   findingMatrix: (highest, highPercent, lowest, lowPercent, positiveWords) =>
     `Highest: "${highest}", ${highPercent} ${positiveWords}. Lowest: "${lowest}", ${lowPercent}.`,
   findingDistribution: (median, low, high, mean, base) =>

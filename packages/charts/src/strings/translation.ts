@@ -36,7 +36,7 @@ export interface ChartTranslation {
   findingMulti: (label: string, percent: string, base: string) => string;
   findingRanking: (label: string, percent: string, base: string) => string;
   /** Main finding of one diverging row. */
-  findingScale: (positive: string, positiveWords: string, negative: string, negativeWords: string, base: string) => string;
+  findingScale: (positive: string, positiveWords: string, negative: string, negativeWords: string, base: string, baseKind: 'view' | 'answered') => string;
   /** Main finding of a matrix: the rows with the highest and lowest positive share. */
   findingMatrix: (highest: string, highPercent: string, lowest: string, lowPercent: string, positiveWords: string) => string;
   findingDistribution: (median: string, low: string, high: string, mean: string, base: string) => string;
