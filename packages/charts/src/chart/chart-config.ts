@@ -214,8 +214,9 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
       if (out.block) {
         if (entry.percent !== null) {
           const text = n.percent(entry.percent);
+          // The first chip also pays for the gap after the block and some slack for the estimate.
+          out.chipsPx += chipPx(text) + (out.chips.length === 0 ? 16 : 0);
           out.chips.push({ i, text });
-          out.chipsPx += chipPx(text);
         } else out.block.covers.push(i);
       } else if (entry.percent === null) {
         out.block = { i, from: at, to: at + w, covers: [i] };
@@ -253,8 +254,10 @@ function divergingPlan(figure: DivergingFigure, t: ChartTranslation, n: NumberWo
     pass = layout();
   }
   const step = stepFor(pass);
-  const left = -ceilTo(pass.negative, step);
-  const right = ceilTo(pass.positive, step);
+  // The axis ends on whole tens (at least one tick each side of 0), not on a whole tick step:
+  // on a phone the step may be 50, and -100 for a side reaching 58 would squash every bar.
+  const left = -Math.max(ceilTo(pass.negative, 10), step);
+  const right = Math.max(ceilTo(pass.positive, 10), step);
   const span = right - left;
   const gap = span * 0.06;
   const neutralStart = right + gap;
