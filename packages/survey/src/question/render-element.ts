@@ -30,12 +30,71 @@ export function renderElement(element: IElement, revision: number): TemplateResu
   return staticHtml`<${tag} .question=${question} .revision=${revision} data-qid=${question.id}></${tag}>`;
 }
 
-/** Renders the visible elements of a page or panel in order, keyed by element id. */
-export function renderElements(container: PanelModelBase, revision: number): TemplateResult {
+/**
+ * Question types whose element shows only the question's own state and its own texts: an
+ * answer elsewhere changes what they show only through piped `{name}` text. survey-core reports
+ * every other change (value, errors, read-only, visible choices, number) on the question
+ * itself, which its element observes. Panels, dynamic panels, matrices with cell questions,
+ * expressions and HTML always follow every answer.
+ */
+const SELF_CONTAINED_TYPES: ReadonlySet<string> = new Set([
+  'radiogroup',
+  'checkbox',
+  'dropdown',
+  'tagbox',
+  'rating',
+  'boolean',
+  'matrix',
+  'text',
+  'comment',
+  'ranking',
+  'imagepicker',
+]);
+
+/**
+ * Whether anything in the question's definition refers to other answers: `{` anywhere (piped
+ * text in any language, conditions such as `visibleIf`/`enableIf`, which also hold `{name}`) or
+ * choices taken from another question or a URL. Read once per question: definitions do not
+ * change while a survey is shown.
+ */
+const followsAnswers = new WeakMap<Question, boolean>();
+
+function refersToAnswers(json: unknown): boolean {
+  if (typeof json === 'string') return json.includes('{');
+  if (Array.isArray(json)) return json.some(refersToAnswers);
+  if (json && typeof json === 'object') {
+    return Object.entries(json).some(
+      ([key, value]) => key === 'choicesFromQuestion' || key === 'choicesByUrl' || refersToAnswers(value),
+    );
+  }
+  return false;
+}
+
+function mayChangeWithOtherAnswers(question: Question): boolean {
+  let follows = followsAnswers.get(question);
+  if (follows === undefined) {
+    if (!SELF_CONTAINED_TYPES.has(question.getType())) follows = true;
+    else follows = refersToAnswers(question.toJSON() as unknown);
+    followsAnswers.set(question, follows);
+  }
+  return follows;
+}
+
+/**
+ * Renders the visible elements of a page or panel in order, keyed by element id. `revision`
+ * changes on every answer; `quietRevision` (defaults to `revision`) on every other change.
+ * Questions that cannot show other answers get `quietRevision`, so an answer re-renders only
+ * the elements that may show it.
+ */
+export function renderElements(container: PanelModelBase, revision: number, quietRevision = revision): TemplateResult {
   const visible = container.elements.filter((element) => element.isVisible);
   return html`${repeat(
     visible,
     (element) => (element as unknown as Question).id,
-    (element) => renderElement(element, revision),
+    (element) =>
+      renderElement(
+        element,
+        element.isPanel || mayChangeWithOtherAnswers(element as unknown as Question) ? revision : quietRevision,
+      ),
   )}`;
 }

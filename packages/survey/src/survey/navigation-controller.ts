@@ -31,6 +31,12 @@ export class SurveyNavigationController implements ReactiveController {
 
   /** Bumped on every answer and page change, so question elements re-render with the model. */
   revision = 0;
+  /**
+   * Bumped on every change except an answer (page, start, language, page visibility, the error
+   * summary). Question elements with no piped text follow this one: an answer elsewhere cannot
+   * change what they show, and survey-core reports their own changes to them directly.
+   */
+  quietRevision = 0;
   /** Answers that look personal, while the respondent is being asked about them. */
   personalInformation: PersonalInformationFinding[] = [];
 
@@ -64,7 +70,7 @@ export class SurveyNavigationController implements ReactiveController {
 
   private subscribe(model: SurveyModel): void {
     const valueChanged = (_: SurveyModel, options: { name: string; value: unknown }) => {
-      this.bumpRevision();
+      this.bumpRevision(true);
       this.host.dispatchEvent(new PvValueChangedEvent(options.name, options.value));
     };
     const pageChanged = (_: SurveyModel, options: { newCurrentPage: PageModel; oldCurrentPage?: PageModel }) => {
@@ -107,9 +113,13 @@ export class SurveyNavigationController implements ReactiveController {
     };
   }
 
-  /** Asks question elements to re-render (an answer, a page, or the language changed). */
-  bumpRevision(): void {
+  /**
+   * Asks question elements to re-render (an answer, a page, or the language changed). For an
+   * answer (`answer` true) only the elements that may show piped text are asked.
+   */
+  bumpRevision(answer = false): void {
     this.revision += 1;
+    if (!answer) this.quietRevision += 1;
     this.host.requestUpdate();
   }
 

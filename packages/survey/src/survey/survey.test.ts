@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../define.js';
 import { PvCompleteEvent, PvPageChangedEvent, PvReadyEvent, PvValueChangedEvent } from '../events.js';
-import { $, $$, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
+import { $, $$, deepActiveElement, modelOf, questionElement, renderSurvey, settle } from '../test-helpers.js';
 import type { PvSurvey } from './survey.js';
 import { button, inputIdOf, press, tabToButton, tabToId, type, waitFor } from './survey-test-support.js';
 
@@ -333,5 +333,69 @@ describe('<pv-survey> events', () => {
       expect(event.target === el, `${event.type} target`).to.equal(true);
     }
     expect((seen.at(-1) as PvCompleteEvent).data).to.deep.equal({ year: '7' });
+  });
+});
+
+describe('<pv-survey> work per answer', () => {
+  const PAGE = {
+    elements: [
+      { type: 'radiogroup', name: 'pet', title: 'Which pet?', choices: ['dog', 'cat'] },
+      { type: 'radiogroup', name: 'plain', title: { default: 'Do you like school?', cy: "Wyt ti'n hoffi'r ysgol?" }, choices: ['yes', 'no'] },
+      { type: 'text', name: 'piped', title: 'What is your {pet} called?' },
+      { type: 'text', name: 'gated', title: 'What does it eat?', enableIf: "{pet} = 'dog'" },
+      { type: 'comment', name: 'welsh', title: { default: 'Anything else?', cy: 'Unrhyw beth arall, {pet}?' } },
+    ],
+  };
+
+  /** Counts Lit updates per question element, by question name. */
+  function countUpdates(el: PvSurvey, names: string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const name of names) {
+      const element = questionElement(el, name) as HTMLElement & { updated(changed: unknown): void };
+      const updated = element.updated.bind(element);
+      counts.set(name, 0);
+      element.updated = (changed: unknown) => {
+        counts.set(name, counts.get(name)! + 1);
+        updated(changed);
+      };
+    }
+    return counts;
+  }
+
+  function option(el: PvSurvey, name: string, value: string): HTMLInputElement {
+    const found = Array.from(questionElement(el, name).querySelectorAll('input')).find(
+      (input) => input.closest('label')?.textContent?.trim() === value,
+    );
+    if (!found) throw new Error(`no option ${value} in ${name}`);
+    return found;
+  }
+
+  it('an answer updates only the elements that may show it; piped titles still follow', async () => {
+    const el = await renderSurvey(PAGE);
+    const names = ['pet', 'plain', 'piped', 'gated', 'welsh'];
+    const counts = countUpdates(el, names);
+    option(el, 'pet', 'dog').click();
+    await settle(el);
+    expect(modelOf(el).data).to.deep.equal({ pet: 'dog' });
+    // The answered question, the piped title, the condition and a `{` in another language follow.
+    expect(counts.get('pet')).to.be.greaterThan(0);
+    expect(counts.get('piped')).to.be.greaterThan(0);
+    expect(counts.get('gated')).to.be.greaterThan(0);
+    expect(counts.get('welsh')).to.be.greaterThan(0);
+    // A question showing nothing of other answers is not updated.
+    expect(counts.get('plain')).to.equal(0);
+    expect(questionElement(el, 'piped').querySelector('.pv-title')?.textContent).to.contain('What is your dog called?');
+    expect(questionElement(el, 'gated').querySelector('input')?.disabled).to.equal(false);
+    // Its own answer still draws it.
+    option(el, 'plain', 'no').click();
+    await settle(el);
+    expect(counts.get('plain')).to.be.greaterThan(0);
+    expect(option(el, 'plain', 'no').checked).to.equal(true);
+    // A language change (not an answer) still updates every element.
+    el.locale = 'cy';
+    await waitFor(el, () => modelOf(el).locale === 'cy');
+    await settle(el);
+    expect(questionElement(el, 'welsh').querySelector('.pv-title')?.textContent).to.contain('Unrhyw beth arall, dog?');
+    expect(questionElement(el, 'plain').querySelector('.pv-title')?.textContent).to.contain("Wyt ti'n hoffi'r ysgol?");
   });
 });

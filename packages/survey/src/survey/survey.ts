@@ -551,7 +551,7 @@ export class PvSurvey extends LitElement {
     return html`<section class="pv-page" part="page">
       ${this.navigation.renderPageHeading(model, page, starting, this.localize.t)}
       ${page.hasDescription ? html`<div class="pv-description">${renderLocString(page.locDescription)}</div>` : nothing}
-      ${renderElements(page, this.navigation.revision)}
+      ${renderElements(page, this.navigation.revision, this.navigation.quietRevision)}
     </section>`;
   }
 
