@@ -154,7 +154,38 @@ describe('pupil-voice-collector bank', () => {
       const element = (definition['pages'] as Json[]).flatMap((p) => p['elements'] as Json[]).find((e) => e['name'] === name)!;
       return element['type'] === 'matrix' ? (element['rows'] as Json[]).map((r) => r['value'] as string) : [];
     };
+    /**
+     * A group's "agree" answers before suppression, one count per answer in the grouping. When
+     * one of them is below k it is hidden, and the grouping that holds it usually must be too
+     * (else the rest of the grouping gives it away): then there is no gap by the rules.
+     */
+    const agreeCounts = (name: string, row: string | undefined, audience: string): number[] => {
+      const question = partnership.questions.find((q) => q.name === name);
+      const values = agree[name];
+      if (!question || !values) return [];
+      const at = partnership.segments.indexOf('audience');
+      const ours = (key: string): boolean => (JSON.parse(key) as unknown[])[at] === audience;
+      if (question.kind === 'choice') {
+        return question.categories.flatMap((c, i) => {
+          if (!values.includes(c.value)) return [];
+          let sum = 0;
+          for (const [key, cell] of Object.entries(question.cells)) if (ours(key)) sum += cell.counts[i] ?? 0;
+          return [sum];
+        });
+      }
+      if (question.kind === 'matrix') {
+        const r = question.rows.findIndex((x) => x.value === row);
+        return question.columns.flatMap((c, i) => {
+          if (!values.includes(c.value)) return [];
+          let sum = 0;
+          for (const [key, cell] of Object.entries(question.cells)) if (ours(key)) sum += cell.counts[r]?.[i] ?? 0;
+          return [sum];
+        });
+      }
+      return [];
+    };
     let withoutGap = 0;
+    let belowK = 0;
     for (const name of matched) {
       const expected = rows(versions.secondary, name);
       const items = result.items.filter((item) => item.question === name);
@@ -166,12 +197,16 @@ describe('pupil-voice-collector bank', () => {
         if (!item.gap) {
           assert.ok(item.groups.some((g) => g.agree === null), `${name}${item.row ? ` / ${item.row}` : ''}: a perception gap, or a hidden "agree" number`);
           withoutGap++;
+          if (['secondary', 'parent'].some((audience) => agreeCounts(name, item.row, audience).some((count) => count < 10))) belowK++;
         }
         assert.equal(shownCount(item.groups[0]?.base), 260, `${name}: every secondary pupil counted`);
         assert.equal(shownCount(item.groups[1]?.base), 130, `${name}: every parent counted`);
       }
     }
-    assert.ok(withoutGap <= result.items.length / 4, `${withoutGap} of ${result.items.length} matched items have no gap`);
+    // Items whose "agree" holds a count below k in one group may have no gap by the rules
+    // (the generated parents rarely say harassment happens "a lot", so how many depends on
+    // the seed); of the rest, at most a quarter may lose theirs to a complement.
+    assert.ok(withoutGap - belowK <= (result.items.length - belowK) / 4, `${withoutGap} of ${result.items.length} matched items have no gap (${belowK} below k)`);
     // The generated disconnect comes through: pupils say harassment happens more than parents think.
     for (const name of matched.filter((n) => n.startsWith('happens_'))) {
       const gap = result.gaps.find((g) => g.question === name);
