@@ -132,9 +132,12 @@ export class ResponsePersistenceController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The response id (the idempotency key) of the current respondent, once a draft exists. */
+  /**
+   * The response id (the idempotency key) of the current respondent, once a draft exists:
+   * from the early page's draft until the model takes it over (the same draft).
+   */
   get responseId(): string | undefined {
-    return this.session?.draft.responseId;
+    return this.session?.draft.responseId ?? this.early?.responseId;
   }
 
   /** Takes the host's current settings; the endpoint applies at once to waiting responses. */
