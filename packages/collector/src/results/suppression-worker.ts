@@ -52,6 +52,10 @@ export class SuppressionWorker {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    // Held while it stops: an unreferenced worker lets the event loop end before its
+    // termination resolves, and whoever awaits close() is never resumed.
+    worker.ref();
+    await worker.terminate();
   }
 }
