@@ -156,7 +156,7 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${origin}/${side}/${survey}.html`, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => window.__bench && window.__bench.interactiveMs !== null, null, { timeout: 120_000, polling: 50 });
+      await untilInteractive(cdp);
     } catch (cause) {
       throw new Error(`${side}/${survey}: first question never became interactive ${errors.join('; ')}`, { cause });
     }
@@ -181,6 +181,25 @@ async function loadPage(browser, origin, side, survey, profile, { complete = fal
     return { ...timings, jsBeforeFirst, heapLoaded, heapCompleted, completion, measured, transfers: [...transfers.values()] };
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Waits until the probe has seen the first question answerable. Polled with a bare CDP
+ * evaluation: Playwright's own waitForFunction first injects its helper script into the page,
+ * 100–270 ms of main-thread work at 4× CPU that lands in the middle of the load being
+ * measured (on every side, but at a different moment on each).
+ */
+async function untilInteractive(cdp, timeout = 120_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: 'Boolean(window.__bench && window.__bench.interactiveMs !== null)',
+      returnByValue: true,
+    });
+    if (result.value === true) return;
+    if (Date.now() > deadline) throw new Error(`not interactive after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
