@@ -6,7 +6,8 @@ import { uniqueName } from '../../../store/src/test-support.js';
 import '../define.js';
 import { holdSurveyCore } from '../survey-core-loader.js';
 import { $, $$, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
-import { planFirstPaint } from './first-paint-plan.js';
+import { planFirstPaint, type EarlyPage } from './first-paint-plan.js';
+import { firstScreen } from './first-paint.js';
 import { clickWithMouse, press } from './survey-test-support.js';
 import type { PvSurvey } from './survey.js';
 
@@ -69,6 +70,27 @@ const START = {
     },
     PUPIL.pages[0]!,
     PUPIL.pages[1]!,
+  ],
+};
+
+/** A grid far longer than any window, and a question after it. */
+const LONG = {
+  title: 'Agree or disagree',
+  pages: [
+    {
+      name: 'grid',
+      elements: [
+        {
+          type: 'matrix',
+          name: 'agree',
+          title: 'How much do you agree with each statement?',
+          columns: ['Disagree', 'Not sure', 'Agree'],
+          rows: Array.from({ length: 60 }, (_, index) => ({ value: `s${index + 1}`, text: `Statement ${index + 1}` })),
+        },
+        { type: 'radiogroup', name: 'after', title: 'And one more?', choices: ['Yes', 'No'] },
+      ],
+    },
+    { name: 'more', elements: [{ type: 'comment', name: 'later', title: 'Anything more?' }] },
   ],
 };
 
@@ -601,6 +623,98 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
       expect(await submit(second)).to.deep.equal(expected);
     });
   });
+  describe('a page longer than the window', () => {
+    /** What each drawing of the early page showed, recorded as it was drawn. */
+    interface Drawn {
+      readonly rows: number;
+      readonly after: boolean;
+      readonly navigation: boolean;
+      /** Bottom edge of the last grid row drawn, in the window's coordinates. */
+      readonly bottom: number;
+    }
+
+    function recordDrawings(el: PvSurvey): { drawn: Drawn[]; stop: () => void } {
+      const drawn: Drawn[] = [];
+      const observer = new MutationObserver(() => {
+        const rows = $$(el, 'pv-early-question[data-name="agree"] tbody tr');
+        if (!earlyPage(el) || rows.length === 0) return;
+        const state = {
+          rows: rows.length,
+          after: !!$(el, 'pv-early-question[data-name="after"]'),
+          navigation: !!$(el, '.pv-navigation'),
+          bottom: rows.at(-1)!.getBoundingClientRect().bottom,
+        };
+        const last = drawn.at(-1);
+        if (!last || last.rows !== state.rows || last.navigation !== state.navigation) drawn.push(state);
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      return { drawn, stop: () => observer.disconnect() };
+    }
+
+    it('draws what can be on screen first, then the rest, moving nothing in view', async () => {
+      hold();
+      const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+      const { drawn, stop } = recordDrawings(el);
+      const shifts = watchShifts(el);
+      el.definition = LONG;
+      for (let i = 0; i < 500 && !$(el, '[data-early-page] ~ .pv-navigation'); i += 1) {
+        await settle(el);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      stop();
+      expect(drawn.length, 'drawn in two steps').to.equal(2);
+      const [first, rest] = drawn as [Drawn, Drawn];
+      expect(first.rows, 'part of the grid first').to.be.within(1, 59);
+      expect(first.after, 'not the question after it').to.equal(false);
+      expect(first.navigation, 'nor Continue').to.equal(false);
+      // Everything drawn later starts below the last row drawn first, which reaches past the window.
+      expect(first.bottom, 'the first drawing fills the window').to.be.at.least(window.innerHeight);
+      expect(rest).to.include({ rows: 60, after: true, navigation: true });
+      expect(await shifts(), 'layout shifts in the survey').to.deep.equal([]);
+      await expect(el).to.be.accessible();
+
+      // Answers on the whole early page reach the model.
+      await clickWithMouse(el, cell(el, 'agree', 0, 2).closest('label')!);
+      cell(el, 'agree', 59, 0).click();
+      await handOver(el);
+      expect(modelOf(el).data).to.deep.equal({ agree: { s1: 'Agree', s60: 'Disagree' } });
+    });
+
+    it('draws a page that fits the window whole, at once', async () => {
+      hold();
+      const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+      const { drawn, stop } = recordDrawings(el);
+      el.definition = GRID;
+      for (let i = 0; i < 500 && !$(el, '[data-early-page] ~ .pv-navigation'); i += 1) {
+        await settle(el);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      stop();
+      expect(drawn).to.have.length(1);
+      expect(drawn[0]).to.include({ rows: 3, navigation: true });
+    });
+
+    it('counts each question at the least height it can take', () => {
+      const page = (questions: unknown[]): EarlyPage => {
+        const plan = planFirstPaint({ pages: [{ name: 'p', elements: questions }] });
+        if (!('page' in plan)) throw new Error(plan.reason);
+        return plan.page;
+      };
+      const five = ['Always', 'Usually', 'Sometimes', 'Rarely', 'Never'];
+      const ten = Array.from({ length: 10 }, (_, index) => ({ type: 'radiogroup', name: `q${index}`, choices: five }));
+      // Each: a 16 px title and five 44 px options, stacked: 236 px. Three reach 600 px.
+      expect(firstScreen(page(ten), { height: 600, target: 44 })).to.deep.equal({ questions: 3 });
+      // Options in a row take one line: 60 px each, so ten fit in 600 px.
+      const rows = ten.map((question) => ({ ...question, colCount: 0 }));
+      expect(firstScreen(page(rows), { height: 600, target: 44 })).to.equal(undefined);
+      // A grid: rows to the window's bottom edge and one more.
+      expect(firstScreen(page(LONG.pages[0]!.elements), { height: 600, target: 44 })).to.deep.equal({ questions: 1, rows: 15 });
+      // Below the window (a negative room): the first question, and a grid's first row.
+      expect(firstScreen(page(ten), { height: -100, target: 44 })).to.deep.equal({ questions: 1 });
+      expect(firstScreen(page(LONG.pages[0]!.elements), { height: -100, target: 44 })).to.deep.equal({ questions: 1, rows: 1 });
+    });
+  });
+
   describe('a dropdown, an agree/disagree grid and a start page', () => {
     it('paints them early, accessibly', async () => {
       hold();

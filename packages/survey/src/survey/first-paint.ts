@@ -43,6 +43,67 @@ interface EarlyOption extends ChoiceOption {
 
 export { planFirstPaint } from './first-paint-plan.js';
 
+/**
+ * The part of a long page its first frame draws: whole questions and, when the last of them is
+ * a grid, that grid's first rows. The rest is drawn in the next frame.
+ */
+export interface FirstScreen {
+  /** How many questions (from the top) are drawn. */
+  readonly questions: number;
+  /** Rows drawn of the last of them, when it is a grid drawn in part. */
+  readonly rows?: number;
+}
+
+/** The window the survey opens in, as the first frame needs to know it. */
+export interface ScreenSize {
+  /** From the survey's top edge to the bottom of the window, in CSS pixels. */
+  readonly height: number;
+  /** The least height of an option or a grid row (the target size), in CSS pixels. */
+  readonly target: number;
+}
+
+/** The least height of a question's title: one line of small text. */
+const MIN_TITLE = 16;
+
+/**
+ * How much of `page` reaches the bottom of the window when every question takes the least
+ * height it can: its title one short line, each option, grid row or input one target, options
+ * in as few rows as its layout allows (none for instructions). Whatever comes after that is
+ * below the window however the page is styled, so drawing it a frame later moves nothing the
+ * respondent can see. Undefined when the whole page may fit: then it is drawn at once.
+ */
+export function firstScreen(page: EarlyPage, { height, target }: ScreenSize): FirstScreen | undefined {
+  let filled = 0;
+  const last = page.questions.length - 1;
+  for (const [index, q] of page.questions.entries()) {
+    if (q.kind === 'matrix') {
+      // Rows up to the bottom of the window, and one more; at least one.
+      const rows = Math.max(1, Math.ceil((height - filled - MIN_TITLE) / target) + 1);
+      if (rows < q.rows.length) return { questions: index + 1, rows };
+    }
+    filled += leastHeight(q, target);
+    if (filled >= height && index < last) return { questions: index + 1 };
+  }
+  return undefined;
+}
+
+function leastHeight(q: EarlyQuestion, target: number): number {
+  switch (q.kind) {
+    case 'html':
+      return 0;
+    case 'radiogroup':
+    case 'checkbox': {
+      // `colCount: 0` flows the options in a row; columns fall back to one stack when narrow.
+      const lines = q.colCount === 0 ? 1 : Math.ceil(q.choices.length / Math.max(1, q.colCount));
+      return MIN_TITLE + lines * target;
+    }
+    case 'matrix':
+      return MIN_TITLE + q.rows.length * target;
+    default:
+      return MIN_TITLE + target;
+  }
+}
+
 let instances = 0;
 
 /**
@@ -70,15 +131,21 @@ export class FirstPaint {
   page?: EarlyPage;
   /** Continue or Submit, pressed before the model arrived. */
   pending?: PendingNavigation;
+  /** What the first frame draws of a long page; undefined once the whole page is drawn. */
+  private screen?: FirstScreen;
 
   constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }, config: FirstPaintConfig) {
     this.host = host;
     this.config = config;
   }
 
-  /** Draws `page`, unanswered, at once. */
-  show(page: EarlyPage): void {
+  /**
+   * Draws `page`, unanswered, at once: of a page longer than the window (`size`), what can be
+   * on screen first, and the rest with `drawRest` once that is painted.
+   */
+  show(page: EarlyPage, size?: ScreenSize): void {
     this.page = page;
+    this.screen = size ? firstScreen(page, size) : undefined;
     this.answers = {};
     this.touched.clear();
     this.drafted = false;
@@ -111,11 +178,19 @@ export class FirstPaint {
     this.host.requestUpdate();
   }
 
+  /** Draws the rest of a page whose first frame drew only what can be on screen. */
+  drawRest(): void {
+    if (!this.screen) return;
+    this.screen = undefined;
+    this.host.requestUpdate();
+  }
+
   /** Forgets the early page (a newer load started, or loading failed). */
   clear(): void {
     if (!this.page) return;
     this.page = undefined;
     this.pending = undefined;
+    this.screen = undefined;
     this.host.requestUpdate();
   }
 
@@ -141,6 +216,7 @@ export class FirstPaint {
     const handOver = { pending: this.pending, focus: this.focusedControl(), frame };
     this.page = undefined;
     this.pending = undefined;
+    this.screen = undefined;
     return handOver;
   }
 
@@ -217,6 +293,8 @@ export class FirstPaint {
     const progressText = t.pageOf(1, page.pageCount);
     const pageHeading = page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle);
     const busy = this.pending !== undefined;
+    const screen = this.screen;
+    const questions = screen ? page.questions.slice(0, screen.questions) : page.questions;
     return html`${chrome.before}
       ${page.surveyTitle || page.surveyDescription
         ? html`<div class="pv-header" part="header">
@@ -247,9 +325,16 @@ export class FirstPaint {
             </h3>`
           : nothing}
         ${page.pageDescription ? html`<div class="pv-description">${page.pageDescription}</div>` : nothing}
-        ${page.questions.map((question, index) => this.renderQuestion(question, `${this.prefix}_${index}`, t))}
+        ${questions.map((question, index) =>
+          this.renderQuestion(question, `${this.prefix}_${index}`, t, index === questions.length - 1 ? screen?.rows : undefined),
+        )}
       </section>
-      <div class="pv-navigation" part="navigation">
+      ${screen ? nothing : this.renderEnd(page, busy, t, chrome.after)}`;
+  }
+
+  /** Below the questions: Continue (or Submit, or Start), its busy note, the save line. */
+  private renderEnd(page: EarlyPage, busy: boolean, t: Translation, after: unknown): TemplateResult {
+    return html`<div class="pv-navigation" part="navigation">
         <button
           type="button"
           class="pv-button ${busy ? 'pv-button--busy' : ''}"
@@ -262,11 +347,14 @@ export class FirstPaint {
         </button>
       </div>
       <p class="pv-visually-hidden" role="status">${busy ? t.loading : ''}</p>
-      ${chrome.after}`;
+      ${after}`;
   }
 
-  /** One question in the frame every question element draws (title, description, control). */
-  private renderQuestion(q: EarlyQuestion, id: string, t: Translation): TemplateResult {
+  /**
+   * One question in the frame every question element draws (title, description, control);
+   * of a grid, only its first `rows` when given.
+   */
+  private renderQuestion(q: EarlyQuestion, id: string, t: Translation, rows?: number): TemplateResult {
     const ids = { title: `${id}_title`, description: `${id}_description`, control: `${id}i` };
     const describedBy = q.description ? ids.description : nothing;
     const labelsControl = q.kind === 'text' || q.kind === 'comment' || q.kind === 'dropdown';
@@ -282,7 +370,7 @@ export class FirstPaint {
         ${q.description
           ? html`<div class="pv-description" id=${ids.description} part="description">${q.description}</div>`
           : nothing}
-        ${this.renderControl(q, ids, describedBy)}
+        ${this.renderControl(q, ids, describedBy, rows)}
       </div></pv-early-question
     >`;
   }
@@ -291,6 +379,7 @@ export class FirstPaint {
     q: EarlyQuestion,
     ids: { title: string; control: string },
     describedBy: string | typeof nothing,
+    rows?: number,
   ): TemplateResult {
     const value = this.answers[q.name];
     switch (q.kind) {
@@ -362,7 +451,7 @@ export class FirstPaint {
         });
       }
       case 'matrix':
-        return this.renderMatrix(q, ids, describedBy);
+        return this.renderMatrix(q, ids, describedBy, rows);
       case 'html':
         return html`<div class="pv-html" part="html">${unsafeHTML(sanitizeHtml(q.html))}</div>`;
       case 'text':
@@ -398,11 +487,15 @@ export class FirstPaint {
     }
   }
 
-  /** A single-choice grid: survey-core keeps `{ row value: column value }`, rows in the order answered. */
+  /**
+   * A single-choice grid: survey-core keeps `{ row value: column value }`, rows in the order
+   * answered. `limit` draws only the first rows.
+   */
   private renderMatrix(
     q: Extract<EarlyQuestion, { kind: 'matrix' }>,
     ids: { title: string; control: string },
     describedBy: string | typeof nothing,
+    limit?: number,
   ): TemplateResult {
     const value = this.answers[q.name];
     const answers = isRecord(value) ? value : {};
@@ -412,7 +505,7 @@ export class FirstPaint {
       describedBy,
       columns: q.columns.map((column) => column.text),
       showHeader: q.showHeader,
-      rows: q.rows.map((row, index) => {
+      rows: (limit === undefined ? q.rows : q.rows.slice(0, limit)).map((row, index) => {
         const rowValue = row.value as string;
         return renderMatrixRow({
           headerId: `${ids.control}_row${index}`,

@@ -16,7 +16,7 @@ import { sanitizeHtml } from '../sanitize.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { ClearAnswers } from './clear-answers.js';
-import type { FirstPaint } from './first-paint.js';
+import type { FirstPaint, ScreenSize } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
 import { QuickExitController } from './quick-exit-controller.js';
@@ -419,9 +419,12 @@ export class PvSurvey extends LitElement {
       save: (answers) => this.persistence.saveEarly(answers),
     });
     const firstPaint = this.firstPaint;
-    firstPaint.show(plan.page);
+    firstPaint.show(plan.page, this.screenSize());
     await this.updateComplete;
     await afterNextPaint();
+    // A page longer than the window had only what can be on screen drawn first; the rest is
+    // below the window's bottom edge, so drawing it now moves nothing in view.
+    firstPaint.drawRest();
     painted();
     if (token !== this.loadToken || !firstPaint.page) return;
     // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
@@ -429,6 +432,19 @@ export class PvSurvey extends LitElement {
     if (token !== this.loadToken || !firstPaint.page) return;
     if (draft && draft.page > 0 && !firstPaint.interacted) firstPaint.clear();
     else if (draft) firstPaint.resume(draft.answers as Record<string, unknown>);
+  }
+
+  /**
+   * The room the early page has on screen: from this element's top edge to the bottom of the
+   * window, and the least height of an option (`--pv-target-size` in pixels; 16 if it is set in
+   * another unit, the smallest it could then be).
+   */
+  private screenSize(): ScreenSize {
+    const target = getComputedStyle(this).getPropertyValue('--_target').trim();
+    return {
+      height: window.innerHeight - this.getBoundingClientRect().top,
+      target: /^\d+(\.\d+)?px$/.test(target) ? Math.max(1, parseFloat(target)) : 16,
+    };
   }
 
   /**
