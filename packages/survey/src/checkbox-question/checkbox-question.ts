@@ -1,12 +1,7 @@
 import { type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionCheckboxModel } from 'survey-core';
-import {
-  choiceOptionStyles,
-  choiceSections,
-  renderChoiceGroup,
-  selectBaseOptionWithComment,
-  type SelectBaseOption,
-} from '../choice-options.js';
+import { choiceSections, selectBaseOptionWithComment, type SelectBaseOption } from '../choice-comment.js';
+import { choiceOptionStyles, renderChoiceGroup } from '../choice-options.js';
 import { PvQuestionElement } from '../question/question-element.js';
 import { styles } from './checkbox-question.styles.js';
 

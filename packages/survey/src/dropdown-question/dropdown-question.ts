@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionDropdownModel } from 'survey-core';
-import { renderChoiceComment } from '../choice-options.js';
+import { renderChoiceComment } from '../choice-comment.js';
 import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
 import { renderSelect } from './dropdown-markup.js';

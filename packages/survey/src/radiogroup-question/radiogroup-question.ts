@@ -1,12 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemValue, QuestionRadiogroupModel } from 'survey-core';
-import {
-  choiceOptionStyles,
-  choiceSections,
-  renderChoiceGroup,
-  selectBaseOptionWithComment,
-  type SelectBaseOption,
-} from '../choice-options.js';
+import { choiceSections, selectBaseOptionWithComment, type SelectBaseOption } from '../choice-comment.js';
+import { choiceOptionStyles, renderChoiceGroup } from '../choice-options.js';
 import { agreeScalePositions } from '../audience/agree-scale.js';
 import { locText } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
