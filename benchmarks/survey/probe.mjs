@@ -16,14 +16,18 @@ function probe(firstTitle) {
   window.__bench = result;
   // Input lag as the browser itself measures it (Event Timing: from the input to the next
   // paint after its handlers ran), for every event of 16 ms or more.
+  // Key presses are recorded by their event time, so each entry can be given to the press it
+  // belongs to (Event Timing's startTime is the event's timeStamp).
   window.__benchEvents = [];
+  window.__benchKeys = [];
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__benchEvents.push({ name: entry.name, duration: entry.duration });
+      for (const entry of list.getEntries()) window.__benchEvents.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch {
     // Event Timing is not available: the lag column stays empty.
   }
+  addEventListener('keydown', (event) => window.__benchKeys.push({ key: event.key, time: event.timeStamp }), { capture: true });
   const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]),select,textarea,[role=radio],[role=checkbox],[role=combobox],[role=slider]';
 
   /** Every element under `root`, in document order, entering open shadow roots. */
@@ -193,6 +197,24 @@ export async function nextPageTimes(count) {
     times.push(performance.now() - start);
   }
   return times;
+}
+
+/**
+ * The input lag of each key press since `__benchKeys` was last emptied: the longest Event Timing
+ * entry (key, input, change, click) that started between this press and the next. A press whose
+ * events all took under 16 ms (Event Timing's smallest threshold) has no entry: its lag is 0
+ * here and means "under 16 ms". Runs in the page.
+ * @returns {{ key: string, lag: number }[]}
+ */
+export function keyPressLags() {
+  const keys = window.__benchKeys;
+  const events = window.__benchEvents.filter((e) => /^key|^input|^change|^click|^pointer/.test(e.name));
+  return keys.map((press, i) => {
+    const next = i + 1 < keys.length ? keys[i + 1].time : Infinity;
+    // timeStamp and startTime are the same clock; allow for their rounding.
+    const mine = events.filter((e) => e.start >= press.time - 1 && e.start < next - 1);
+    return { key: press.key, lag: Math.max(0, ...mine.map((e) => e.duration)) };
+  });
 }
 
 /** Focuses the first answer control on the page (entering shadow roots). Runs in the page. */
