@@ -185,6 +185,39 @@ describe('<pv-matrix-question>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('paints each row on its own layer, with a focused answer\'s ring inside its row (wide and stacked)', async () => {
+    // Rows are positioned (their own paint layers: one row repaints per answer), so a later row
+    // paints over anything of an earlier row that spills into it: the focus ring must fit.
+    const el = await renderSurvey(likert);
+    const ringInsideRow = (input: HTMLInputElement): void => {
+      const style = getComputedStyle(input);
+      const spread = Number(/(-?[\d.]+)px\s*$/.exec(style.boxShadow.replace(/\s*inset/, ''))?.[1] ?? 0);
+      const reach = Math.max(parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset), spread);
+      expect(reach, 'focus ring drawn').to.be.greaterThan(0);
+      const box = input.getBoundingClientRect();
+      const row = input.closest('tr')!.getBoundingClientRect();
+      expect(box.top - reach, 'ring top').to.be.at.least(row.top);
+      expect(box.bottom + reach, 'ring bottom').to.be.at.most(row.bottom);
+      expect(box.left - reach, 'ring left').to.be.at.least(row.left);
+      expect(box.right + reach, 'ring right').to.be.at.most(row.right);
+    };
+    for (const width of ['60rem', '20rem']) {
+      el.style.width = width;
+      await settle(el);
+      expect($$(el, 'tbody tr').map((row) => getComputedStyle(row).position)).to.deep.equal(['relative', 'relative']);
+      radio(el, 'Art', 'Okay').focus();
+      // From the keyboard, so the ring shows (:focus-visible): to the first answer, then wrap to the last.
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(deepActiveElement()).to.equal(radio(el, 'Art', 'Dislike'));
+      expect(radio(el, 'Art', 'Dislike').matches(':focus-visible')).to.be.true;
+      ringInsideRow(radio(el, 'Art', 'Dislike'));
+      await sendKeys({ press: 'ArrowLeft' });
+      await settle(el);
+      expect(deepActiveElement()).to.equal(radio(el, 'Art', 'Like'));
+      ringInsideRow(radio(el, 'Art', 'Like'));
+    }
+  });
+
   it('renders checkbox cells as a group per row', async () => {
     const el = await renderSurvey({
       elements: [{ type: 'matrix', name: 'm', title: 'Which apply?', cellType: 'checkbox', columns: ['Yes', 'Sometimes'], rows: ['Lunch', 'Clubs'] }],
