@@ -255,8 +255,6 @@ function auditComponent(
   const column = new Map<number, number>();
   group.forEach((v, c) => column.set(v, c));
 
-  // Every hidden member of these rows is in the component, so `column` holds exactly them.
-  const { starts, indices, coefficients, rhs } = lpRows(equations, rowIndices, column, values);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   group.forEach((v, c) => {
@@ -278,16 +276,8 @@ function auditComponent(
   };
   if (open().length === 0) return;
 
-  const model = highs.createModel({
-    numCols: n,
-    numRows: rhs.length,
-    colCost: new Float64Array(n),
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(cap),
-    rowLower: rhs,
-    rowUpper: rhs,
-    matrix: { format: 'csr', numRows: rhs.length, numCols: n, starts, indices, values: coefficients },
-  });
+  // Every hidden member of these rows is in the component, so `column` holds exactly them.
+  const model = equalityModel(highs, equations, rowIndices, column, values, cap);
   try {
     model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
     const solve = (costs: Float64Array, maximise: boolean): { x: Float64Array; rowDual: Float64Array } | undefined => {
@@ -354,6 +344,32 @@ function auditComponent(
  * variables in `column` are the unknowns (their column index), every other member is moved
  * to the right-hand side at its true value.
  */
+/**
+ * The LP both audits solve: one variable per hidden number in `column` (0 up to `cap`), and
+ * every equation in `rowIndices` held exactly, the numbers shown being constants.
+ */
+function equalityModel(
+  highs: Highs,
+  equations: readonly AdditiveEquation[],
+  rowIndices: readonly number[],
+  column: ReadonlyMap<number, number>,
+  values: ArrayLike<number>,
+  cap: number,
+): ReturnType<Highs['createModel']> {
+  const n = column.size;
+  const { starts, indices, coefficients, rhs } = lpRows(equations, rowIndices, column, values);
+  return highs.createModel({
+    numCols: n,
+    numRows: rhs.length,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(cap),
+    rowLower: rhs,
+    rowUpper: rhs,
+    matrix: { format: 'csr', numRows: rhs.length, numCols: n, starts, indices, values: coefficients },
+  });
+}
+
 function lpRows(
   equations: readonly AdditiveEquation[],
   rowIndices: readonly number[],
@@ -453,17 +469,7 @@ export function certifyLocally(solver: LpSolver, problem: LocalAuditProblem): { 
     }
     const n = group.length;
     const rows = [...rowSet];
-    const { starts, indices, coefficients, rhs } = lpRows(equations, rows, column, values);
-    const model = highs.createModel({
-      numCols: n,
-      numRows: rhs.length,
-      colCost: new Float64Array(n),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(cap),
-      rowLower: rhs,
-      rowUpper: rhs,
-      matrix: { format: 'csr', numRows: rhs.length, numCols: n, starts, indices, values: coefficients },
-    });
+    const model = equalityModel(highs, equations, rows, column, values, cap);
     const bound = new Set<number>();
     try {
       model.options.set({ output_flag: false, presolve: 'off' });
