@@ -10,6 +10,7 @@ import {
 } from '@pupil-voice/store';
 import type { SurveyModel } from 'survey-core';
 import { sharedDelivery, type SharedDelivery } from '../delivery/shared-delivery.js';
+import { afterNextPaint } from './after-next-paint.js';
 import {
   PvAnswerSavedEvent,
   PvErrorEvent,
@@ -608,24 +609,4 @@ function setOwedWipe(key: string, owed: boolean): void {
 
 function isWipeOwed(key: string): boolean {
   return readNote(key) !== undefined;
-}
-
-/**
- * Resolves just after the next frame has been painted (a task queued from
- * `requestAnimationFrame`), or after 250 ms when no frame comes (a hidden page does not paint),
- * or as soon as the `now` handed to `register` is called.
- */
-function afterNextPaint(register: (now: () => void) => void): Promise<void> {
-  return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const now = (): void => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      clearTimeout(fallback);
-      resolve();
-    };
-    const frame = requestAnimationFrame(() => (timer = setTimeout(now, 0)));
-    const fallback = setTimeout(now, 250);
-    register(now);
-  });
 }

@@ -15,6 +15,7 @@ import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
 import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
+import { afterNextPaint } from './after-next-paint.js';
 import { ClearAnswers } from './clear-answers.js';
 import type { FirstPaint, ScreenSize } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
@@ -729,25 +730,4 @@ function loadFirstPaint(): Promise<typeof import('./first-paint.js')> {
     firstPaintModule.catch(() => (firstPaintModule = undefined));
   }
   return firstPaintModule;
-}
-
-/**
- * Resolves once the browser has painted the frame after now (a task queued from the next
- * animation frame runs after that frame is drawn), or soon if frames do not come (a hidden
- * tab, an off-screen frame).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') {
-      setTimeout(resolve, 0);
-      return;
-    }
-    const fallback = setTimeout(resolve, 250);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
 }
