@@ -46,18 +46,10 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
         .filter((chunk) => chunk.moduleIds.some((id) => firstQuestion.some((pattern) => pattern.test(id))))
         .map((chunk) => chunk.fileName);
       if (firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
-      // The early page's chunks and what they import (markup they share with the question
-      // elements): all hinted, so none waits for another to arrive before it is requested.
-      const firstPaintClosure = new Set();
-      const visitPaint = (fileName) => {
-        if (fileName === entry || firstPaintClosure.has(fileName)) return;
-        firstPaintClosure.add(fileName);
-        for (const imported of byName.get(fileName)?.imports ?? []) visitPaint(imported);
-      };
-      for (const fileName of firstPaint) {
-        visit(fileName);
-        visitPaint(fileName);
-      }
+      // With what they import (markup they share with the question elements): everything
+      // before the first question is hinted, so none waits for another to arrive before it is
+      // requested.
+      for (const fileName of firstPaint) visit(fileName);
       const surveyCore = chunks.find((chunk) => chunk.moduleIds.some((id) => /[\\/]survey-core[\\/]fesm[\\/]survey-core\.m?js$/.test(id)));
       if (!surveyCore) this.error('no chunk holds survey-core');
       const precache = chunks.map((chunk) => chunk.fileName).sort();
@@ -73,7 +65,7 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
         firstPaint,
         // Not survey-core: hinted, its 250-320 KB would share the network with the entry and
         // the early page's chunk and arrive before the first question (npm run bench:survey).
-        modulepreload: [entry, ...firstPaintClosure],
+        modulepreload: [...before],
         firstQuestion: [...before],
         precache,
       };
