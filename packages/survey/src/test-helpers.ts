@@ -3,6 +3,9 @@ import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { Question, SurveyModel } from 'survey-core';
 import type { PvSurvey } from './survey/survey.js';
 import './define.js';
+import { settle } from './test-dom.js';
+
+export { $, $$, settle } from './test-dom.js';
 
 /** Renders `<pv-survey>` with a definition and waits until the model and first page exist. */
 export async function renderSurvey(definition: unknown, attributes: Record<string, string> = {}): Promise<PvSurvey> {
@@ -13,17 +16,6 @@ export async function renderSurvey(definition: unknown, attributes: Record<strin
   await ready;
   await settle(el);
   return el;
-}
-
-/** Waits for the survey and every element inside its shadow root to finish rendering. */
-export async function settle(el: PvSurvey): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await el.updateComplete;
-    const children = Array.from(el.shadowRoot!.querySelectorAll('*')).filter(
-      (node): node is HTMLElement & { updateComplete: Promise<unknown> } => 'updateComplete' in node,
-    );
-    await Promise.all(children.map((child) => child.updateComplete));
-  }
 }
 
 /** The survey's model (throws if not loaded). */
@@ -39,16 +31,6 @@ export function questionElement<T extends HTMLElement = HTMLElement>(el: PvSurve
   const found = el.shadowRoot!.querySelector<T>(`[data-qid="${question.id}"]`);
   if (!found) throw new Error(`question ${name} is not rendered`);
   return found;
-}
-
-/** querySelector inside the survey's shadow root. */
-export function $<T extends Element = HTMLElement>(el: PvSurvey, selector: string): T | null {
-  return el.shadowRoot!.querySelector<T>(selector);
-}
-
-/** querySelectorAll inside the survey's shadow root. */
-export function $$<T extends Element = HTMLElement>(el: PvSurvey, selector: string): T[] {
-  return Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
 }
 
 /** The element that has focus, looking through shadow roots. */

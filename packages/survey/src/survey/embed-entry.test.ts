@@ -6,7 +6,7 @@ import { uniqueName } from '../../../store/src/test-support.js';
 // school's page gets from dist/pupil-voice.js (no question element defined until they load).
 import '../embed.js';
 import type { PvQuickExitEvent } from '../events.js';
-import { holdSurveyCore } from '../survey-core-loader.js';
+import { $, $$, holdSurveyCoreBack, settle } from '../test-dom.js';
 import type { PvSurvey } from './survey.js';
 
 // The embed entry defines <pv-survey> but no question element: the first page is drawn from the
@@ -44,12 +44,7 @@ const stores: ResponseStore[] = [];
 let release: (() => void) | undefined;
 
 function hold(): void {
-  let open!: () => void;
-  holdSurveyCore(new Promise<void>((resolve) => (open = resolve)));
-  release = () => {
-    holdSurveyCore(undefined);
-    open();
-  };
+  release = holdSurveyCoreBack();
 }
 
 afterEach(() => {
@@ -66,20 +61,6 @@ function storeName(): string {
   const name = uniqueName('pv-embed-entry');
   databases.push(name);
   return name;
-}
-
-const $ = <T extends Element = HTMLElement>(el: PvSurvey, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: PvSurvey, selector: string): T[] => Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
-
-async function settle(el: PvSurvey): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await el.updateComplete;
-    await Promise.all(
-      $$(el, '*')
-        .filter((node): node is HTMLElement & { updateComplete: Promise<unknown> } => 'updateComplete' in node)
-        .map((node) => node.updateComplete),
-    );
-  }
 }
 
 interface Mounted {

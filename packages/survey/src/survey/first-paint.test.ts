@@ -4,11 +4,11 @@ import { openResponseStore, type ResponseStore } from '@pupil-voice/store';
 import { deleteDB, openDB } from 'idb';
 import { uniqueName } from '../../../store/src/test-support.js';
 import '../define.js';
-import { holdSurveyCore } from '../survey-core-loader.js';
+import { holdSurveyCoreBack } from '../test-dom.js';
 import { $, $$, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
 import { planFirstPaint, type EarlyPage } from './first-paint-plan.js';
 import { firstScreen } from './first-paint.js';
-import { clickWithMouse, press } from './survey-test-support.js';
+import { clickWithMouse, press, waitFor } from './survey-test-support.js';
 import type { PvSurvey } from './survey.js';
 
 // The early page: <pv-survey> draws the first page from the JSON while survey-core is held back
@@ -100,12 +100,7 @@ let release: (() => void) | undefined;
 
 /** Holds survey-core back for surveys that start loading from now on; returns the release. */
 function hold(): () => void {
-  let open!: () => void;
-  holdSurveyCore(new Promise<void>((resolve) => (open = resolve)));
-  release = () => {
-    holdSurveyCore(undefined);
-    open();
-  };
+  release = holdSurveyCoreBack();
   return release;
 }
 
@@ -657,10 +652,7 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
       const { drawn, stop } = recordDrawings(el);
       const shifts = watchShifts(el);
       el.definition = LONG;
-      for (let i = 0; i < 500 && !$(el, '[data-early-page] ~ .pv-navigation'); i += 1) {
-        await settle(el);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      await waitFor(el, () => !!$(el, '[data-early-page] ~ .pv-navigation'));
       stop();
       expect(drawn.length, 'drawn in two steps').to.equal(2);
       const [first, rest] = drawn as [Drawn, Drawn];
@@ -685,10 +677,7 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
       const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
       const { drawn, stop } = recordDrawings(el);
       el.definition = GRID;
-      for (let i = 0; i < 500 && !$(el, '[data-early-page] ~ .pv-navigation'); i += 1) {
-        await settle(el);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      await waitFor(el, () => !!$(el, '[data-early-page] ~ .pv-navigation'));
       stop();
       expect(drawn).to.have.length(1);
       expect(drawn[0]).to.include({ rows: 3, navigation: true });
