@@ -5,7 +5,12 @@ import { delimiter, join } from 'node:path';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
-/** Flags Chromium needs on these machines: run as root, no GPU, a closed network. */
+/**
+ * Flags Chromium needs on these machines: run as root, no GPU, a closed network. The last one
+ * stops every new window from loading the address bar's drop-down (two WebUI pages, Lit and all,
+ * in a renderer of their own): headless there is no address bar to drop down, and on a 2-core
+ * machine that page load competed with the page under test for the first few hundred ms.
+ */
 export const CHROME_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -14,6 +19,7 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 export class ChromeNotFoundError extends Error {
