@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../define.js';
 import { PvErrorEvent, type PvErrorKind } from '../events.js';
+import { holdSurveyCoreBack } from '../test-dom.js';
 import { $, settle } from '../test-helpers.js';
 import type { PvSurvey } from './survey.js';
 import { UncaughtErrors, waitFor } from './survey-test-support.js';
@@ -60,12 +61,25 @@ describe('<pv-survey> loading', () => {
     expect($(el, '.pv-survey-title')?.textContent?.trim()).to.equal('From a file');
   });
 
-  it('says it is loading while the definition is on its way', async () => {
-    const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
-    el.src = jsonUrl(JSON.stringify({ elements: [{ type: 'text', name: 'a' }] }));
-    await el.updateComplete;
-    const status = $(el, '[role="status"]');
-    expect(status?.textContent).to.contain('Loading the survey');
+  it('says it is loading once loading takes a while, and not before', async () => {
+    const release = holdSurveyCoreBack();
+    try {
+      const el = await fixture<PvSurvey>(html`<pv-survey></pv-survey>`);
+      // A first page that waits for the model (visibleIf), so the status line stays up.
+      el.src = jsonUrl(JSON.stringify({ elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} = 1' }] }));
+      await el.updateComplete;
+      // The line is there from the start, so the words are announced when they come.
+      const status = $(el, '[role="status"]')!;
+      expect(status, 'a status line at once').to.exist;
+      expect(status.textContent!.trim(), 'no words in the first half second').to.equal('');
+      const started = performance.now();
+      await waitFor(el, () => ($(el, '[role="status"]')?.textContent ?? '').includes('Loading the survey'));
+      expect(performance.now() - started).to.be.greaterThan(300);
+      expect($(el, '[role="status"]'), 'the same line').to.equal(status);
+      await expect(el).to.be.accessible();
+    } finally {
+      release();
+    }
   });
 
   it('reports a 404', async () => {
