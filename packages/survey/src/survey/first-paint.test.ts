@@ -312,6 +312,29 @@ function boxes(el: PvSurvey): string[] {
   );
 }
 
+/**
+ * What each question on the page shows, element by element: tag, classes, role, state and
+ * ARIA (ids left out: the early page has its own), and text. The early page draws from its own
+ * markup (early-markup.ts), which must stay the question elements' own.
+ */
+function shapes(el: PvSurvey): string[] {
+  return $$(el, '.pv-question').map((question) =>
+    [question, ...question.querySelectorAll('*')]
+      .map((node) => {
+        const classes = [...node.classList].sort().join('.');
+        const attributes = [...node.attributes]
+          .filter((a) => !/^(id|for|name|class|data-qid|data-name|value|aria-labelledby|aria-describedby|style)$/.test(a.name))
+          .map((a) => `${a.name}=${a.value}`)
+          .sort();
+        const labelled = ['aria-labelledby', 'aria-describedby'].filter((a) => node.hasAttribute(a)).join(',');
+        const state = node instanceof HTMLInputElement ? ` checked=${node.checked} disabled=${node.disabled}` : node instanceof HTMLOptionElement ? ` selected=${node.selected} disabled=${node.disabled}` : '';
+        const text = node.children.length === 0 ? ` "${node.textContent!.trim()}"` : '';
+        return `${node.localName}.${classes} [${attributes.join(' ')}] {${labelled}}${state}${text}`;
+      })
+      .join('\n'),
+  );
+}
+
 describe('<pv-survey> draws the first page before survey-core arrives', () => {
   it('paints the first page from the JSON, accessibly, without survey-core', async () => {
     hold();
@@ -465,6 +488,68 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
     expect(focused.closest('pv-rating-question'), 'focus in the model’s rating').to.exist;
     expect(focused.checked).to.equal(true);
     expect(modelOf(el).getValue('safe')).to.equal(4);
+  });
+
+  it('draws the question elements’ own markup, answered as they show it', async () => {
+    for (const [definition, answer] of [
+      [
+        PUPIL,
+        async (el: PvSurvey) => {
+          await clickWithMouse(el, option(el, 'feel', 'OK'));
+          await clickWithMouse(el, option(el, 'safe', '4'));
+          await clickWithMouse(el, option(el, 'trusted_adult', 'Yes'));
+          await clickWithMouse(el, option(el, 'enjoy', 'Science'));
+          await clickWithMouse(el, option(el, 'enjoy', 'English'));
+        },
+      ],
+      [
+        GRID,
+        async (el: PvSurvey) => {
+          $<HTMLSelectElement>(el, 'select')!.focus();
+          await press(el, 'ArrowDown');
+          await clickWithMouse(el, cell(el, 'agree', 1, 2).closest('label')!);
+        },
+      ],
+    ] as const) {
+      hold();
+      const el = await mountHeld(definition, { 'survey-id': 'fp-markup', 'store-name': storeName() });
+      await answer(el);
+      const early = shapes(el);
+      await handOver(el);
+      expect(earlyPage(el)).to.equal(null);
+      const late = shapes(el);
+      expect(early.length).to.be.greaterThan(1);
+      early.forEach((shape, index) => expect(shape, `question ${index + 1}`).to.equal(late[index]));
+      el.remove();
+    }
+  });
+
+  it('shows hostile text from the definition as text', async () => {
+    const hostile = '<img src=x onerror="window.__pvEarlyPwned=1">"\'&';
+    hold();
+    const el = await mountHeld({
+      pages: [
+        {
+          elements: [
+            { type: 'radiogroup', name: 'a"b<c', title: hostile, description: `<b>${hostile}</b>`, choices: [{ value: 1, text: hostile }, 'Two'] },
+            { type: 'matrix', name: 'grid', title: 'Grid', columns: [{ value: 1, text: hostile }], rows: [{ value: 'r', text: hostile }] },
+            { type: 'text', name: 't', title: 'T', placeholder: hostile },
+          ],
+        },
+      ],
+    });
+    expect(earlyPage(el), 'early page').to.exist;
+    expect(el.shadowRoot!.querySelector('img, b'), 'no element from the text').to.equal(null);
+    expect((window as { __pvEarlyPwned?: number }).__pvEarlyPwned).to.equal(undefined);
+    expect($(el, '.pv-title')!.textContent).to.contain(hostile);
+    expect($(el, '.pv-option-label')!.textContent).to.equal(hostile);
+    expect($(el, '.pv-matrix-row-header')!.textContent!.trim()).to.equal(hostile);
+    expect($(el, '.pv-matrix-column-header')!.textContent).to.equal(hostile);
+    expect($<HTMLInputElement>(el, '.pv-input')!.placeholder).to.equal(hostile);
+    expect($(el, 'pv-early-question')!.dataset['name']).to.equal('a"b<c');
+    await clickWithMouse(el, $(el, '.pv-option')!);
+    await handOver(el);
+    expect(modelOf(el).getValue('a"b<c')).to.equal(1);
   });
 
   it('moves nothing on screen when the model’s page replaces the early one (CLS 0)', async () => {

@@ -1,14 +1,9 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Question, SurveyModel } from 'survey-core';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { renderChoiceGroup, type ChoiceOption } from '../choice-options.js';
-import { renderSelect } from '../dropdown-question/dropdown-markup.js';
-import { renderMatrixRow, renderMatrixTable } from '../matrix-question/matrix-render.js';
 import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
-import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
+import { earlyQuestionHtml, matrixRowsHtml, type EarlyIds } from './early-markup.js';
+import type { EarlyPage, EarlyQuestion } from './first-paint-plan.js';
 
 /** What the early page needs from `<pv-survey>`, given explicitly. */
 export interface FirstPaintConfig {
@@ -34,11 +29,6 @@ export interface HandOver {
   readonly focus?: FocusedControl;
   /** The survey's frame, kept at the early page's height until the model's page is drawn. */
   readonly frame?: HTMLElement;
-}
-
-/** One choice drawn as a native radio or checkbox. */
-interface EarlyOption extends ChoiceOption {
-  readonly choice: EarlyChoice;
 }
 
 export { planFirstPaint } from './first-paint-plan.js';
@@ -133,6 +123,10 @@ export class FirstPaint {
   pending?: PendingNavigation;
   /** What the first frame draws of a long page; undefined once the whole page is drawn. */
   private screen?: FirstScreen;
+  /** The drawn questions' elements, by name (see `questionNodes`). */
+  private nodes = new Map<string, HTMLElement>();
+  /** A grid the first frame drew in part: its place on the page and how many rows it has. */
+  private partial?: { readonly index: number; readonly rows: number };
 
   constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }, config: FirstPaintConfig) {
     this.host = host;
@@ -146,6 +140,8 @@ export class FirstPaint {
   show(page: EarlyPage, size?: ScreenSize): void {
     this.page = page;
     this.screen = size ? firstScreen(page, size) : undefined;
+    this.nodes = new Map();
+    this.partial = undefined;
     this.answers = {};
     this.touched.clear();
     this.drafted = false;
@@ -175,6 +171,10 @@ export class FirstPaint {
     }
     this.drafted = true;
     if (this.interacted) this.config.save(this.answers);
+    for (const q of this.page?.questions ?? []) {
+      const node = this.nodes.get(q.name);
+      if (node) this.showValue(q, node);
+    }
     this.host.requestUpdate();
   }
 
@@ -191,6 +191,7 @@ export class FirstPaint {
     this.page = undefined;
     this.pending = undefined;
     this.screen = undefined;
+    this.nodes = new Map();
     this.host.requestUpdate();
   }
 
@@ -217,6 +218,7 @@ export class FirstPaint {
     this.page = undefined;
     this.pending = undefined;
     this.screen = undefined;
+    this.nodes = new Map();
     return handOver;
   }
 
@@ -275,8 +277,8 @@ export class FirstPaint {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete this.answers[name];
     else this.answers[name] = value;
     this.touched.add(name);
+    // The controls already show it (they are the browser's own); only the draft is written.
     if (this.drafted) this.config.save(this.answers);
-    this.host.requestUpdate();
   }
 
   private readonly onNavigate = (): void => {
@@ -325,9 +327,7 @@ export class FirstPaint {
             </h3>`
           : nothing}
         ${page.pageDescription ? html`<div class="pv-description">${page.pageDescription}</div>` : nothing}
-        ${questions.map((question, index) =>
-          this.renderQuestion(question, `${this.prefix}_${index}`, t, index === questions.length - 1 ? screen?.rows : undefined),
-        )}
+        ${this.questionNodes(page, questions.length, screen?.rows, t)}
       </section>
       ${screen ? nothing : this.renderEnd(page, busy, t, chrome.after)}`;
   }
@@ -351,236 +351,153 @@ export class FirstPaint {
   }
 
   /**
-   * One question in the frame every question element draws (title, description, control);
-   * of a grid, only its first `rows` when given.
+   * The elements of the first `count` questions (of the last, only its first `rows` when given),
+   * each built once: the ones not drawn yet are parsed together from their markup
+   * (early-markup.ts). A grid drawn in part gets the rest of its rows once it is drawn whole.
    */
-  private renderQuestion(q: EarlyQuestion, id: string, t: Translation, rows?: number): TemplateResult {
-    const ids = { title: `${id}_title`, description: `${id}_description`, control: `${id}i` };
-    const describedBy = q.description ? ids.description : nothing;
-    const labelsControl = q.kind === 'text' || q.kind === 'comment' || q.kind === 'dropdown';
-    const title = html`${q.title}${q.isRequired
-      ? html`<span class="pv-required" aria-hidden="true"> *</span><span class="pv-visually-hidden"> ${t.requiredHint}</span>`
-      : nothing}`;
-    // An undefined custom element is inline, like the question elements: the same boxes.
-    return html`<pv-early-question data-name=${q.name}
-      ><div class="pv-question " part="question" data-type=${q.kind}>
-        ${q.kind === 'html'
-          ? nothing
-          : html`<h4 class="pv-title " id=${ids.title}>${labelsControl ? html`<label for=${ids.control}>${title}</label>` : title}</h4>`}
-        ${q.description
-          ? html`<div class="pv-description" id=${ids.description} part="description">${q.description}</div>`
-          : nothing}
-        ${this.renderControl(q, ids, describedBy, rows)}
-      </div></pv-early-question
-    >`;
+  private questionNodes(page: EarlyPage, count: number, rows: number | undefined, t: Translation): HTMLElement[] {
+    const missing: number[] = [];
+    for (let index = 0; index < count; index += 1) if (!this.nodes.has(page.questions[index]!.name)) missing.push(index);
+    if (missing.length > 0) {
+      const template = document.createElement('template');
+      template.innerHTML = missing
+        .map((index) => earlyQuestionHtml(page.questions[index]!, this.ids(index), t, sanitizeHtml, index === count - 1 ? rows : undefined))
+        .join('');
+      const built = Array.from(template.content.children) as HTMLElement[];
+      missing.forEach((index, at) => {
+        const q = page.questions[index]!;
+        const node = built[at]!;
+        node.addEventListener('change', (event) => this.onChange(q, node, event.target as HTMLInputElement & HTMLSelectElement));
+        if (q.kind === 'text' || q.kind === 'comment') {
+          node.addEventListener('input', (event) => this.answer(q.name, (event.target as HTMLInputElement).value));
+        }
+        this.nodes.set(q.name, node);
+        if (q.kind === 'matrix' && index === count - 1 && rows !== undefined && rows < q.rows.length) this.partial = { index, rows };
+        if (q.name in this.answers) this.showValue(q, node);
+      });
+    }
+    const partial = this.partial;
+    if (partial && (partial.index < count - 1 || rows === undefined)) {
+      // The grid's remaining rows, below the window's bottom edge.
+      this.partial = undefined;
+      const q = page.questions[partial.index]!;
+      const node = this.nodes.get(q.name);
+      if (q.kind === 'matrix' && node) {
+        const ids = this.ids(partial.index);
+        node.querySelector('tbody')?.insertAdjacentHTML('beforeend', matrixRowsHtml(q, ids, q.description ? ids.description : undefined, partial.rows, q.rows.length));
+        if (q.name in this.answers) this.showValue(q, node);
+      }
+    }
+    return page.questions.slice(0, count).map((q) => this.nodes.get(q.name)!);
   }
 
-  private renderControl(
-    q: EarlyQuestion,
-    ids: { title: string; control: string },
-    describedBy: string | typeof nothing,
-    rows?: number,
-  ): TemplateResult {
-    const value = this.answers[q.name];
+  /** Ids of the parts of the question at `index`: unique in the survey's shadow root. */
+  private ids(index: number): EarlyIds {
+    const id = `${this.prefix}_${index}`;
+    return { title: `${id}_title`, description: `${id}_description`, control: `${id}i` };
+  }
+
+  /** A control of `q` changed: its answer, in the shape survey-core stores it. */
+  private onChange(q: EarlyQuestion, node: HTMLElement, target: HTMLInputElement & HTMLSelectElement): void {
     switch (q.kind) {
       case 'radiogroup':
-      case 'checkbox': {
-        const radio = q.kind === 'radiogroup';
-        const ticked = radio ? [value] : Array.isArray(value) ? (value as unknown[]) : [];
-        const options = q.choices.map((choice, index) => this.option(choice, index, ids.control, ticked.includes(choice.value)));
-        return renderChoiceGroup<EarlyOption>({
-          role: radio ? 'radiogroup' : 'group',
-          type: radio ? 'radio' : 'checkbox',
-          name: ids.control,
-          labelledBy: ids.title,
-          describedBy,
-          required: q.isRequired,
-          invalid: false,
-          options,
-          columns: q.colCount,
-          onChange: (option, input) => {
-            if (radio) {
-              if (input.checked) this.answer(q.name, option.choice.value);
-              return;
-            }
-            const rest = ticked.filter((item) => item !== option.choice.value);
-            this.answer(q.name, input.checked ? [...rest, option.choice.value] : rest);
-          },
-        });
-      }
-      case 'boolean': {
-        const option = (answer: boolean, label: string, first: boolean): EarlyOption => ({
-          id: first ? ids.control : `${ids.control}_${String(answer)}`,
-          value: String(answer),
-          label,
-          checked: value === answer,
-          disabled: false,
-          choice: { value: answer, text: label },
-        });
-        return renderChoiceGroup<EarlyOption>({
-          role: 'radiogroup',
-          type: 'radio',
-          name: ids.control,
-          labelledBy: ids.title,
-          describedBy,
-          required: q.isRequired,
-          invalid: false,
-          options: [option(false, q.labelFalse, true), option(true, q.labelTrue, false)],
-          columns: 0,
-          onChange: (chosen, input) => {
-            if (input.checked) this.answer(q.name, chosen.choice.value);
-          },
-        });
-      }
       case 'rating':
-        return this.renderRating(q, ids, describedBy);
-      case 'dropdown': {
-        const chosen = q.choices.findIndex((choice) => choice.value === value);
-        const empty = chosen < 0;
-        return renderSelect({
-          id: ids.control,
-          required: q.isRequired,
-          invalid: false,
-          disabled: false,
-          describedBy,
-          placeholder: q.placeholder,
-          placeholderDisabled: !q.allowClear && !empty,
-          empty,
-          options: q.choices.map((choice, index) => ({ label: choice.text, disabled: false, selected: index === chosen })),
-          onChange: (index) => this.answer(q.name, index === undefined ? undefined : q.choices[index]?.value),
-        });
+        if (target.checked) this.answer(q.name, q.choices[Number(target.value)]?.value);
+        break;
+      case 'boolean':
+        if (target.checked) this.answer(q.name, target.value === 'true');
+        break;
+      case 'checkbox': {
+        const value = q.choices[Number(target.value)]?.value;
+        const current = this.answers[q.name];
+        // Ticked boxes in the order ticked, as survey-core keeps them.
+        const rest = (Array.isArray(current) ? (current as unknown[]) : []).filter((item) => item !== value);
+        this.answer(q.name, target.checked ? [...rest, value] : rest);
+        break;
       }
-      case 'matrix':
-        return this.renderMatrix(q, ids, describedBy, rows);
-      case 'html':
-        return html`<div class="pv-html" part="html">${unsafeHTML(sanitizeHtml(q.html))}</div>`;
-      case 'text':
-        return html`<div class="pv-text pv-text--text ">
-          <input
-            class="pv-input"
-            part="input"
-            id=${ids.control}
-            type="text"
-            placeholder=${q.placeholder ?? nothing}
-            aria-required=${q.isRequired ? 'true' : 'false'}
-            aria-invalid="false"
-            aria-describedby=${describedBy}
-            .value=${live(typeof value === 'string' ? value : '')}
-            @input=${(event: Event) => this.answer(q.name, (event.currentTarget as HTMLInputElement).value)}
-          />
-        </div>`;
-      case 'comment':
-        return html`<div class="pv-comment">
-          <textarea
-            id=${ids.control}
-            part="textarea"
-            rows=${q.rows}
-            placeholder=${q.placeholder ?? nothing}
-            style=${styleMap({ resize: 'vertical' })}
-            aria-required=${q.isRequired ? 'true' : 'false'}
-            aria-invalid="false"
-            aria-describedby=${describedBy}
-            .value=${live(typeof value === 'string' ? value : '')}
-            @input=${(event: Event) => this.answer(q.name, (event.currentTarget as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>`;
+      case 'dropdown':
+        this.answer(q.name, target.value === '' ? undefined : q.choices[Number(target.value)]?.value);
+        break;
+      case 'matrix': {
+        // A grid's answer is `{ row value: column value }`, rows in the order answered.
+        const row = q.rows[Number(/_row(\d+)$/.exec(target.name)?.[1] ?? -1)];
+        const group = target.closest('.pv-matrix-group');
+        const column = group ? q.columns[Array.from(group.querySelectorAll('input')).indexOf(target)] : undefined;
+        if (!row || !column || !target.checked) return;
+        const current = this.answers[q.name];
+        this.answer(q.name, { ...(isRecord(current) ? current : {}), [String(row.value)]: column.value });
+        break;
+      }
+      default:
+        return;
     }
+    syncState(q, node);
   }
 
-  /**
-   * A single-choice grid: survey-core keeps `{ row value: column value }`, rows in the order
-   * answered. `limit` draws only the first rows.
-   */
-  private renderMatrix(
-    q: Extract<EarlyQuestion, { kind: 'matrix' }>,
-    ids: { title: string; control: string },
-    describedBy: string | typeof nothing,
-    limit?: number,
-  ): TemplateResult {
+  /** Sets the controls of `q` to its answer (the draft's, once read), then what shows it. */
+  private showValue(q: EarlyQuestion, node: HTMLElement): void {
     const value = this.answers[q.name];
-    const answers = isRecord(value) ? value : {};
-    const description = describedBy === nothing ? '' : ` ${describedBy}`;
-    return renderMatrixTable({
-      labelledBy: ids.title,
-      describedBy,
-      columns: q.columns.map((column) => column.text),
-      showHeader: q.showHeader,
-      rows: (limit === undefined ? q.rows : q.rows.slice(0, limit)).map((row, index) => {
-        const rowValue = row.value as string;
-        return renderMatrixRow({
-          headerId: `${ids.control}_row${index}`,
-          header: row.text,
-          errorId: `${ids.control}_row${index}_error`,
-          errorPrefix: '',
-          describedBy: `${ids.title}${description}`,
-          inputName: `${ids.control}_row${index}`,
-          multi: false,
-          required: q.eachRowRequired,
-          disabled: false,
-          firstControlId: index === 0 ? ids.control : undefined,
-          cells: q.columns.map((column) => ({ text: column.text, ownText: false, checked: answers[rowValue] === column.value })),
-          pick: (column) => {
-            const current = this.answers[q.name];
-            this.answer(q.name, { ...(isRecord(current) ? current : {}), [rowValue]: q.columns[column]!.value });
-          },
-        });
-      }),
-    });
+    const inputs = node.querySelectorAll<HTMLInputElement>('input');
+    switch (q.kind) {
+      case 'radiogroup':
+      case 'rating':
+        for (const input of inputs) input.checked = q.choices[Number(input.value)]?.value === value && value !== undefined;
+        break;
+      case 'checkbox': {
+        const ticked = Array.isArray(value) ? (value as unknown[]) : [];
+        for (const input of inputs) input.checked = ticked.includes(q.choices[Number(input.value)]?.value);
+        break;
+      }
+      case 'boolean':
+        for (const input of inputs) input.checked = typeof value === 'boolean' && value === (input.value === 'true');
+        break;
+      case 'dropdown': {
+        const select = node.querySelector('select');
+        const chosen = q.choices.findIndex((choice) => choice.value === value);
+        if (select) select.value = chosen < 0 ? '' : String(chosen);
+        break;
+      }
+      case 'matrix': {
+        const answers = isRecord(value) ? value : {};
+        for (const group of node.querySelectorAll('.pv-matrix-group')) {
+          const radios = group.querySelectorAll('input');
+          const row = q.rows[Number(/_row(\d+)$/.exec(radios[0]?.name ?? '')?.[1] ?? -1)];
+          radios.forEach((input, column) => {
+            input.checked = row !== undefined && answers[String(row.value)] === q.columns[column]?.value;
+          });
+        }
+        break;
+      }
+      case 'text':
+      case 'comment': {
+        const field = node.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+        const text = typeof value === 'string' ? value : '';
+        if (field && field.value !== text) field.value = text;
+        break;
+      }
+      case 'html':
+        break;
+    }
+    syncState(q, node);
   }
+}
 
-  private option(choice: EarlyChoice, index: number, controlId: string, checked: boolean): EarlyOption {
-    return {
-      id: index === 0 ? controlId : `${controlId}_${index}`,
-      value: String(index),
-      label: choice.text,
-      checked,
-      disabled: false,
-      choice,
-    };
+/**
+ * What the question elements draw from an answer besides the control's own state: the ticked
+ * option's frame, the chosen step of a scale, and a dropdown's placeholder, which cannot be
+ * chosen again once answered unless the question allows clearing.
+ */
+function syncState(q: EarlyQuestion, node: HTMLElement): void {
+  for (const choice of node.querySelectorAll('.pv-choice')) {
+    choice.classList.toggle('pv-choice--checked', choice.querySelector('input')?.checked === true);
   }
-
-  private renderRating(
-    q: Extract<EarlyQuestion, { kind: 'rating' }>,
-    ids: { title: string; control: string },
-    describedBy: string | typeof nothing,
-  ): TemplateResult {
-    const value = this.answers[q.name];
-    const minId = `${ids.control}_min`;
-    const maxId = `${ids.control}_max`;
-    const last = q.choices.length - 1;
-    return html`<div class="pv-rating-frame"><div
-      class="pv-rating pv-rating--labels "
-      role="radiogroup"
-      aria-labelledby=${ids.title}
-      aria-describedby=${describedBy}
-      aria-required=${q.isRequired ? 'true' : 'false'}
-      aria-invalid="false"
-    >
-      ${q.minDescription
-        ? html`<span class="pv-rating-description pv-rating-description--min" part="description" id=${minId}>${q.minDescription}</span>`
-        : nothing}
-      <div class="pv-rating-scale" part="scale">
-        ${q.choices.map((choice, index) => {
-          const selected = value === choice.value;
-          const describer = index === 0 && q.minDescription ? minId : index === last && q.maxDescription ? maxId : nothing;
-          return html`<label class="pv-rating-item ${selected ? 'pv-rating-item--selected' : ''} " part="option">
-            <input
-              type="radio"
-              name=${ids.control}
-              value=${String(index)}
-              id=${index === 0 ? ids.control : nothing}
-              .checked=${live(selected)}
-              aria-describedby=${describer}
-              @change=${() => this.answer(q.name, choice.value)}
-            />
-            <span class="pv-rating-text">${choice.text}</span>
-          </label>`;
-        })}
-      </div>
-      ${q.maxDescription
-        ? html`<span class="pv-rating-description pv-rating-description--max" part="description" id=${maxId}>${q.maxDescription}</span>`
-        : nothing}
-    </div></div>`;
+  for (const item of node.querySelectorAll('.pv-rating-item')) {
+    item.classList.toggle('pv-rating-item--selected', item.querySelector('input')?.checked === true);
+  }
+  if (q.kind === 'dropdown') {
+    const select = node.querySelector('select');
+    const placeholder = select?.options[0];
+    if (select && placeholder) placeholder.disabled = !q.allowClear && select.value !== '';
   }
 }
 
