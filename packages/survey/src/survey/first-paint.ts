@@ -359,11 +359,12 @@ export class FirstPaint {
     const missing: number[] = [];
     for (let index = 0; index < count; index += 1) if (!this.nodes.has(page.questions[index]!.name)) missing.push(index);
     if (missing.length > 0) {
-      const template = document.createElement('template');
-      template.innerHTML = missing
-        .map((index) => earlyQuestionHtml(page.questions[index]!, this.ids(index), t, sanitizeHtml, index === count - 1 ? rows : undefined))
-        .join('');
-      const built = Array.from(template.content.children) as HTMLElement[];
+      const markup = missing.map((index) =>
+        earlyQuestionHtml(page.questions[index]!, this.ids(index), t, sanitizeHtml, index === count - 1 ? rows : undefined),
+      );
+      let built = parse(markup.join(''));
+      // One element per question; should instructions ever break out of theirs, one parse each.
+      if (built.length !== missing.length) built = markup.map((one) => parse(one)[0]!);
       missing.forEach((index, at) => {
         const q = page.questions[index]!;
         const node = built[at]!;
@@ -480,6 +481,13 @@ export class FirstPaint {
     }
     syncState(q, node);
   }
+}
+
+/** The elements `markup` makes, parsed once, not yet in the document. */
+function parse(markup: string): HTMLElement[] {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return Array.from(template.content.children) as HTMLElement[];
 }
 
 /**
