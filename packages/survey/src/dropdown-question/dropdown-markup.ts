@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 
 /**
- * The markup of a dropdown question's native `<select>`, from plain values: drawn by
- * `<pv-dropdown-question>` from survey-core and by the early page (survey/first-paint.ts) from
- * the JSON, so both draw the same boxes. No survey-core here.
+ * The markup of a dropdown question's native `<select>`, from plain values, as
+ * `<pv-dropdown-question>` draws it from survey-core. The early page writes the same markup as
+ * text (survey/early-markup.ts); first-paint.test.ts holds the two equal. No survey-core here.
  */
 export interface SelectMarkup {
   readonly id: string;

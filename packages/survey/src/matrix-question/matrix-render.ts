@@ -4,8 +4,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 
 /**
  * How a matrix is drawn, from plain data: `<pv-matrix-question>` builds these views from
- * survey-core's rows and columns, and a renderer without the model (the early page drawn
- * from the JSON) can build them from the definition and get the same markup. Nothing here
+ * survey-core's rows and columns. The early page writes the same markup as text from the
+ * definition (survey/early-markup.ts); first-paint.test.ts holds the two equal. Nothing here
  * imports survey-core.
  */
 

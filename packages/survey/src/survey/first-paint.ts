@@ -3,7 +3,7 @@ import type { Question, SurveyModel } from 'survey-core';
 import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
 import { earlyQuestionHtml, matrixRowsHtml, type EarlyIds } from './early-markup.js';
-import type { EarlyPage, EarlyQuestion } from './first-paint-plan.js';
+import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
 
 /** What the early page needs from `<pv-survey>`, given explicitly. */
 export interface FirstPaintConfig {
@@ -421,7 +421,7 @@ export class FirstPaint {
         break;
       case 'matrix': {
         // A grid's answer is `{ row value: column value }`, rows in the order answered.
-        const row = q.rows[Number(/_row(\d+)$/.exec(target.name)?.[1] ?? -1)];
+        const row = gridRow(q, target);
         const group = target.closest('.pv-matrix-group');
         const column = group ? q.columns[Array.from(group.querySelectorAll('input')).indexOf(target)] : undefined;
         if (!row || !column || !target.checked) return;
@@ -462,7 +462,7 @@ export class FirstPaint {
         const answers = isRecord(value) ? value : {};
         for (const group of node.querySelectorAll('.pv-matrix-group')) {
           const radios = group.querySelectorAll('input');
-          const row = q.rows[Number(/_row(\d+)$/.exec(radios[0]?.name ?? '')?.[1] ?? -1)];
+          const row = radios[0] ? gridRow(q, radios[0]) : undefined;
           radios.forEach((input, column) => {
             input.checked = row !== undefined && answers[String(row.value)] === q.columns[column]?.value;
           });
@@ -481,6 +481,11 @@ export class FirstPaint {
     }
     syncState(q, node);
   }
+}
+
+/** The grid row an early input belongs to, by its name (`<control id>_row<index>`, early-markup.ts). */
+function gridRow(q: Extract<EarlyQuestion, { kind: 'matrix' }>, input: HTMLInputElement): EarlyChoice | undefined {
+  return q.rows[Number(/_row(\d+)$/.exec(input.name)?.[1] ?? -1)];
 }
 
 /** The elements `markup` makes, parsed once, not yet in the document. */

@@ -398,9 +398,8 @@ export class PvSurvey extends LitElement {
   /**
    * The status line says "Loading the survey…" only once loading has taken `LOADING_NOTE_DELAY`:
    * a survey that shows within it does not flash the words first, and its first question comes
-   * sooner (drawing that frame's text cost about 40 ms on a 4× slowed CPU, measured side by
-   * side). The line itself is there from the start, empty, so the words are announced when
-   * they come.
+   * sooner on a slow CPU (drawing that frame's text delayed it; see the README's bench notes).
+   * The line itself is there from the start, empty, so the words are announced when they come.
    */
   private noteLoadingLater(): void {
     clearTimeout(this.loadingNoteTimer);
@@ -731,10 +730,10 @@ export class PvSurvey extends LitElement {
   }
 }
 
-/** Properties the persistence controller is configured from. */
 /** How long loading may take before the survey says it is loading, in ms. */
 const LOADING_NOTE_DELAY = 500;
 
+/** Properties the persistence controller is configured from. */
 const PERSISTENCE_PROPERTIES = [
   'surveyId',
   'src',
