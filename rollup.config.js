@@ -68,10 +68,10 @@ export default [
       ...embed.plugins,
       embedManifest({
         entry: 'pupil-voice.js',
-        // The early page (drawn from the JSON before survey-core arrives) is a small chunk fetched
-        // alongside the definition; it reads the draft after painting, so the store chunk is not
-        // counted here.
-        firstQuestion: [/[\\/]survey[\\/]first-paint\.js$/],
+        // The early page (drawn from the JSON before survey-core arrives) is drawn by the entry
+        // itself (survey/early-boot.ts); it reads the draft after painting, and <pv-survey> is a
+        // chunk loaded after it, so nothing loaded with import() comes before the first question.
+        firstQuestion: [],
         serviceWorker: 'packages/survey/service-worker/pupil-voice-sw.js',
       }),
     ],

@@ -45,7 +45,7 @@ export function embedManifest({ entry, firstQuestion, serviceWorker }) {
       const firstPaint = chunks
         .filter((chunk) => chunk.moduleIds.some((id) => firstQuestion.some((pattern) => pattern.test(id))))
         .map((chunk) => chunk.fileName);
-      if (firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
+      if (firstQuestion.length > 0 && firstPaint.length === 0) this.error('no chunk holds the early page (firstQuestion patterns matched nothing)');
       // With what they import (markup they share with the question elements): everything
       // before the first question is hinted, so none waits for another to arrive before it is
       // requested.

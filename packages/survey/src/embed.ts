@@ -5,5 +5,14 @@
 // Until they are defined, <pv-survey> adopts their stylesheets from question/question-styles.ts,
 // so the early page looks exactly as the model's page will. define.ts defines everything at
 // once, for code that renders question elements on their own.
-import './outbox-status/pv-outbox-status.js';
-import './survey/pv-survey.js';
+//
+// First of all (survey/early-start.ts, before the rest evaluates), the definition of each
+// <pv-survey src> already in the page is requested; then survey/early-boot.ts draws its first
+// page. The elements (embed-elements.ts) are loaded once that is painted (or after half a second
+// at most), so the first question does not wait for their code.
+import './embed-start.js';
+import { drawEarlyPages } from './survey/early-boot.js';
+
+void drawEarlyPages()
+  .catch(() => undefined)
+  .then(() => import('./embed-elements.js'));

@@ -12,6 +12,19 @@ export function translationFor(lang: string | null | undefined): Translation {
 }
 
 /**
+ * The language of the nearest `lang` attribute: the element's own, an ancestor's (across shadow
+ * roots), then `<html lang>`, then English.
+ */
+export function languageOf(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? 'en';
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || 'en';
+}
+
+/**
  * Gives an element its UI strings in the language of the nearest `lang` attribute: its own,
  * an ancestor's (across shadow roots), then `<html lang>`. There is no page-global setting:
  * two surveys on one page may speak different languages. A MutationObserver on `<html lang>`
@@ -29,13 +42,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   get lang(): string {
-    if (this.override) return this.override;
-    let node: Node | null = this.host;
-    while (node) {
-      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? 'en';
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-    }
-    return document.documentElement.lang || 'en';
+    return this.override || languageOf(this.host);
   }
 
   get t(): Translation {

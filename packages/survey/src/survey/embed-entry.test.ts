@@ -41,6 +41,9 @@ new PerformanceObserver((list) => {
 
 const databases: string[] = [];
 const stores: ResponseStore[] = [];
+
+// The entry loads the elements once the pages it could draw first are painted (none here).
+before(() => customElements.whenDefined('pv-survey'));
 let release: (() => void) | undefined;
 
 function hold(): void {

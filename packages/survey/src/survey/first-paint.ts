@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Question, SurveyModel } from 'survey-core';
 import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
@@ -11,6 +11,16 @@ export interface FirstPaintConfig {
   strings(): Translation;
   /** Writes the answers so far to the respondent's draft (the same draft the model will resume). */
   save(answers: Readonly<Record<string, unknown>>): void;
+}
+
+/**
+ * Where the early page is drawn: `<pv-survey>` itself, or, before it is defined, the page the
+ * embed's first statements drew into its shadow root (early-boot.ts). `requestUpdate` draws the
+ * page again; `renderRoot` holds it.
+ */
+export interface FirstPaintHost {
+  requestUpdate(): void;
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 /** A press of Continue, Submit or Start made before the model arrived, carried out once it has. */
@@ -50,6 +60,19 @@ export interface ScreenSize {
   readonly height: number;
   /** The least height of an option or a grid row (the target size), in CSS pixels. */
   readonly target: number;
+}
+
+/**
+ * The room the early page has on screen: from the survey's top edge to the bottom of the window,
+ * and the least height of an option (`--pv-target-size` in pixels; 16 if it is set in another
+ * unit, the smallest it could then be). `host` is the `<pv-survey>`, its stylesheets adopted.
+ */
+export function screenSize(host: Element, laidOut = true): ScreenSize {
+  const target = getComputedStyle(host).getPropertyValue('--_target').trim();
+  return {
+    height: window.innerHeight - (laidOut ? host.getBoundingClientRect().top : 0),
+    target: /^\d+(\.\d+)?px$/.test(target) ? Math.max(1, parseFloat(target)) : 16,
+  };
 }
 
 /** The least height of a question's title: one line of small text. */
@@ -108,8 +131,8 @@ let instances = 0;
  * Nothing here imports survey-core (only its types): the early page is part of the embed entry.
  */
 export class FirstPaint {
-  private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-  private readonly config: FirstPaintConfig;
+  private readonly host: FirstPaintHost;
+  private config: FirstPaintConfig;
   private readonly prefix = `pvf${(instances += 1)}`;
   private answers: Record<string, unknown> = {};
   /** Questions answered on the early page (they win over the draft read after it). */
@@ -128,8 +151,16 @@ export class FirstPaint {
   /** A grid the first frame drew in part: its place on the page and how many rows it has. */
   private partial?: { readonly index: number; readonly rows: number };
 
-  constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }, config: FirstPaintConfig) {
+  constructor(host: FirstPaintHost, config: FirstPaintConfig) {
     this.host = host;
+    this.config = config;
+  }
+
+  /**
+   * New strings and a new way to save: `<pv-survey>` taking over a page the embed drew before
+   * the element was defined, which could not save (no draft is open before it).
+   */
+  configure(config: FirstPaintConfig): void {
     this.config = config;
   }
 

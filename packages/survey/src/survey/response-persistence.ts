@@ -11,6 +11,7 @@ import {
 import type { SurveyModel } from 'survey-core';
 import { sharedDelivery, type SharedDelivery } from '../delivery/shared-delivery.js';
 import { afterNextPaint } from './after-next-paint.js';
+import { draftPageKey, draftPastFirstPage, isWipeOwed, owedWipeKey, setOwedWipe, writeNote } from './draft-notes.js';
 import {
   PvAnswerSavedEvent,
   PvErrorEvent,
@@ -261,7 +262,7 @@ export class ResponsePersistenceController implements ReactiveController {
   resumesPastFirstPage(): boolean {
     const { storageKey: key, storeName, kiosk } = this.config;
     if (!key || kiosk) return false;
-    return Number(readNote(draftPageKey(storeName, key)) ?? 0) > 0;
+    return draftPastFirstPage(storeName, key);
   }
 
   /**
@@ -572,41 +573,4 @@ function restoreDraft(model: SurveyModel, draft: Draft): void {
     page -= 1;
   }
   if (page > 0 && page < model.visiblePages.length) model.currentPageNo = page;
-}
-
-/** The localStorage key noting that this survey's drafts must be wiped before anything else. */
-function owedWipeKey(storeName: string, surveyKey: string): string {
-  return `pv-owed-wipe:${storeName}:${surveyKey}`;
-}
-
-/** The localStorage key noting the page this survey's draft was last saved on. */
-function draftPageKey(storeName: string, surveyKey: string): string {
-  return `pv-draft-page:${storeName}:${surveyKey}`;
-}
-
-// localStorage may be missing or throw (storage off, sandboxed frames); then the notes are
-// simply absent: the wipe itself is all there is, and the early page reads the draft to know.
-function writeNote(key: string, value: string | undefined): void {
-  try {
-    if (value === undefined) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Nothing more can be done here.
-  }
-}
-
-function readNote(key: string): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function setOwedWipe(key: string, owed: boolean): void {
-  writeNote(key, owed ? '1' : undefined);
-}
-
-function isWipeOwed(key: string): boolean {
-  return readNote(key) !== undefined;
 }

@@ -12,6 +12,8 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface LoadRequest {
   readonly definition: unknown;
   readonly src: string | undefined;
+  /** The text of `src`, when it was fetched already (the embed's first statements do). */
+  readonly fetched?: Promise<string>;
   /** The language asked for (the element's `locale`, then its `lang`). */
   readonly locale: string | undefined;
   /**
@@ -93,9 +95,13 @@ export class SurveyLoader {
     if (definition === undefined && src) {
       let text: string;
       try {
-        const response = await fetch(src, { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
+        if (request.fetched) {
+          text = await request.fetched;
+        } else {
+          const response = await fetch(src, { credentials: 'same-origin' });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          text = await response.text();
+        }
       } catch (cause) {
         if (stale()) return undefined;
         if (await refusedByCors(src)) this.fail('fetch-blocked', t.fetchBlocked, cause);

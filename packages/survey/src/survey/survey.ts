@@ -17,7 +17,8 @@ import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { afterNextPaint } from './after-next-paint.js';
 import { ClearAnswers } from './clear-answers.js';
-import type { FirstPaint, ScreenSize } from './first-paint.js';
+import { takeEarlyStart, type EarlyDrawing, type EarlyStart } from './early-start.js';
+import { FirstPaint, planFirstPaint, screenSize } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
 import { QuickExitController } from './quick-exit-controller.js';
@@ -192,8 +193,14 @@ export class PvSurvey extends LitElement {
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
   });
-  /** The page drawn from the JSON while survey-core loads; its code is a small chunk of its own. */
+  /** The page drawn from the JSON while survey-core loads. */
   private firstPaint?: FirstPaint;
+  /** What the embed started before this element was defined (early-boot.ts), until the first load. */
+  private earlyStart?: EarlyStart;
+  /** The first page the embed drew, while it is on screen: this element renders nothing beside it. */
+  private earlyDrawing?: EarlyDrawing;
+  /** The early page's height, kept by the model's frame until its questions are drawn. */
+  private handOverHeight?: number;
   private readonly clearAnswers = new ClearAnswers(this, {
     focus: this.focusing,
     clear: () => this.clearAndStartAgain(),
@@ -213,8 +220,32 @@ export class PvSurvey extends LitElement {
     this.addEventListener(PvStartOverEvent.eventName, () => this.restart());
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // The embed drew the first page into this shadow root before the element was defined. Lit
+    // renders before it, up to a marker of its own: the page goes when the model's replaces it.
+    if (this.shadowRoot?.firstChild) {
+      const end = document.createComment('');
+      this.shadowRoot.prepend(end);
+      this.renderOptions.renderBefore = end;
+    }
+    return super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
+    this.earlyStart ??= takeEarlyStart(this);
+    // Lit reuses the shadow root the embed drew into; the question styles stay adopted.
     super.connectedCallback();
+    const drawing = this.earlyStart?.drawing;
+    if (drawing?.frame.isConnected && !this.earlyDrawing) {
+      this.earlyDrawing = drawing;
+      this.adoptQuestionStyles();
+      drawing.gone = () => {
+        if (this.earlyDrawing !== drawing) return;
+        this.earlyDrawing = undefined;
+        if (this.firstPaint === drawing.firstPaint) this.firstPaint = undefined;
+        this.requestUpdate();
+      };
+    }
     // A question element loaded on demand after the survey was shown (one added to the model
     // by script) brings styles this shadow root must adopt.
     this.stopAdoptingStyles = onQuestionElementsDefined(() => this.adoptQuestionStyles());
@@ -307,23 +338,31 @@ export class PvSurvey extends LitElement {
   /** Loads the definition (property first, then `src`), restores the draft, shows the survey. */
   private async load(restart = false): Promise<void> {
     const token = ++this.loadToken;
+    // The embed's start serves the first load, if it is of the `src` it fetched.
+    const embedStart = this.earlyStart;
+    this.earlyStart = undefined;
+    const started =
+      embedStart && !restart && this.definition === undefined && this.src === embedStart.src ? embedStart : undefined;
     // An early page belongs to the load that drew it.
-    this.firstPaint?.clear();
+    if (!started?.drawing) {
+      this.firstPaint?.clear();
+      embedStart?.drawing?.firstPaint.clear();
+    }
     this.noteLoadingLater();
     // A survey that may draw its first page from the JSON draws it first: survey-core, the
     // question elements, the store and the audience features start downloading once that page
     // is on screen (or turned out not to qualify), so they compete with it neither for the
     // network nor for the main thread. Any other survey starts them at once.
     const mayPaintEarly = this.mayPaintEarly();
-    if (mayPaintEarly) void loadFirstPaint().catch(() => undefined);
     // The store and send loop are a chunk of their own: fetch it alongside survey-core.
-    else if (this.storageKey) void preloadDelivery();
+    if (!mayPaintEarly && this.storageKey) void preloadDelivery();
     let questionElements = Promise.resolve();
     /** The early page's draft read: the model attaches to the draft only after it. */
     let early: Promise<void> = Promise.resolve();
     const loaded = await this.loader.load({
       definition: restart && this.loadedDefinition !== undefined ? this.loadedDefinition : this.definition,
       src: this.src,
+      fetched: started?.text,
       locale: this.locale ?? this.getAttribute('lang') ?? undefined,
       prepare: (definition) => this.audiences.prepare(definition, this.audience),
       surveyCoreAfterDefinition: mayPaintEarly,
@@ -340,11 +379,15 @@ export class PvSurvey extends LitElement {
         if (!mayPaintEarly) return rest();
         let painted!: () => void;
         const drawn = new Promise<void>((resolve) => (painted = resolve));
-        early = this.paintEarly(definition, token, painted).finally(painted);
+        early = this.paintEarly(definition, token, painted, started?.drawing).finally(painted);
         return drawn.then(rest);
       },
     });
-    if (token === this.loadToken && !loaded) this.firstPaint?.clear();
+    if (token === this.loadToken && !loaded) {
+      this.firstPaint?.clear();
+      // A page the embed drew, not yet taken over (the definition failed its checks).
+      this.earlyDrawing?.firstPaint.clear();
+    }
     if (!loaded || token !== this.loadToken) return;
     await questionElements;
     // A definition given as a property can have its model before the early page has read the
@@ -374,7 +417,15 @@ export class PvSurvey extends LitElement {
     const resumed = !restart && (model.currentPageNo > 0 || Object.keys(model.data as object).length > 0);
     // From here to the model's first render nothing waits for another task, so no keystroke
     // on the early page can fall between the two.
-    const handOver = this.firstPaint?.handOver(model);
+    let handOver = this.firstPaint?.handOver(model);
+    const drawing = this.earlyDrawing;
+    if (handOver && drawing) {
+      // The embed's frame gives way to this element's, which keeps its height meanwhile.
+      this.handOverHeight = handOver.frame?.getBoundingClientRect().height;
+      this.earlyDrawing = undefined;
+      drawing.frame.remove();
+      handOver = { ...handOver, frame: undefined };
+    }
     this.show(model);
     // After show(): whether this is a poll is read from the model on screen.
     this.audiences.attach(model, { resumed, poll: this.isPoll });
@@ -387,6 +438,11 @@ export class PvSurvey extends LitElement {
           .map((node) => node.updateComplete),
       );
       this.firstPaint?.finish(model, handOver);
+      if (drawing) {
+        this.handOverHeight = undefined;
+        this.firstPaint = undefined;
+        this.requestUpdate();
+      }
       // Continue, Submit or Start pressed early: validated and carried out now.
       if (handOver.pending === 'next') this.navigation.next();
       else if (handOver.pending === 'submit') this.navigation.submit();
@@ -426,51 +482,48 @@ export class PvSurvey extends LitElement {
    * who has stays on page one, which the model then opens on, with the
    * draft's answers filled in under theirs (their newer answers win) and nothing lost. Moving
    * them to the later page under their fingers would lose their place, focus and keystrokes.
+   *
+   * `drawn` is a page the embed drew before this element was defined (early-boot.ts, which made
+   * the same checks): it is taken over as it is, answers, focus and caret included.
    */
-  private async paintEarly(definition: unknown, token: number, painted: () => void): Promise<void> {
+  private async paintEarly(definition: unknown, token: number, painted: () => void, drawn?: EarlyDrawing): Promise<void> {
     this.persistence.configure(this.persistenceConfig());
-    if (this.persistence.resumesPastFirstPage()) return;
-    // Fetched alongside the definition (see load), so this rarely waits.
-    const { FirstPaint, planFirstPaint } = await loadFirstPaint();
-    if (token !== this.loadToken || this.loader.status !== 'loading') return;
-    const plan = planFirstPaint(definition);
-    if (!('page' in plan)) return;
-    if (this.kiosk && plan.page.pageCount === 1 && plan.page.questions.length === 1) return;
-    // Measured before the question styles are adopted: the survey is laid out as it is, so
-    // this is cheap; after them, it would be laid out once more for nothing.
-    const size = this.screenSize();
-    this.adoptQuestionStyles();
-    this.firstPaint ??= new FirstPaint(this, {
+    const config = {
       strings: () => this.localize.t,
-      save: (answers) => this.persistence.saveEarly(answers),
-    });
-    const firstPaint = this.firstPaint;
-    firstPaint.show(plan.page, size);
-    await this.updateComplete;
-    await afterNextPaint();
-    // A page longer than the window had only what can be on screen drawn first; the rest is
-    // below the window's bottom edge, so drawing it now moves nothing in view.
-    firstPaint.drawRest();
-    painted();
+      save: (answers: Readonly<Record<string, unknown>>) => this.persistence.saveEarly(answers),
+    };
+    let firstPaint: FirstPaint;
+    if (drawn?.firstPaint.page && drawn === this.earlyDrawing) {
+      // The embed drew this page before the element was defined: it is on screen already.
+      firstPaint = this.firstPaint = drawn.firstPaint;
+      firstPaint.configure(config);
+      drawn.chrome = () => ({ before: this.renderQuickExit(), after: this.renderSaveState() });
+      painted();
+    } else {
+      if (this.persistence.resumesPastFirstPage()) return;
+      if (token !== this.loadToken || this.loader.status !== 'loading') return;
+      const plan = planFirstPaint(definition);
+      if (!('page' in plan)) return;
+      if (this.kiosk && plan.page.pageCount === 1 && plan.page.questions.length === 1) return;
+      // Measured before the question styles are adopted: the survey is laid out as it is, so
+      // this is cheap; after them, it would be laid out once more for nothing.
+      const size = screenSize(this);
+      this.adoptQuestionStyles();
+      firstPaint = this.firstPaint ??= new FirstPaint(this, config);
+      firstPaint.show(plan.page, size);
+      await this.updateComplete;
+      await afterNextPaint();
+      // A page longer than the window had only what can be on screen drawn first; the rest is
+      // below the window's bottom edge, so drawing it now moves nothing in view.
+      firstPaint.drawRest();
+      painted();
+    }
     if (token !== this.loadToken || !firstPaint.page) return;
     // The draft is read meanwhile (the store is a chunk of its own, then IndexedDB).
     const draft = await this.persistence.open();
     if (token !== this.loadToken || !firstPaint.page) return;
     if (draft && draft.page > 0 && !firstPaint.interacted) firstPaint.clear();
     else if (draft) firstPaint.resume(draft.answers as Record<string, unknown>);
-  }
-
-  /**
-   * The room the early page has on screen: from this element's top edge to the bottom of the
-   * window, and the least height of an option (`--pv-target-size` in pixels; 16 if it is set in
-   * another unit, the smallest it could then be).
-   */
-  private screenSize(): ScreenSize {
-    const target = getComputedStyle(this).getPropertyValue('--_target').trim();
-    return {
-      height: window.innerHeight - this.getBoundingClientRect().top,
-      target: /^\d+(\.\d+)?px$/.test(target) ? Math.max(1, parseFloat(target)) : 16,
-    };
   }
 
   /**
@@ -510,7 +563,15 @@ export class PvSurvey extends LitElement {
     this.navigation.bumpRevision();
   }
 
-  protected override render(): TemplateResult {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The embed's page shows this element's save line too.
+    this.earlyDrawing?.redraw();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    // The embed's page is on screen beside this element's (empty) render, until the model's page.
+    if (this.earlyDrawing) return nothing;
     const model = this._model;
     const status = this.loader.status;
     const lang = model?.locale || this.localize.lang;
@@ -523,6 +584,7 @@ export class PvSurvey extends LitElement {
       lang=${lang || nothing}
       dir=${dir ?? nothing}
       data-preset=${this.audiences.preset?.audience ?? nothing}
+      style=${this.handOverHeight === undefined ? nothing : `min-height: ${this.handOverHeight}px`}
     >
       ${status === 'loading'
         ? this.firstPaint?.page
@@ -747,15 +809,3 @@ const PERSISTENCE_PROPERTIES = [
   'idleTimeout',
   'kioskReset',
 ] as const;
-
-let firstPaintModule: Promise<typeof import('./first-paint.js')> | undefined;
-
-/** The early renderer, a chunk of its own fetched alongside the definition (kept out of the entry's budget). */
-function loadFirstPaint(): Promise<typeof import('./first-paint.js')> {
-  if (!firstPaintModule) {
-    firstPaintModule = import('./first-paint.js');
-    // A failed download (offline) is tried again by the next survey.
-    firstPaintModule.catch(() => (firstPaintModule = undefined));
-  }
-  return firstPaintModule;
-}
