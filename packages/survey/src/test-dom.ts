@@ -36,3 +36,15 @@ export function holdSurveyCoreBack(): () => void {
     open();
   };
 }
+
+/** The visible parts of a survey page whose places the hand-over tests compare. */
+export const PAGE_PARTS =
+  '.pv-survey-title, .pv-progress, .pv-page-heading, .pv-title, .pv-option, .pv-rating-item, .pv-input, textarea, .pv-navigation .pv-button, .pv-save-state, .pv-quick-exit';
+
+/** Where the parts of the page `selector` names are, rounded to whole pixels. */
+export function boxes(el: PvSurvey, selector = PAGE_PARTS): string[] {
+  return $$(el, selector).map((node) => {
+    const box = node.getBoundingClientRect();
+    return `${node.className.split(' ')[0]} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+  });
+}

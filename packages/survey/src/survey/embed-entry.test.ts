@@ -6,7 +6,7 @@ import { uniqueName } from '../../../store/src/test-support.js';
 // school's page gets from dist/pupil-voice.js (no question element defined until they load).
 import '../embed.js';
 import type { PvQuickExitEvent } from '../events.js';
-import { $, $$, holdSurveyCoreBack, settle } from '../test-dom.js';
+import { $, $$, boxes, holdSurveyCoreBack, settle } from '../test-dom.js';
 import type { PvSurvey } from './survey.js';
 
 // The embed entry defines <pv-survey> but no question element: the first page is drawn from the
@@ -104,14 +104,6 @@ async function handOver(el: PvSurvey): Promise<void> {
   release?.();
   await ready;
   await settle(el);
-}
-
-/** Where the visible parts of the page are. */
-function boxes(el: PvSurvey): string[] {
-  return $$(el, '.pv-survey-title, .pv-progress, .pv-page-heading, .pv-title, .pv-option, .pv-rating-item, .pv-input, textarea, .pv-navigation .pv-button, .pv-save-state, .pv-quick-exit').map((node) => {
-    const box = node.getBoundingClientRect();
-    return `${node.className.split(' ')[0]} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
-  });
 }
 
 describe('the embed entry (dist/pupil-voice.js) draws the first page before any question element or survey-core', function () {
