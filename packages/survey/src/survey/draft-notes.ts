@@ -40,6 +40,19 @@ export function isWipeOwed(key: string): boolean {
   return readNote(key) !== undefined;
 }
 
+/** The store `<pv-survey>` keeps drafts in unless `store-name` says another. */
+export const DEFAULT_STORE_NAME = 'pupil-voice';
+
+/**
+ * Where a survey's drafts and responses are kept on the device: its `survey-id`, else the path
+ * of its `src` URL; undefined for a survey given only as a `definition` with no `survey-id`.
+ */
+export function surveyStorageKey(surveyId: string | null | undefined, src: string | null | undefined): string | undefined {
+  if (surveyId) return surveyId;
+  if (src) return new URL(src, document.baseURI).pathname;
+  return undefined;
+}
+
 /**
  * Whether this survey's draft was last saved on a later page than the first, as far as this
  * device remembers without opening the store (see `ResponsePersistenceController`).

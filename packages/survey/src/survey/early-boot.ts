@@ -4,8 +4,7 @@
 // defined, takes the page over as it is (answers, focus and caret included) and carries on as if
 // it had drawn it. On a slow laptop the first question is then on screen before the element's
 // code has even arrived (see the README's bench notes).
-import { nothing, render } from 'lit';
-import { adoptStyles } from 'lit';
+import { adoptStyles, nothing, render } from 'lit';
 import { textDirection } from '../audience/text-direction.js';
 import { definedQuestionStyles } from '../question/question-tags.js';
 import { languageOf, translationFor } from '../strings/localize-controller.js';
@@ -60,14 +59,16 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
     // Not laid out yet: the survey cannot have more room than the whole window.
     const size = screenSize(host, false);
     const strings = translationFor(lang);
-    let firstPaint: FirstPaint | undefined;
+    // Nothing is saved until the element has opened the draft and taken the page over.
+    const firstPaint = new FirstPaint(
+      { requestUpdate: () => drawing.redraw(), renderRoot: shadow },
+      { strings: () => strings, save: () => undefined },
+    );
     const drawing: EarlyDrawing = {
-      get firstPaint() {
-        return firstPaint!;
-      },
+      firstPaint,
       frame,
       redraw() {
-        if (!firstPaint?.page) {
+        if (!firstPaint.page) {
           if (frame.isConnected) {
             frame.remove();
             this.gone?.();
@@ -77,11 +78,6 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
         render(firstPaint.render(this.chrome?.() ?? { before: nothing, after: nothing }), frame);
       },
     };
-    // Nothing is saved until the element has opened the draft and taken the page over.
-    firstPaint = new FirstPaint(
-      { requestUpdate: () => drawing.redraw(), renderRoot: shadow },
-      { strings: () => strings, save: () => undefined },
-    );
     early.drawing = drawing;
     firstPaint.show(plan.page, size);
   } catch (cause) {

@@ -5,7 +5,7 @@
 // handing it to script still takes a few tasks; they now overlap the entry's evaluation.
 // early-boot.ts then draws those pages; <pv-survey> takes over what was started for it.
 import type { FirstPaint } from './first-paint.js';
-import { draftPastFirstPage } from './draft-notes.js';
+import { DEFAULT_STORE_NAME, draftPastFirstPage, surveyStorageKey } from './draft-notes.js';
 
 /** What the embed started for one `<pv-survey>` before the element was defined. */
 export interface EarlyStart {
@@ -33,6 +33,14 @@ export interface EarlyDrawing {
 }
 
 const starts = new Map<Element, EarlyStart>();
+
+/**
+ * Whether a survey in `locale` (its `locale`, else its `lang` attribute) may draw its first page
+ * before survey-core: English or unset. Another language waits for survey-core's words.
+ */
+export function drawsEarlyIn(locale: string): boolean {
+  return !locale || /^en\b/i.test(locale);
+}
 
 /**
  * What the embed started for `host`, handed over once: the element calls this when it first
@@ -67,15 +75,14 @@ export function startEarlyFetches(root: ParentNode = document): void {
     const src = host.getAttribute('src');
     if (!src || host.shadowRoot || starts.has(host)) continue;
     if (['audience', 'poll', 'kiosk', 'quick-exit'].some((name) => host.hasAttribute(name))) continue;
-    const locale = host.getAttribute('locale') ?? host.getAttribute('lang') ?? '';
-    if (locale && !/^en\b/i.test(locale)) continue;
-    let key: string;
+    if (!drawsEarlyIn(host.getAttribute('locale') ?? host.getAttribute('lang') ?? '')) continue;
+    let key: string | undefined;
     try {
-      key = host.getAttribute('survey-id') || new URL(src, document.baseURI).pathname;
+      key = surveyStorageKey(host.getAttribute('survey-id'), src);
     } catch {
       continue;
     }
-    if (draftPastFirstPage(host.getAttribute('store-name') ?? 'pupil-voice', key)) continue;
+    if (key && draftPastFirstPage(host.getAttribute('store-name') ?? DEFAULT_STORE_NAME, key)) continue;
     // The loader's own request, made early.
     const text = fetch(src, { credentials: 'same-origin' }).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -17,7 +17,8 @@ import { LocalizeController } from '../strings/localize-controller.js';
 import { loadSurveyLocale } from '../survey-core-loader.js';
 import { afterNextPaint } from './after-next-paint.js';
 import { ClearAnswers } from './clear-answers.js';
-import { takeEarlyStart, type EarlyDrawing, type EarlyStart } from './early-start.js';
+import { DEFAULT_STORE_NAME, surveyStorageKey } from './draft-notes.js';
+import { drawsEarlyIn, takeEarlyStart, type EarlyDrawing, type EarlyStart } from './early-start.js';
 import { FirstPaint, planFirstPaint, screenSize } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
@@ -164,7 +165,7 @@ export class PvSurvey extends LitElement {
   @property({ type: Boolean, reflect: true }) poll = false;
 
   /** The IndexedDB database holding drafts and the outbox. */
-  @property({ attribute: 'store-name' }) storeName = 'pupil-voice';
+  @property({ attribute: 'store-name' }) storeName = DEFAULT_STORE_NAME;
 
   /** The survey-core model, once loaded. */
   get model(): SurveyModel | undefined {
@@ -277,9 +278,7 @@ export class PvSurvey extends LitElement {
 
   /** Where this survey's drafts and responses are kept on the device, if anywhere. */
   get storageKey(): string | undefined {
-    if (this.surveyId) return this.surveyId;
-    if (this.src) return new URL(this.src, document.baseURI).pathname;
-    return undefined;
+    return surveyStorageKey(this.surveyId, this.src);
   }
 
   /** The current respondent's response id (the idempotency key), once a draft exists. */
@@ -532,8 +531,7 @@ export class PvSurvey extends LitElement {
    * Vote button, and a survey in another language than English waits for survey-core's words.
    */
   private mayPaintEarly(): boolean {
-    const locale = this.locale ?? this.getAttribute('lang') ?? '';
-    return this.audience === undefined && !this.poll && !(locale && !/^en\b/i.test(locale));
+    return this.audience === undefined && !this.poll && drawsEarlyIn(this.locale ?? this.getAttribute('lang') ?? '');
   }
 
   private show(model: SurveyModel): void {
