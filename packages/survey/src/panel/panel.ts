@@ -65,12 +65,18 @@ export class PvPanel extends LitElement {
   @property({ attribute: false }) panel!: PanelModel;
   /** See PvQuestionElement.revision. */
   @property({ type: Number }) revision = 0;
+  /** See PvQuestionElement.leaving. */
+  leaving = false;
 
   private readonly model = new SurveyModelController(this);
   private readonly localize = new LocalizeController(this);
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !this.leaving && super.shouldUpdate(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -26,6 +26,13 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
    */
   @property({ type: Number }) revision = 0;
 
+  /**
+   * Set by `<pv-survey>` while it replaces this element's page: the element is about to be
+   * removed, so what changed meanwhile (validation on Continue marks every answer checked) is
+   * not drawn for nothing. Cleared, with a render, if the element stays.
+   */
+  leaving = false;
+
   protected readonly model = new SurveyModelController(this);
   protected readonly localize = new LocalizeController(this);
 
@@ -36,6 +43,10 @@ export abstract class PvQuestionElement<Q extends Question = Question> extends L
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !this.leaving && super.shouldUpdate(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -84,12 +84,18 @@ function mayChangeWithOtherAnswers(question: Question): boolean {
  * Renders the visible elements of a page or panel in order, keyed by element id. `revision`
  * changes on every answer; `quietRevision` (defaults to `revision`) on every other change.
  * Questions that cannot show other answers get `quietRevision`, so an answer re-renders only
- * the elements that may show it.
+ * the elements that may show it. `limit` draws only the first so many (a new page's first
+ * screen, see PageDrawing).
  */
-export function renderElements(container: PanelModelBase, revision: number, quietRevision = revision): TemplateResult {
+export function renderElements(
+  container: PanelModelBase,
+  revision: number,
+  quietRevision = revision,
+  limit?: number,
+): TemplateResult {
   const visible = container.elements.filter((element) => element.isVisible);
   return html`${repeat(
-    visible,
+    limit === undefined ? visible : visible.slice(0, limit),
     (element) => (element as unknown as Question).id,
     (element) =>
       renderElement(

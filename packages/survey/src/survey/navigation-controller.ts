@@ -9,6 +9,8 @@ import { findPersonalInformationIn, type PersonalInformationFinding } from './pe
 /** What navigation needs from its neighbours, given explicitly. */
 export interface NavigationConfig {
   readonly focus: SurveyFocusController;
+  /** The respondent moved to another page (Continue or Back). */
+  pageChanged(): void;
   /** Whether completing was refused because the outbox could not be written. */
   completionFailed(): boolean;
   /** Forgets a refused completion before trying again. */
@@ -76,6 +78,7 @@ export class SurveyNavigationController implements ReactiveController {
     const pageChanged = (_: SurveyModel, options: { newCurrentPage: PageModel; oldCurrentPage?: PageModel }) => {
       this.bumpRevision();
       this.config.focus.pageChanged();
+      this.config.pageChanged();
       const pages = model.visiblePages;
       this.host.dispatchEvent(
         new PvPageChangedEvent(

@@ -22,6 +22,7 @@ import { drawsEarlyIn, takeEarlyStart, type EarlyDrawing, type EarlyStart } from
 import { FirstPaint, planFirstPaint, screenSize } from './first-paint.js';
 import { SurveyFocusController } from './focus-controller.js';
 import { SurveyNavigationController } from './navigation-controller.js';
+import { PageDrawing } from './page-drawing.js';
 import { QuickExitController } from './quick-exit-controller.js';
 import { ResponsePersistenceController, type PersistenceConfig } from './response-persistence.js';
 import { SurveyLoader } from './survey-loader.js';
@@ -191,8 +192,12 @@ export class PvSurvey extends LitElement {
   private readonly focusing = new SurveyFocusController(this);
   private readonly navigation = new SurveyNavigationController(this, {
     focus: this.focusing,
+    pageChanged: () => this.pageDrawing.pageChanged(),
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
+  });
+  private readonly pageDrawing = new PageDrawing(this, {
+    visibleElements: () => (this._model?.activePage as PageModel | undefined)?.elements.filter((element) => element.isVisible).length ?? 0,
   });
   /** The page drawn from the JSON while survey-core loads. */
   private firstPaint?: FirstPaint;
@@ -541,6 +546,7 @@ export class PvSurvey extends LitElement {
     this.localize.override = model.locale || undefined;
     this.surveyController.observe(model);
     this.navigation.observe(model);
+    this.pageDrawing.reset();
     this.clearAnswers.reset();
     this.adoptQuestionStyles();
   }
@@ -559,6 +565,16 @@ export class PvSurvey extends LitElement {
     model.locale = locale;
     this.localize.override = model.locale || undefined;
     this.navigation.bumpRevision();
+  }
+
+  /** Complete once the whole page is drawn (a new page shows its first screen first). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.pageDrawing.whole) {
+      await this.pageDrawing.whole;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -653,7 +669,7 @@ export class PvSurvey extends LitElement {
     return html`<section class="pv-page" part="page">
       ${this.navigation.renderPageHeading(model, page, starting, this.localize.t)}
       ${page.hasDescription ? html`<div class="pv-description">${renderLocString(page.locDescription)}</div>` : nothing}
-      ${renderElements(page, this.navigation.revision, this.navigation.quietRevision)}
+      ${renderElements(page, this.navigation.revision, this.navigation.quietRevision, this.pageDrawing.limit)}
     </section>`;
   }
 
