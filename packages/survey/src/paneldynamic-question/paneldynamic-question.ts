@@ -3,11 +3,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { PanelModel, QuestionPanelDynamicModel } from 'survey-core';
 import { locText, renderLocString } from '../loc-string.js';
 import { PvQuestionElement } from '../question/question-element.js';
+import { elementsDrawn } from '../question/elements-drawn.js';
 import { renderElements } from '../question/render-element.js';
 import { styles } from './paneldynamic-question.styles.js';
 
 /** Anything rendered inside a panel that finishes its own update asynchronously. */
-type Updating = Element & { updateComplete: Promise<unknown> };
 
 const FOCUSABLE_CONTROL =
   'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
@@ -135,12 +135,7 @@ export class PvPanelDynamicQuestion extends PvQuestionElement<QuestionPanelDynam
   /** Waits until this element and everything rendered inside `root` has finished updating. */
   private async settled(root: ParentNode): Promise<void> {
     await this.updateComplete;
-    for (let round = 0; round < 3; round += 1) {
-      const pending = Array.from(root.querySelectorAll('*')).filter(
-        (node): node is Updating => 'updateComplete' in node,
-      );
-      await Promise.all(pending.map((node) => node.updateComplete));
-    }
+    await elementsDrawn(root);
   }
 
   private async addEntry(): Promise<void> {

@@ -1,18 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { elementsDrawn } from '../question/elements-drawn.js';
 import { afterNextPaint } from './after-next-paint.js';
-
-type Updating = Element & { updateComplete: Promise<unknown> };
 
 /** A question element or panel (see PvQuestionElement.leaving). */
 interface PageElement extends Element {
   leaving: boolean;
   requestUpdate(): void;
-}
-
-/** What the page drawing needs from `<pv-survey>`. */
-export interface PageDrawingConfig {
-  /** How many elements (questions and panels) the page on screen shows in all. */
-  visibleElements(): number;
 }
 
 /** Elements drawn first on a new page, until a page has been measured. */
@@ -36,7 +29,6 @@ const IDLE_TIMEOUT = 100;
  */
 export class PageDrawing implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-  private readonly config: PageDrawingConfig;
   /** How many of the page's elements are drawn; undefined when all of them are. */
   private drawn?: number;
   /** How many elements the last page measured needed to reach the window's bottom edge. */
@@ -51,12 +43,8 @@ export class PageDrawing implements ReactiveController {
   /** Pending while a page is drawn in part; undefined when the whole page is drawn. */
   whole?: Promise<void>;
 
-  constructor(
-    host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
-    config: PageDrawingConfig,
-  ) {
+  constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }) {
     this.host = host;
-    this.config = config;
     host.addController(this);
   }
 
@@ -111,19 +99,14 @@ export class PageDrawing implements ReactiveController {
   }
 
   private async measure(token: number): Promise<void> {
-    // Question elements draw their content a microtask after they are inserted; panels hold
-    // question elements of their own.
-    const root = this.host.renderRoot;
-    for (let depth = 0; depth < 3; depth += 1) {
-      const updating = Array.from(root.querySelectorAll('*')).filter((node): node is Updating => 'updateComplete' in node);
-      await Promise.all(updating.map((node) => node.updateComplete));
-    }
+    const section = this.host.renderRoot.querySelector('.pv-page');
+    if (section) await elementsDrawn(section);
     if (token !== this.token || this.drawn === undefined) return;
-    const section = root.querySelector('.pv-page');
     const elements = section
       ? Array.from(section.children).filter((node) => node.hasAttribute('data-qid') || node.localName === 'pv-panel')
       : [];
-    if (elements.length > 0 && elements.length < this.config.visibleElements()) {
+    // As many as asked for: the page may have more (fewer means it has no more).
+    if (elements.length > 0 && elements.length >= this.drawn) {
       const bottoms = elements.map((element) => element.getBoundingClientRect().bottom);
       const reached = bottoms.findIndex((bottom) => bottom >= window.innerHeight);
       if (reached < 0) {

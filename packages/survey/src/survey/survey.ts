@@ -10,6 +10,7 @@ import type { SchoolContact } from '../help-panel/help-panel.js';
 import { locText, renderLocString } from '../loc-string.js';
 import { SurveyModelController } from '../model-controller.js';
 import { defineQuestionElements, onQuestionElementsDefined, questionTypesIn } from '../question/lazy-questions.js';
+import { elementsDrawn } from '../question/elements-drawn.js';
 import { definedQuestionStyles } from '../question/question-tags.js';
 import { renderElements } from '../question/render-element.js';
 import { sanitizeHtml } from '../sanitize.js';
@@ -196,9 +197,7 @@ export class PvSurvey extends LitElement {
     completionFailed: () => this.persistence.completionError !== undefined,
     clearCompletionFailure: () => (this.persistence.completionError = undefined),
   });
-  private readonly pageDrawing = new PageDrawing(this, {
-    visibleElements: () => (this._model?.activePage as PageModel | undefined)?.elements.filter((element) => element.isVisible).length ?? 0,
-  });
+  private readonly pageDrawing = new PageDrawing(this);
   /** The page drawn from the JSON while survey-core loads. */
   private firstPaint?: FirstPaint;
   /** What the embed started before this element was defined (early-boot.ts), until the first load. */
@@ -436,11 +435,7 @@ export class PvSurvey extends LitElement {
     this.loader.ready();
     await this.updateComplete;
     if (handOver) {
-      await Promise.all(
-        Array.from(this.renderRoot.querySelectorAll('*'))
-          .filter((node): node is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in node)
-          .map((node) => node.updateComplete),
-      );
+      await elementsDrawn(this.renderRoot);
       this.firstPaint?.finish(model, handOver);
       if (drawing) {
         this.handOverHeight = undefined;

@@ -1,0 +1,13 @@
+type Updating = Element & { updateComplete: Promise<unknown> };
+
+/**
+ * Resolves once every element rendered inside `root` has finished updating. Question elements
+ * draw their content a microtask after they are inserted, and panels and dynamic panels hold
+ * question elements of their own, so each round waits for what the one before it inserted.
+ */
+export async function elementsDrawn(root: ParentNode, rounds = 3): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    const updating = Array.from(root.querySelectorAll('*')).filter((node): node is Updating => 'updateComplete' in node);
+    await Promise.all(updating.map((node) => node.updateComplete));
+  }
+}
