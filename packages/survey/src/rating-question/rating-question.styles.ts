@@ -13,6 +13,11 @@ export const styles = css`
     gap: var(--_s) var(--_m);
     max-width: 100%;
   }
+  /* No label before the scale: no empty column, nor the gap after it, ahead of the first option. */
+  .pv-rating:not(:has(> .pv-rating-description--min)) {
+    grid-template-columns: minmax(0, max-content) auto;
+    grid-template-areas: 'scale max';
+  }
   .pv-rating-scale {
     grid-area: scale;
     display: flex;
@@ -33,9 +38,14 @@ export const styles = css`
   }
   /* Narrow (a phone): the scale first, then each end label under its own end. */
   @container (max-width: 36rem) {
-    .pv-rating {
+    .pv-rating,
+    .pv-rating:not(:has(> .pv-rating-description--min)) {
       grid-template-columns: 1fr 1fr;
       grid-template-areas: 'scale scale' 'min max';
+    }
+    /* No end labels: no empty row (and no gap) under the scale. */
+    .pv-rating:not(:has(> .pv-rating-description)) {
+      grid-template-areas: 'scale scale';
     }
     /* The scale alone sets the width; each label wraps within its half. */
     .pv-rating-description {

@@ -265,6 +265,40 @@ describe('<pv-rating-question>', () => {
     el.style.width = '';
     el.style.display = '';
   });
+
+  it('starts a scale with no label before it where the question starts, wide and on a phone', async () => {
+    const el = await renderSurvey({
+      elements: [
+        { type: 'rating', name: 'plain', title: 'How was lunch today?' },
+        { type: 'rating', name: 'topped', title: 'How safe do you feel?', maxRateDescription: 'Very safe' },
+      ],
+    });
+    el.style.display = 'block';
+    for (const width of ['900px', '343px']) {
+      el.style.width = width;
+      await settle(el);
+      for (const name of ['plain', 'topped']) {
+        const grid = group(el, name).getBoundingClientRect();
+        const first = group(el, name).querySelector('.pv-rating-item')!.getBoundingClientRect();
+        // No empty column (and no gap after it) is kept for a label that is not there.
+        expect(Math.abs(first.left - grid.left), `${name} at ${width}: the first option starts the row`).to.be.lessThan(1);
+      }
+      const plain = group(el, 'plain');
+      const plainScale = plain.querySelector('.pv-rating-scale')!.getBoundingClientRect();
+      expect(Math.abs(plain.getBoundingClientRect().bottom - plainScale.bottom), `plain at ${width}: no row for labels under the scale`).to.be.lessThan(1);
+      const options = Array.from(group(el, 'topped').querySelectorAll('.pv-rating-item')).map((item) => item.getBoundingClientRect());
+      const max = group(el, 'topped').querySelector('.pv-rating-description--max')!.getBoundingClientRect();
+      if (width === '900px') {
+        expect(max.left, 'wide: the label is beside the last option').to.be.greaterThan(options[options.length - 1]!.right);
+        expect(Math.abs(max.top + max.height / 2 - (options[0]!.top + options[0]!.height / 2)), 'wide: on the scale\'s line').to.be.lessThan(2);
+      } else {
+        expect(max.top, 'on a phone: the label is under the scale').to.be.at.least(options[0]!.bottom);
+        expect(Math.abs(max.right - options[options.length - 1]!.right), 'on a phone: it ends under the last option').to.be.lessThan(2);
+      }
+    }
+    el.style.width = '';
+    el.style.display = '';
+  });
 });
 
 /**
