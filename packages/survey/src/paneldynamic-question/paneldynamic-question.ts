@@ -7,8 +7,6 @@ import { elementsDrawn } from '../question/elements-drawn.js';
 import { renderElements } from '../question/render-element.js';
 import { styles } from './paneldynamic-question.styles.js';
 
-/** Anything rendered inside a panel that finishes its own update asynchronously. */
-
 const FOCUSABLE_CONTROL =
   'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
 

@@ -38,6 +38,7 @@ export const styles = css`
   }
   /* Narrow (a phone): the scale first, then each end label under its own end. */
   @container (max-width: 36rem) {
+    /* The second selector outweighs the wide rule for a scale without a label before it. */
     .pv-rating,
     .pv-rating:not(:has(> .pv-rating-description--min)) {
       grid-template-columns: 1fr 1fr;
