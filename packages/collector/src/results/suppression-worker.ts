@@ -11,11 +11,13 @@ type Reply = { seq: number; published?: PublishedTally; error?: string; status?:
  */
 export class SuppressionWorker {
   private worker: Worker | undefined;
+  private closed = false;
   private seq = 0;
   private readonly pending = new Map<number, { resolve(view: PublishedTally): void; reject(error: unknown): void }>();
 
   /** The suppressed publication of a tally, computed off the main thread. */
   suppress(tally: Tally, k: number): Promise<PublishedTally> {
+    if (this.closed) return Promise.reject(new CollectorError(503, 'shutting_down', undefined, 'the collector is shutting down'));
     const worker = this.start();
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
@@ -32,7 +34,9 @@ export class SuppressionWorker {
     worker.on('message', (reply: Reply) => {
       const job = this.pending.get(reply.seq);
       this.pending.delete(reply.seq);
-      if (this.pending.size === 0) worker.unref();
+      // Idle, it must not keep the process alive; stopping, it must (see close()). A reply
+      // posted just before terminate() can arrive after it and must not undo that hold.
+      if (this.pending.size === 0 && this.worker === worker) worker.unref();
       if (job === undefined) return;
       if (reply.published !== undefined) job.resolve(reply.published);
       else job.reject(new CollectorError(reply.status ?? 500, 'results_unavailable', undefined, reply.error ?? 'suppression failed'));
@@ -48,8 +52,12 @@ export class SuppressionWorker {
     return worker;
   }
 
-  /** Stops the worker (graceful shutdown); pending publications are rejected. */
+  /**
+   * Stops the worker (graceful shutdown). A publication still pending is rejected unless its
+   * reply was already on its way; later ones are refused with 503 `shutting_down`.
+   */
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
