@@ -114,6 +114,12 @@ function rankingsCouldExist(cell: RankingCounts): boolean {
   return ordered && at[0] === cell.answered && cell.counts.every((row) => row.reduce((a, b) => a + b, 0) <= cell.answered);
 }
 
+/** Whether a count of answers under an unknown key fits its cell: 0 up to the cell's respondents. */
+function unknownCountCouldExist(tally: Record<string, unknown>, cell: string, count: unknown): boolean {
+  const respondents = (tally['respondents'] as Record<string, number>)[cell];
+  return Number.isInteger(count) && (count as number) >= 0 && respondents !== undefined && (count as number) <= respondents;
+}
+
 test('random JSON never gets through as a tally, and never throws anything but TallyFormatError', () => {
   fc.assert(
     fc.property(fc.jsonValue(), (value) => {
@@ -145,7 +151,9 @@ test('random JSON never gets through as a tally, and never throws anything but T
           /^(sum|min|max|sumSquares|unknownRows)$/.test(last) ||
           /(positive|negative)\u0000\d+\u00000$/.test(path) ||
           /^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000unknown$/.test(path) || // ranking: unknown items, any number
-          (/^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000counts\u0000/.test(path) && rankingsCouldExist(cellAt(copy, keys)));
+          (/^\u0000questions\u00003\u0000cells\u0000[^\u0000]+\u0000counts\u0000/.test(path) && rankingsCouldExist(cellAt(copy, keys))) ||
+          // an unknown key's count: any number of the cell's respondents may have sent it
+          (/^\u0000unknownQuestions\u0000\d+\u0000cells\u0000/.test(path) && unknownCountCouldExist(copy, last, replacement));
         assert.ok(before === replacement || harmless, `accepted ${path.replace(/\u0000/g, '.')} = ${String(replacement)}`);
       } catch (error) {
         assert.ok(error instanceof TallyFormatError, String(error));
