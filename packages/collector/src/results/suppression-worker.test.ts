@@ -12,7 +12,7 @@ const TALLY = tally(PUPIL_SURVEY, [{ data: { safe: 'yes' } }, { data: { safe: 'n
 
 /**
  * Runs a script in its own Node process, where nothing but the worker can keep the event loop
- * alive (this test process has the runner's own handles). Prints what the script printed;
+ * alive (this test process has the runner's own handles). Returns what the script printed;
  * `beforeExit` with the close still pending prints "hang".
  */
 function runAlone(body: string): { stdout: string; stderr: string; status: number | null } {
