@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { tally } from '@pupil-voice/aggregate';
+import { tempFolder } from '../test-support/harness.js';
 import { PUPIL_SURVEY } from '../test-support/surveys.js';
 import { SuppressionWorker } from './suppression-worker.js';
 
@@ -16,8 +16,8 @@ const TALLY = tally(PUPIL_SURVEY, [{ data: { safe: 'yes' } }, { data: { safe: 'n
  * `beforeExit` with the close still pending prints "hang".
  */
 function runAlone(body: string): { stdout: string; stderr: string; status: number | null } {
-  const folder = mkdtempSync(join(tmpdir(), 'pv-suppression-'));
-  const file = join(folder, 'alone.mjs');
+  const folder = tempFolder('suppression');
+  const file = join(folder.path, 'alone.mjs');
   writeFileSync(
     file,
     `import { SuppressionWorker } from ${JSON.stringify(new URL('./suppression-worker.js', import.meta.url).href)};
@@ -31,7 +31,7 @@ function runAlone(body: string): { stdout: string; stderr: string; status: numbe
     const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
     return { stdout: child.stdout.trim(), stderr: child.stderr, status: child.status };
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    folder.remove();
   }
 }
 
