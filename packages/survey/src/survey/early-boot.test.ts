@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openResponseStore } from '@pupil-voice/store';
 import { deleteDB } from 'idb';
 import { uniqueName } from '../../../store/src/test-support.js';
+import { draftPageKey, writeNote } from './draft-notes.js';
 import { $, $$, boxes, holdSurveyCoreBack, PAGE_PARTS, settle } from '../test-dom.js';
 import type { PvSurvey } from './survey.js';
 
@@ -42,6 +43,8 @@ const jsonUrl = (definition: unknown): string =>
 
 const storeName = uniqueName('pv-early-boot');
 const surveyId = uniqueName('early-boot-survey');
+/** A survey this device's note says was left off on page 2. */
+const laterId = uniqueName('early-boot-later');
 const realDefine = customElements.define.bind(customElements);
 let releaseSurvey: (() => void) | undefined;
 const shifts: Array<{ value: number; hadRecentInput: boolean }> = [];
@@ -81,7 +84,13 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
   let conditional: PvSurvey;
   let missing: PvSurvey;
   let replaced: PvSurvey;
+  let later: PvSurvey;
+  let laterUrl: string;
+  let pressed: PvSurvey;
   let releaseCore: () => void;
+  /** Every URL the page fetched from here on (the embed's own requests and the element's). */
+  const fetches: string[] = [];
+  const realFetch = window.fetch;
 
   before(async () => {
     drawn = make({ src: jsonUrl(FIRST), 'survey-id': surveyId, 'store-name': storeName });
@@ -89,6 +98,15 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     conditional = make({ src: jsonUrl(CONDITIONAL) });
     missing = make({ src: '/no-such-early-survey.json' });
     replaced = make({ src: jsonUrl(FIRST) });
+    writeNote(draftPageKey(storeName, laterId), '1');
+    laterUrl = jsonUrl(FIRST);
+    later = make({ src: laterUrl, 'survey-id': laterId, 'store-name': storeName });
+    // Last in the page: taking it out moves nothing else.
+    pressed = make({ src: jsonUrl(FIRST) });
+    window.fetch = (input, init) => {
+      fetches.push(input instanceof Request ? input.url : String(input));
+      return realFetch(input, init);
+    };
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
         shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
@@ -105,8 +123,10 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
 
   after(async () => {
     customElements.define = realDefine;
+    window.fetch = realFetch;
+    writeNote(draftPageKey(storeName, laterId), undefined);
     releaseCore?.();
-    for (const el of [drawn, audience, conditional, missing, replaced]) el?.remove();
+    for (const el of [drawn, audience, conditional, missing, replaced, later, pressed]) el?.remove();
     await deleteDB(storeName).catch(() => undefined);
   });
 
@@ -119,6 +139,22 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect(audience.shadowRoot, 'an audience opens on its intro: the element draws it').to.equal(null);
     expect(conditional.shadowRoot, 'a first page with visibleIf waits for the model').to.equal(null);
     expect(missing.shadowRoot).to.equal(null);
+    expect(later.shadowRoot, 'a respondent who left off on page 2 is shown page 2, by the element').to.equal(null);
+    expect(fetches, 'but its definition is already on its way').to.include(laterUrl);
+  });
+
+  it('shows Continue busy when it is pressed before the element is in, and keeps focus on it', async () => {
+    const next = $<HTMLButtonElement>(pressed, 'button[part~="next-button"]')!;
+    next.focus({ preventScroll: true });
+    next.click();
+    const busy = $<HTMLButtonElement>(pressed, 'button[part~="next-button"]')!;
+    expect(busy.getAttribute('aria-disabled')).to.equal('true');
+    expect($(pressed, '[role="status"]')?.textContent).to.match(/loading/i);
+    expect(deepActive() === busy, 'focus is on Continue, drawn again busy').to.equal(true);
+    expect($$(pressed, '.pv-survey')).to.have.length(1);
+    // Carried out once the model is in (first-paint.test.ts): here its page change would scroll
+    // the surveys the next test measures.
+    pressed.remove();
   });
 
   it('keeps answers, focus, the caret and every box when the element takes the page over', async () => {
@@ -183,5 +219,8 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect(replaced.model!.getQuestionByName('given'), 'the definition given by script wins').to.exist;
     expect($$(replaced, '.pv-survey')).to.have.length(1);
     expect($(replaced, '[data-early-page]')).to.equal(null);
+    await until(() => later.model, 'the survey left off on page 2 has its model');
+    expect($(later, '[data-early-page]')).to.equal(null);
+    expect(fetches.filter((url) => url === laterUrl), 'its definition was requested once, by the embed, for the element').to.have.length(1);
   });
 });

@@ -22,12 +22,14 @@ const EARLY_WAIT = 500;
  * to qualify, or after `EARLY_WAIT` ms, whichever comes first.
  */
 export async function drawEarlyPages(): Promise<void> {
-  const painted = waitingStarts().map(([host, early]) =>
-    early.text.then(
-      (body) => draw(host, early, body),
-      () => undefined,
-    ),
-  );
+  const painted = waitingStarts()
+    .filter(([, early]) => early.drawable)
+    .map(([host, early]) =>
+      early.text.then(
+        (body) => draw(host, early, body),
+        () => undefined,
+      ),
+    );
   if (painted.length === 0) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([Promise.all(painted), new Promise((resolve) => (timer = setTimeout(resolve, EARLY_WAIT)))]);
@@ -64,6 +66,8 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
       { requestUpdate: () => drawing.redraw(), renderRoot: shadow },
       { strings: () => strings, save: () => undefined },
     );
+    /** How the frame is drawn: not yet, from markup (the first frame), or by `render`. */
+    let drawnBy: 'nothing' | 'markup' | 'template' = 'nothing';
     const drawing: EarlyDrawing = {
       firstPaint,
       frame,
@@ -75,7 +79,21 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
           }
           return;
         }
-        render(firstPaint.render(this.chrome?.() ?? { before: nothing, after: nothing }), frame);
+        if (drawnBy === 'nothing') {
+          drawnBy = 'markup';
+          firstPaint.drawPlain(frame);
+          return;
+        }
+        const draw = (): void => {
+          render(firstPaint.render(this.chrome?.() ?? { before: nothing, after: nothing }), frame);
+        };
+        if (drawnBy === 'template') return draw();
+        drawnBy = 'template';
+        // The template draws the same page again around the same question elements.
+        keepingFocus(shadow, frame, () => {
+          frame.replaceChildren();
+          draw();
+        });
       },
     };
     early.drawing = drawing;
@@ -89,4 +107,25 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
   await afterNextPaint();
   // The rest of a long page, below the window's bottom edge (see FirstPaint.drawRest).
   early.drawing?.firstPaint.drawRest();
+}
+
+/**
+ * Runs `change`, which takes the elements out of `frame` and draws it again, and puts focus and
+ * the caret back where they were: on the same element if it is drawn again (a question's
+ * control), else on what took its place (Continue). All in one task, so no keystroke is lost.
+ */
+function keepingFocus(root: ShadowRoot, frame: HTMLElement, change: () => void): void {
+  const active = root.activeElement instanceof HTMLElement && frame.contains(root.activeElement) ? root.activeElement : null;
+  const caret =
+    active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      ? { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection }
+      : undefined;
+  const nav = active?.getAttribute('data-early');
+  change();
+  const target = active?.isConnected ? active : nav ? frame.querySelector<HTMLElement>(`[data-early="${nav}"]`) : null;
+  if (!target || root.activeElement === target) return;
+  target.focus({ preventScroll: true });
+  if (caret && caret.start !== null && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
+    target.setSelectionRange(caret.start, caret.end, caret.direction ?? undefined);
+  }
 }

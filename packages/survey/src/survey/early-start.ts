@@ -13,6 +13,11 @@ export interface EarlyStart {
   readonly src: string;
   /** The definition's text (the loader reads it from here: it is fetched once). */
   readonly text: Promise<string>;
+  /**
+   * Whether the embed may draw its first page (early-boot.ts). Not when this device's note says
+   * the respondent left off on a later page: the element shows them that page.
+   */
+  readonly drawable: boolean;
   /** The page drawn, while it is on screen (early-boot.ts). */
   drawing?: EarlyDrawing;
 }
@@ -65,8 +70,9 @@ export function waitingStarts(): Array<[Element, EarlyStart]> {
 /**
  * Requests the definition of every `<pv-survey>` in `root` that may draw its first page early:
  * the attribute-level checks `<pv-survey>` makes (`mayPaintEarly`), and more. A survey with a
- * quick exit, a kiosk or an audience waits for the element, which draws what those need; so does
- * a respondent who left off on a later page (this device's note says so), who is shown that page.
+ * quick exit, a kiosk or an audience waits for the element, which draws what those need. So does
+ * a respondent who left off on a later page (this device's note says so), who is shown that page:
+ * their definition is requested all the same (the element reads it from here), but not drawn.
  * Nothing is started once `<pv-survey>` is defined: it then draws its own early page.
  */
 export function startEarlyFetches(root: ParentNode = document): void {
@@ -82,14 +88,16 @@ export function startEarlyFetches(root: ParentNode = document): void {
     } catch {
       continue;
     }
-    if (key && draftPastFirstPage(host.getAttribute('store-name') ?? DEFAULT_STORE_NAME, key)) continue;
-    // The loader's own request, made early.
+    // The loader's own request, made early, and first: reading the note below waits on
+    // storage, and the definition is wanted whether or not the first page is drawn.
     const text = fetch(src, { credentials: 'same-origin' }).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     });
     // Its failures are the loader's to report, in the element.
     text.catch(() => undefined);
-    starts.set(host, { src, text });
+    // A respondent who left off on a later page is shown that page, by the element.
+    const laterPage = Boolean(key) && draftPastFirstPage(host.getAttribute('store-name') ?? DEFAULT_STORE_NAME, key!);
+    starts.set(host, { src, text, drawable: !laterPage });
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Question, SurveyModel } from 'survey-core';
 import { sanitizeHtml } from '../sanitize.js';
 import type { Translation } from '../strings/translation.js';
-import { earlyQuestionHtml, matrixRowsHtml, type EarlyIds } from './early-markup.js';
+import { earlyQuestionHtml, escapeHtml, matrixRowsHtml, type EarlyIds } from './early-markup.js';
 import type { EarlyChoice, EarlyPage, EarlyQuestion } from './first-paint-plan.js';
 
 /** What the early page needs from `<pv-survey>`, given explicitly. */
@@ -361,6 +361,44 @@ export class FirstPaint {
         ${this.questionNodes(page, questions.length, screen?.rows, t)}
       </section>
       ${screen ? nothing : this.renderEnd(page, busy, t, chrome.after)}`;
+  }
+
+  /**
+   * Draws the page into `frame` as `render` would with nothing around it and nothing pressed,
+   * from markup, not a template: the embed's first frame (early-boot.ts). Preparing and filling
+   * the templates cost about a fifth of that frame's script on a slow CPU. The frame is then the
+   * caller's to hand to `render` (early-boot.ts empties it first; the question elements are kept).
+   */
+  drawPlain(frame: HTMLElement): void {
+    const page = this.page;
+    if (!page) return;
+    const t = this.config.strings();
+    const e = escapeHtml;
+    const progressText = t.pageOf(1, page.pageCount);
+    const pageHeading = page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle);
+    const screen = this.screen;
+    const header =
+      page.surveyTitle || page.surveyDescription
+        ? `<div class="pv-header" part="header">${page.surveyTitle ? `<h2 class="pv-survey-title">${e(page.surveyTitle)}</h2>` : ''}${
+            page.surveyDescription ? `<div class="pv-description">${e(page.surveyDescription)}</div>` : ''
+          }</div>`
+        : '';
+    const progress = page.showProgressBar
+      ? `<div class="pv-progress" part="progress"><div class="pv-progress-track" role="progressbar" aria-label="${e(t.progressLabel)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" aria-valuetext="${e(progressText)}"><div class="pv-progress-fill" style="width: 0%"></div></div><p class="pv-progress-text" aria-hidden="true">${e(progressText)}</p></div>`
+      : '';
+    const heading = pageHeading
+      ? `<h3 class="pv-page-heading${page.pageTitle ? '' : ' pv-visually-hidden'}" id="pv-page-heading" tabindex="-1">${e(pageHeading)}</h3>`
+      : '';
+    const description = page.pageDescription ? `<div class="pv-description">${e(page.pageDescription)}</div>` : '';
+    const end = screen
+      ? ''
+      : `<div class="pv-navigation" part="navigation"><button type="button" class="pv-button" part="button ${
+          page.isStartPage ? 'start-button' : page.isLastPage ? 'submit-button' : 'next-button'
+        }" data-early="nav">${e(page.buttonText)}</button></div><p class="pv-visually-hidden" role="status"></p>`;
+    frame.innerHTML = `${header}${progress}<section class="pv-page" part="page" data-early-page>${heading}${description}</section>${end}`;
+    const questions = screen ? screen.questions : page.questions.length;
+    frame.querySelector('section')!.append(...this.questionNodes(page, questions, screen?.rows, t));
+    frame.querySelector('[data-early="nav"]')?.addEventListener('click', this.onNavigate);
   }
 
   /** Below the questions: Continue (or Submit, or Start), its busy note, the save line. */
