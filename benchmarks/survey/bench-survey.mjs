@@ -2,14 +2,17 @@
 // renderer survey-js-ui 2.5.38 on survey-core 2.5.38 and against the floor (a bare page that
 // draws the first question straight from the JSON), side by side in Debian's Chromium.
 //   node benchmarks/survey/bench-survey.mjs [--runs=5] [--profiles=loopback,laptop-slow4g,3g,laptop-3g,laptop]
-//     [--surveys=pupil,big,matrix] [--cpu=N] [--complete] [--rebuild] [--no-hints]
+//     [--surveys=pupil,big,matrix] [--cpu=N] [--complete] [--rebuild] [--no-hints] [--baseline=DIR]
+//     [--first-paint-only]
 // Prints transfer sizes; per survey and profile the first question, first input ready, JS bytes
 // before the first question and heap; the next page of a 200-question survey; keyboard input
 // lag in a 60-row matrix (ours, the anchor, and the floor's native radios with no script); with
 // --complete, answering 40 questions through the UI. Ratios are ours / anchor and ours / floor.
 // Our page is the README's snippet: a preload of the definition and the modulepreload hints of
 // dist/preload.json (--no-hints: the script tag alone). The anchor and the floor have no hints
-// (SurveyJS documents none).
+// (SurveyJS documents none). --baseline=DIR: the dist/ folder of another build of ours (an
+// earlier commit, built in a worktree of its own), whose first paint is measured in the same runs,
+// the same way, beside ours: a change's effect on the first question, as a ratio.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +38,10 @@ const RUNS = Number(options.runs ?? 5);
 const CPU_OVERRIDE = options.cpu === undefined ? undefined : Number(options.cpu);
 const PROFILE_NAMES = (options.profiles ?? 'loopback,laptop-slow4g').split(',');
 const SURVEY_NAMES = (options.surveys ?? 'pupil,big,matrix').split(',');
+const BASELINE = options.baseline === undefined ? undefined : resolve(options.baseline);
+if (BASELINE && !existsSync(join(BASELINE, 'pupil-voice.js'))) {
+  throw new Error(`--baseline=${options.baseline}: no pupil-voice.js there; give the dist/ folder of a built checkout`);
+}
 
 /**
  * DevTools' "Fast 3G" preset (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up): roughly a
@@ -110,16 +117,21 @@ function ensureAnchor() {
 }
 
 /** The hints of the README's embed snippet for this build (dist/preload.json); none with --no-hints. */
-function oursHints() {
+function oursHints(dist = join(root, 'dist')) {
   if (options['no-hints'] === 'true') return { hints: false };
-  const manifest = join(root, 'dist/preload.json');
+  const manifest = join(dist, 'preload.json');
   return { modulepreload: existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).modulepreload : [] };
 }
 
+/** The baseline's page: our snippet with that build's hints, every /ours/ path under /base/. */
+function basePage(surveyUrl) {
+  return oursPage(surveyUrl, oursHints(BASELINE)).replaceAll('"/ours/', '"/base/');
+}
+
 function route(pathname) {
-  const page = /^\/(ours|anchor|floor)\/(\w+)\.html$/.exec(pathname);
+  const page = /^\/(ours|anchor|floor|base)\/(\w+)\.html$/.exec(pathname);
   if (page && SURVEYS[page[2]]) {
-    const make = { ours: (url) => oursPage(url, oursHints()), anchor: anchorPage, floor: floorPage }[page[1]];
+    const make = { ours: (url) => oursPage(url, oursHints()), anchor: anchorPage, floor: floorPage, base: basePage }[page[1]];
     return { body: make(`/surveys/${page[2]}.json`), type: 'text/html; charset=utf-8' };
   }
   const survey = /^\/surveys\/(\w+)\.json$/.exec(pathname);
@@ -129,6 +141,7 @@ function route(pathname) {
     return file.startsWith(base) && existsSync(file) && statSync(file).isFile() ? { file } : undefined;
   };
   if (pathname.startsWith('/ours/')) return safe(join(root, 'dist'), pathname.slice('/ours/'.length));
+  if (BASELINE && pathname.startsWith('/base/')) return safe(BASELINE, pathname.slice('/base/'.length));
   const anchor = /^\/anchor\/(survey-core|survey-js-ui)\/(.+)$/.exec(pathname);
   if (anchor) return safe(join(anchorDir, 'node_modules', anchor[1]), anchor[2]);
   return undefined;
@@ -277,14 +290,14 @@ async function main() {
     // 2. First paint: per survey and profile, ours, the anchor and the floor in the same run.
     console.log(`## 2. First paint, median (min–max) of ${RUNS} runs, ms from navigation start\n`);
     const waterfalls = [];
-    const SIDES = ['ours', 'anchor', 'floor'];
+    const SIDES = BASELINE ? ['ours', 'anchor', 'floor', 'base'] : ['ours', 'anchor', 'floor'];
     for (const name of PROFILE_NAMES) {
       const profile = PROFILES[name];
       if (!profile) throw new Error(`unknown profile ${name}; use ${Object.keys(PROFILES).join(', ')}`);
       const rows = [];
       for (const survey of SURVEY_NAMES) {
         if (!SURVEYS[survey]) throw new Error(`unknown survey ${survey}; use ${Object.keys(SURVEYS).join(', ')}`);
-        const results = { ours: [], anchor: [], floor: [] };
+        const results = { ours: [], anchor: [], floor: [], base: [] };
         for (let run = 0; run < RUNS; run += 1) {
           // Rotate who goes first so drift in the machine's load hits every side alike.
           for (let i = 0; i < SIDES.length; i += 1) {
@@ -299,17 +312,19 @@ async function main() {
           ['JS bytes before first question', 'jsBeforeFirst', kb],
           ['JS heap after first paint', 'heapLoaded', mb],
         ]) {
-          const [o, a, f] = SIDES.map((side) => results[side].map((r) => r[key]));
-          rows.push([`${survey}: ${metric}`, spread(o, format), spread(a, format), spread(f, format), ratio(median(o), median(a)), ratio(median(o), median(f))]);
+          const [o, a, f, b] = SIDES.map((side) => results[side].map((r) => r[key]));
+          const row = [`${survey}: ${metric}`, spread(o, format), spread(a, format), spread(f, format), ratio(median(o), median(a)), ratio(median(o), median(f))];
+          rows.push(BASELINE ? [...row, spread(b, format), ratio(median(o), median(b))] : row);
         }
       }
       console.log(`### ${profile.label}\n`);
-      table(['measure', 'ours', 'anchor', 'floor', 'ours / anchor', 'ours / floor'], rows);
+      const baseline = BASELINE ? ['baseline', 'ours / baseline'] : [];
+      table(['measure', 'ours', 'anchor', 'floor', 'ours / anchor', 'ours / floor', ...baseline], rows);
     }
 
     // 3. Next page of the 200-question survey (after answering each page), and keyboard input
-    // lag in the 60-row matrix, per profile; ours and the anchor.
-    for (const name of PROFILE_NAMES) {
+    // lag in the 60-row matrix, per profile; ours and the anchor. Not with --first-paint-only.
+    for (const name of options['first-paint-only'] === 'true' ? [] : PROFILE_NAMES) {
       const profile = PROFILES[name];
       const rows = [];
       if (SURVEYS.big) {
