@@ -84,15 +84,15 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
           firstPaint.drawPlain(frame);
           return;
         }
-        const draw = (): void => {
+        const drawTemplate = (): void => {
           render(firstPaint.render(this.chrome?.() ?? { before: nothing, after: nothing }), frame);
         };
-        if (drawnBy === 'template') return draw();
+        if (drawnBy === 'template') return drawTemplate();
         drawnBy = 'template';
         // The template draws the same page again around the same question elements.
         keepingFocus(shadow, frame, () => {
           frame.replaceChildren();
-          draw();
+          drawTemplate();
         });
       },
     };

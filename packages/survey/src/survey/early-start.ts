@@ -97,7 +97,7 @@ export function startEarlyFetches(root: ParentNode = document): void {
     // Its failures are the loader's to report, in the element.
     text.catch(() => undefined);
     // A respondent who left off on a later page is shown that page, by the element.
-    const laterPage = Boolean(key) && draftPastFirstPage(host.getAttribute('store-name') ?? DEFAULT_STORE_NAME, key!);
+    const laterPage = key ? draftPastFirstPage(host.getAttribute('store-name') ?? DEFAULT_STORE_NAME, key) : false;
     starts.set(host, { src, text, drawable: !laterPage });
   }
 }
