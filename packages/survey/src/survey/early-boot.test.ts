@@ -130,7 +130,7 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     await deleteDB(storeName).catch(() => undefined);
   });
 
-  it('draws a first page that qualifies, and only that', () => {
+  it('draws a first page that qualifies, and only that', async () => {
     expect(customElements.get('pv-survey'), 'the element is not defined yet').to.equal(undefined);
     expect($$(drawn, 'pv-early-question')).to.have.length(3);
     expect($(drawn, '.pv-survey-title')?.textContent).to.contain('Our school: your voice');
@@ -141,6 +141,9 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect(missing.shadowRoot).to.equal(null);
     expect(later.shadowRoot, 'a respondent who left off on page 2 is shown page 2, by the element').to.equal(null);
     expect(fetches, 'but its definition is already on its way').to.include(laterUrl);
+    // The frame as the embed writes it, before any template has drawn it.
+    expect($(drawn, '.pv-survey')!.firstChild instanceof Comment, 'no template marker in the first frame').to.equal(false);
+    await expect(drawn).to.be.accessible();
   });
 
   it('shows Continue busy when it is pressed before the element is in, and keeps focus on it', async () => {
@@ -178,7 +181,7 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect($$(drawn, 'pv-early-question')).to.have.length(3);
     expect(parts(drawn), 'nothing moved').to.deep.equal(before);
     expect($$<HTMLInputElement>(drawn, 'input[type="radio"]')[1]!.checked).to.equal(true);
-    expect(deepActive(), 'focus stayed in the field').to.equal(field);
+    expect(deepActive() === field, 'focus stayed in the field').to.equal(true);
     expect([field.selectionStart, field.selectionEnd]).to.deep.equal([1, 3]);
 
     // The model arrives: the answers are in it, focus and caret are where they were, nothing moved.
