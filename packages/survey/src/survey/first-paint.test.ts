@@ -7,7 +7,9 @@ import '../define.js';
 import { holdSurveyCoreBack } from '../test-dom.js';
 import { $, $$, deepActiveElement, modelOf, renderSurvey, settle } from '../test-helpers.js';
 import { planFirstPaint, type EarlyPage } from './first-paint-plan.js';
-import { firstScreen } from './first-paint.js';
+import { render as litRender, nothing } from 'lit';
+import { translationFor } from '../strings/localize-controller.js';
+import { FirstPaint, firstScreen } from './first-paint.js';
 import { clickWithMouse, press, waitFor } from './survey-test-support.js';
 import type { PvSurvey } from './survey.js';
 
@@ -911,5 +913,44 @@ describe('<pv-survey> draws the first page before survey-core arrives', () => {
       expect(planFirstPaint(GRID)).to.have.property('page');
       expect(planFirstPaint(START)).to.have.property('page');
     });
+  });
+
+  describe("the embed's first frame, written as markup", () => {
+    /** Elements in order, with tag, attributes (classes sorted) and trimmed text; no comments or blank text. */
+    function shape(root: Element): string[] {
+      const out: string[] = [];
+      const walk = (node: Node): void => {
+        if (node instanceof Element) {
+          const attributes = Array.from(node.attributes)
+            .map((a) => (a.name === 'class' ? `class=${a.value.split(/\s+/).filter(Boolean).sort().join('.')}` : `${a.name}=${a.value}`))
+            .sort();
+          out.push(`<${node.localName} ${attributes.join(' ')}>`);
+        } else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) {
+          out.push(node.textContent!.trim().replace(/\s+/g, ' '));
+        }
+        node.childNodes.forEach(walk);
+      };
+      root.childNodes.forEach(walk);
+      return out;
+    }
+
+    for (const [name, definition] of Object.entries({ PUPIL, GRID, START })) {
+      it(`is what the template draws, part for part: ${name}`, () => {
+        const plan = planFirstPaint(definition);
+        if (!('page' in plan)) throw new Error(plan.reason);
+        const strings = translationFor('en');
+        const host = { requestUpdate: () => undefined, renderRoot: document.createElement('div') };
+        const firstPaint = new FirstPaint(host, { strings: () => strings, save: () => undefined });
+        firstPaint.show(plan.page);
+        const plain = document.createElement('div');
+        firstPaint.drawPlain(plain);
+        const written = shape(plain);
+        // The template takes the same question elements, so the markup's shape is read first.
+        const drawn = document.createElement('div');
+        litRender(firstPaint.render({ before: nothing, after: nothing }), drawn);
+        expect(written.length).to.be.greaterThan(10);
+        expect(written).to.deep.equal(shape(drawn));
+      });
+    }
   });
 });

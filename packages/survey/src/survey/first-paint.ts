@@ -117,6 +117,17 @@ function leastHeight(q: EarlyQuestion, target: number): number {
   }
 }
 
+/** The progress text and page heading of the early page's frame (`render` and `drawPlain` both show them). */
+function frameWords(page: EarlyPage, t: Translation): { progressText: string; pageHeading: string | undefined } {
+  const progressText = t.pageOf(1, page.pageCount);
+  return { progressText, pageHeading: page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle) };
+}
+
+/** The `part` of the early page's Start, Submit or Continue button. */
+function navigationPart(page: EarlyPage): string {
+  return `button ${page.isStartPage ? 'start-button' : page.isLastPage ? 'submit-button' : 'next-button'}`;
+}
+
 let instances = 0;
 
 /**
@@ -323,8 +334,7 @@ export class FirstPaint {
     const page = this.page;
     if (!page) return nothing;
     const t = this.config.strings();
-    const progressText = t.pageOf(1, page.pageCount);
-    const pageHeading = page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle);
+    const { progressText, pageHeading } = frameWords(page, t);
     const busy = this.pending !== undefined;
     const screen = this.screen;
     const questions = screen ? page.questions.slice(0, screen.questions) : page.questions;
@@ -374,8 +384,7 @@ export class FirstPaint {
     if (!page) return;
     const t = this.config.strings();
     const e = escapeHtml;
-    const progressText = t.pageOf(1, page.pageCount);
-    const pageHeading = page.pageTitle ?? (page.pageCount > 1 && !page.isStartPage ? progressText : page.surveyTitle);
+    const { progressText, pageHeading } = frameWords(page, t);
     const screen = this.screen;
     const header =
       page.surveyTitle || page.surveyDescription
@@ -392,9 +401,9 @@ export class FirstPaint {
     const description = page.pageDescription ? `<div class="pv-description">${e(page.pageDescription)}</div>` : '';
     const end = screen
       ? ''
-      : `<div class="pv-navigation" part="navigation"><button type="button" class="pv-button" part="button ${
-          page.isStartPage ? 'start-button' : page.isLastPage ? 'submit-button' : 'next-button'
-        }" data-early="nav">${e(page.buttonText)}</button></div><p class="pv-visually-hidden" role="status"></p>`;
+      : `<div class="pv-navigation" part="navigation"><button type="button" class="pv-button" part="${navigationPart(page)}" data-early="nav">${e(
+          page.buttonText,
+        )}</button></div><p class="pv-visually-hidden" role="status"></p>`;
     frame.innerHTML = `${header}${progress}<section class="pv-page" part="page" data-early-page>${heading}${description}</section>${end}`;
     const questions = screen ? screen.questions : page.questions.length;
     frame.querySelector('section')!.append(...this.questionNodes(page, questions, screen?.rows, t));
@@ -407,7 +416,7 @@ export class FirstPaint {
         <button
           type="button"
           class="pv-button ${busy ? 'pv-button--busy' : ''}"
-          part="button ${page.isStartPage ? 'start-button' : page.isLastPage ? 'submit-button' : 'next-button'}"
+          part=${navigationPart(page)}
           data-early="nav"
           aria-disabled=${busy ? 'true' : nothing}
           @click=${this.onNavigate}
