@@ -18,17 +18,25 @@ type ElementStyle = { styleSheet?: CSSStyleSheet } | CSSStyleSheet;
 /**
  * The stylesheets of every question element, for `<pv-survey>` to adopt: a defined element's
  * own, else (before the embed has loaded the common elements) the ones QUESTION_STYLES
- * lists for it, so the order of the sheets never changes when the elements arrive.
+ * lists for it, so the order of the sheets never changes when the elements arrive. With
+ * `onlyTags`, the sheets of those elements alone (the embed's early page: only the kinds of
+ * question on it), in the same order as among all of them, and no other sheet is built.
  */
-export function definedQuestionStyles(): CSSStyleSheet[] {
-  const sheets: CSSStyleSheet[] = [];
+export function definedQuestionStyles(onlyTags?: ReadonlySet<string>): CSSStyleSheet[] {
+  const all: ElementStyle[] = [];
+  const wanted = new Set<ElementStyle>();
   for (const tag of [...Object.values(QUESTION_TAGS), 'pv-panel', 'pv-unsupported-question']) {
     const element = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: ElementStyle[] }) | undefined;
     const styles: readonly ElementStyle[] = element ? (element.elementStyles ?? []) : finalStyles(QUESTION_STYLES[tag]);
     for (const style of styles) {
-      const sheet = style instanceof CSSStyleSheet ? style : style.styleSheet;
-      if (sheet && !sheets.includes(sheet)) sheets.push(sheet);
+      if (!all.includes(style)) all.push(style);
+      if (!onlyTags || onlyTags.has(tag)) wanted.add(style);
     }
+  }
+  const sheets: CSSStyleSheet[] = [];
+  for (const style of all) {
+    const sheet = !wanted.has(style) ? undefined : style instanceof CSSStyleSheet ? style : style.styleSheet;
+    if (sheet && !sheets.includes(sheet)) sheets.push(sheet);
   }
   return sheets;
 }

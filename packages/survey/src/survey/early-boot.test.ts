@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { openResponseStore } from '@pupil-voice/store';
 import { deleteDB } from 'idb';
 import { uniqueName } from '../../../store/src/test-support.js';
+import { definedQuestionStyles } from '../question/question-tags.js';
 import { draftPageKey, writeNote } from './draft-notes.js';
+import { surveyStyles } from './survey.styles.js';
 import { $, $$, boxes, holdSurveyCoreBack, PAGE_PARTS, settle } from '../test-dom.js';
 import type { PvSurvey } from './survey.js';
 
@@ -88,9 +90,10 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
   let laterUrl: string;
   let pressed: PvSurvey;
   let releaseCore: () => void;
-  /** Every URL the page fetched from here on (the embed's own requests and the element's). */
+  /** Every URL the page requested from here on (the embed's own requests and the element's). */
   const fetches: string[] = [];
   const realFetch = window.fetch;
+  const realOpen = XMLHttpRequest.prototype.open;
 
   before(async () => {
     drawn = make({ src: jsonUrl(FIRST), 'survey-id': surveyId, 'store-name': storeName });
@@ -107,6 +110,10 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
       fetches.push(input instanceof Request ? input.url : String(input));
       return realFetch(input, init);
     };
+    XMLHttpRequest.prototype.open = function open(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+      fetches.push(String(url));
+      return (realOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+    } as typeof realOpen;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
         shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
@@ -124,6 +131,7 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
   after(async () => {
     customElements.define = realDefine;
     window.fetch = realFetch;
+    XMLHttpRequest.prototype.open = realOpen;
     writeNote(draftPageKey(storeName, laterId), undefined);
     releaseCore?.();
     for (const el of [drawn, audience, conditional, missing, replaced, later, pressed]) el?.remove();
@@ -141,6 +149,13 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect(missing.shadowRoot).to.equal(null);
     expect(later.shadowRoot, 'a respondent who left off on page 2 is shown page 2, by the element').to.equal(null);
     expect(fetches, 'but its definition is already on its way').to.include(laterUrl);
+    // The stylesheets of the kinds of question on the page, and no other: the rest are neither
+    // built nor matched against the page before its first frame.
+    expect(drawn.shadowRoot!.adoptedStyleSheets).to.deep.equal([
+      surveyStyles.styleSheet,
+      ...definedQuestionStyles(new Set(['pv-radiogroup-question', 'pv-text-question', 'pv-comment-question'])),
+    ]);
+    expect(drawn.shadowRoot!.adoptedStyleSheets.length).to.be.lessThan(1 + definedQuestionStyles().length);
     // The frame as the embed writes it, before any template has drawn it.
     expect($(drawn, '.pv-survey')!.firstChild instanceof Comment, 'no template marker in the first frame').to.equal(false);
     await expect(drawn).to.be.accessible();
@@ -170,6 +185,7 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     field.setSelectionRange(1, 3);
     const before = parts(drawn);
     expect(before).to.have.length.greaterThan(6);
+    const earlySheets = [...drawn.shadowRoot!.adoptedStyleSheets];
     const frames = $$(drawn, '.pv-survey').length;
     replaced.definition = { elements: [{ type: 'comment', name: 'given', title: 'Given by script instead' }] };
 
@@ -180,6 +196,10 @@ describe('the embed draws the first page before <pv-survey> is defined, and the 
     expect($$(drawn, '.pv-survey'), 'one frame: the element drew nothing beside it').to.have.length(1);
     expect($$(drawn, 'pv-early-question')).to.have.length(3);
     expect(parts(drawn), 'nothing moved').to.deep.equal(before);
+    // The element adopts every question element's sheets; the early page's keep their order.
+    const lateSheets = drawn.shadowRoot!.adoptedStyleSheets;
+    expect(lateSheets.length).to.be.greaterThan(earlySheets.length);
+    expect(lateSheets.filter((sheet) => earlySheets.includes(sheet))).to.deep.equal(earlySheets);
     expect($$<HTMLInputElement>(drawn, 'input[type="radio"]')[1]!.checked).to.equal(true);
     expect(deepActive() === field, 'focus stayed in the field').to.equal(true);
     expect([field.selectionStart, field.selectionEnd]).to.deep.equal([1, 3]);

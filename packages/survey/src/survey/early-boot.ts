@@ -6,7 +6,7 @@
 // code has even arrived (see the README's bench notes).
 import { adoptStyles, nothing, render } from 'lit';
 import { textDirection } from '../audience/text-direction.js';
-import { definedQuestionStyles } from '../question/question-tags.js';
+import { definedQuestionStyles, QUESTION_TAGS } from '../question/question-tags.js';
 import { languageOf, translationFor } from '../strings/localize-controller.js';
 import { afterNextPaint } from './after-next-paint.js';
 import { stillWaiting, waitingStarts, type EarlyDrawing, type EarlyStart } from './early-start.js';
@@ -47,11 +47,13 @@ async function draw(host: Element, early: EarlyStart, body: string): Promise<voi
   }
   const plan = planFirstPaint(definition);
   if (!('page' in plan)) return;
-  // The shadow root, stylesheets and frame <pv-survey> renders; Lit reuses the root.
+  // The shadow root, stylesheets and frame <pv-survey> renders; Lit reuses the root. Only the
+  // sheets of the kinds of question on the page: the element adopts the rest when it takes over.
   const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('div');
   try {
-    adoptStyles(shadow, [surveyStyles, ...definedQuestionStyles()]);
+    const kinds = new Set(plan.page.questions.map((question) => QUESTION_TAGS[question.kind]));
+    adoptStyles(shadow, [surveyStyles, ...definedQuestionStyles(kinds)]);
     const lang = languageOf(host);
     frame.className = 'pv-survey';
     frame.setAttribute('part', 'survey');
