@@ -3,7 +3,7 @@
 // statically; the poll bundle (a voter's phone) holds neither survey-core nor chart.js; the
 // projector's poll-results bundle holds no survey-core; chart.js lives in its own chunk that
 // the charts entry loads with import(), and never in the embed; no chunk of an older build
-// lingers in dist/; the modulepreload hints in README.md and the examples name the files this
+// lingers in dist/; the embed's entry opens with V8's compile hint; the modulepreload hints in README.md and the examples name the files this
 // build wrote, and a page that has hints has all of them (dist/preload.json's modulepreload).
 // Budgets (size-budget.json): each file named there, and "before the first question": the sum
 // of every file a respondent downloads before the first question (the entry, what it imports
@@ -157,6 +157,9 @@ const staticImports = (file, seen = new Set()) => {
 for (const file of staticImports('pupil-voice.js')) {
   if (!firstQuestion.includes(file)) problems.push(`${file} is imported statically by the entry but missing from firstQuestion in ${PRELOAD}`);
 }
+// The entry opens with V8's compile hint (rollup.config.js): without it, its functions compile
+// on the main thread as they are first called, before the first question.
+if (!readFileSync(ENTRY, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')) problems.push(`${ENTRY} does not start with the line //# allFunctionsCalledOnLoad (rollup.config.js COMPILE_HINT)`);
 // The modulepreload hints a school copies (README.md) and the examples use name this build's files.
 const hinted = ['README.md', ...findPages('examples')];
 for (const page of hinted) {
