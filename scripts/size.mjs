@@ -3,8 +3,9 @@
 // statically; the poll bundle (a voter's phone) holds neither survey-core nor chart.js; the
 // projector's poll-results bundle holds no survey-core; chart.js lives in its own chunk that
 // the charts entry loads with import(), and never in the embed; no chunk of an older build
-// lingers in dist/; the embed's entry opens with V8's compile hint; the modulepreload hints in README.md and the examples name the files this
-// build wrote, and a page that has hints has all of them (dist/preload.json's modulepreload).
+// lingers in dist/; the embed's entry opens with V8's compile hint; the modulepreload hints in
+// README.md and the examples name the files this build wrote, and a page that has hints has all
+// of them (dist/preload.json's modulepreload).
 // Budgets (size-budget.json): each file named there, and "before the first question": the sum
 // of every file a respondent downloads before the first question (the entry, what it imports
 // statically, and the chunks dist/preload.json lists as needed first).

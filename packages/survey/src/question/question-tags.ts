@@ -35,7 +35,8 @@ export function definedQuestionStyles(onlyTags?: ReadonlySet<string>): CSSStyleS
   }
   const sheets: CSSStyleSheet[] = [];
   for (const style of all) {
-    const sheet = !wanted.has(style) ? undefined : style instanceof CSSStyleSheet ? style : style.styleSheet;
+    if (!wanted.has(style)) continue;
+    const sheet = style instanceof CSSStyleSheet ? style : style.styleSheet;
     if (sheet && !sheets.includes(sheet)) sheets.push(sheet);
   }
   return sheets;

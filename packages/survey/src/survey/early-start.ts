@@ -115,7 +115,7 @@ function requestText(src: string): Promise<string> {
       if (request.status >= 200 && request.status < 300) resolve(request.responseText);
       else reject(new Error(`HTTP ${request.status}`));
     };
-    request.onerror = request.onabort = request.ontimeout = () => reject(new TypeError('The definition could not be fetched.'));
+    request.onerror = request.onabort = () => reject(new TypeError('The definition could not be fetched.'));
     request.send();
   });
 }

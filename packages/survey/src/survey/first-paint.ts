@@ -376,7 +376,7 @@ export class FirstPaint {
   /**
    * Draws the page into `frame` as `render` would with nothing around it and nothing pressed,
    * from markup, not a template: the embed's first frame (early-boot.ts). Preparing and filling
-   * the templates cost about a fifth of that frame's script on a slow CPU. The frame is then the
+   * the templates was the largest part of that frame's script on a slow CPU. The frame is then the
    * caller's to hand to `render` (early-boot.ts empties it first; the question elements are kept).
    */
   drawPlain(frame: HTMLElement): void {
